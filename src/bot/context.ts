@@ -1,0 +1,45 @@
+import type { Context, SessionFlavor } from "grammy";
+import type { Conversation, ConversationFlavor } from "@grammyjs/conversations";
+import type { I18nFlavor } from "@grammyjs/i18n";
+import type { Config } from "../config.js";
+import type { Db } from "../db.js";
+import type { AdminDirectory } from "../domain/admins.js";
+import type { Logger } from "../logger.js";
+
+/** What every handler can reach through `ctx.deps`. Built once in createBot. */
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  logger: Logger;
+  admins: AdminDirectory;
+  /** the current time; tests and the scheduler pass their own */
+  now: () => Date;
+}
+
+export type Language = "id" | "en";
+
+/** Per-chat session. Holds only technical state, no personal data. */
+export interface SessionData {
+  lang?: Language;
+  /** onboarding progress: which question is open */
+  onboarding?: { step: "consent" | "role" | "province"; page?: number };
+  /** set when the user declined consent, so the bot does not ask again at every message */
+  consentDeclined?: boolean;
+}
+
+/** Available to outer handlers and, through the conversation plugins, inside conversations. */
+export interface DepsFlavor {
+  deps: AppDeps;
+  log: Logger;
+}
+
+/** The context of ordinary handlers (outside conversations). */
+export type BotContext = ConversationFlavor<Context & SessionFlavor<SessionData> & I18nFlavor & DepsFlavor>;
+
+/**
+ * The context inside a conversation: no session (touch it only through `conversation.external`),
+ * but translation and dependencies are installed again by the conversation plugins.
+ */
+export type ConvContext = Context & I18nFlavor & DepsFlavor;
+
+export type BotConversation = Conversation<BotContext, ConvContext>;

@@ -1,0 +1,38 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { z } from "zod";
+import { setLanguage } from "../../domain/users.js";
+import { CallbackData } from "../callback.js";
+import type { BotContext, Language } from "../context.js";
+import { chatLanguages, LANGUAGES } from "../i18n.js";
+import type { FeatureKit } from "../index.js";
+
+const languageCb = new CallbackData("lang", ["lang"], z.object({ lang: z.enum(LANGUAGES as [Language, ...Language[]]) }));
+
+/** /menu, /bantuan, /bahasa: the commands every user has. */
+export function coreFeature({ mainMenu }: FeatureKit): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  const privateChat = composer.chatType("private");
+
+  privateChat.command("menu", (ctx) => mainMenu.show(ctx));
+  privateChat.command("bantuan", (ctx) => ctx.reply(ctx.t("help"), { parse_mode: "HTML" }));
+
+  privateChat.command("bahasa", async (ctx) => {
+    const keyboard = new InlineKeyboard();
+    for (const lang of LANGUAGES) keyboard.text(ctx.t(`language-${lang}`), languageCb.pack({ lang }));
+    await ctx.reply(ctx.t("language-ask"), { reply_markup: keyboard });
+  });
+
+  composer.callbackQuery(languageCb.filter, async (ctx) => {
+    const data = languageCb.unpack(ctx.callbackQuery.data);
+    if (!data) return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+    ctx.session.lang = data.lang;
+    if (ctx.chat) chatLanguages.set(ctx.chat.id, data.lang);
+    await ctx.i18n.renegotiateLocale();
+    await setLanguage(ctx.deps.db, ctx.from.id, data.lang);
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageText(ctx.t("language-set")).catch(() => undefined);
+    await mainMenu.show(ctx);
+  });
+
+  return composer;
+}

@@ -1,0 +1,173 @@
+import { autoRetry } from "@grammyjs/auto-retry";
+import { conversations } from "@grammyjs/conversations";
+import { limit } from "@grammyjs/ratelimiter";
+import { sequentialize } from "@grammyjs/runner";
+import { freeStorage } from "@grammyjs/storage-free";
+import { PrismaAdapter } from "@grammyjs/storage-prisma";
+import { Api, Bot, GrammyError, HttpError, session, type Composer, type Context, type MiddlewareFn, type StorageAdapter } from "grammy";
+import type { AppDeps, BotContext, ConvContext, SessionData } from "./context.js";
+import { DeepLinks } from "./deep-links.js";
+import { chatLanguages, createI18n } from "./i18n.js";
+import { coreFeature } from "./features/core.js";
+import { fallbackFeature } from "./features/fallback.js";
+import { MainMenu } from "./features/menu.js";
+import { onboardingFeature } from "./features/onboarding.js";
+import { privacyFeature } from "./features/privacy.js";
+import { Scheduler } from "../jobs/scheduler.js";
+
+/** Bump when a conversation's steps change, so old replay logs are discarded instead of misread. */
+export const CONVERSATION_VERSION = 1;
+
+/** Everything a feature may need to wire itself in. */
+export interface FeatureKit {
+  deps: AppDeps;
+  mainMenu: MainMenu;
+  deepLinks: DeepLinks;
+  /** periodic jobs (kit.scheduler.register) and long-running services (registerService) */
+  scheduler: Scheduler;
+  /** the Bot API, for jobs and services that send outside an update */
+  api: Api;
+  /** translation outside an update (jobs): t(language, key, params) */
+  t: (language: string | null | undefined, key: string, params?: Record<string, string | number>) => string;
+  /** the bot's username, for t.me deep links */
+  botUsername: () => string;
+}
+
+/** A feature: one Composer that owns its handlers, keyboards, conversations and jobs. */
+export type Feature = (kit: FeatureKit) => Composer<BotContext>;
+
+/** The features in the order they see updates. Add new features here. */
+const FEATURES: Feature[] = [onboardingFeature, coreFeature, privacyFeature];
+
+export interface BotApp {
+  bot: Bot<BotContext>;
+  scheduler: Scheduler;
+  i18n: ReturnType<typeof createI18n>;
+  kit: FeatureKit;
+}
+
+export interface CreateBotOptions {
+  /** bot info to skip getMe (tests) */
+  botInfo?: Bot["botInfo"];
+}
+
+function sessionKey(ctx: Context): string | undefined {
+  return ctx.chat?.id.toString() ?? ctx.from?.id.toString();
+}
+
+function storageFor(deps: AppDeps): StorageAdapter<unknown> {
+  if (deps.config.SESSION_STORAGE === "free") {
+    const adapter = freeStorage<unknown>(deps.config.BOT_TOKEN, deps.config.FREE_STORAGE_URL ? { rootUrl: deps.config.FREE_STORAGE_URL } : undefined);
+    return { read: adapter.read, write: adapter.write, delete: adapter.delete };
+  }
+  // storage-prisma types its delegate loosely; our Session model has exactly the key/value it needs.
+  return new PrismaAdapter<unknown>(deps.db.session as unknown as ConstructorParameters<typeof PrismaAdapter>[0]);
+}
+
+/**
+ * Builds the bot. The plugin order below is the whole request pipeline, top to bottom.
+ */
+export function createBot(deps: AppDeps, options: CreateBotOptions = {}): BotApp {
+  const bot = new Bot<BotContext>(deps.config.BOT_TOKEN, {
+    client: { apiRoot: deps.config.TELEGRAM_API_ROOT },
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+  });
+  // 429 (with retry_after), 5xx and network failures are retried instead of failing the update.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60, rethrowInternalServerErrors: false }));
+
+  const i18n = createI18n();
+  const storage = storageFor(deps);
+  const scheduler = new Scheduler(deps.logger, deps.now);
+  const mainMenu = new MainMenu();
+  const deepLinks = new DeepLinks();
+  const kit: FeatureKit = {
+    deps,
+    mainMenu,
+    deepLinks,
+    scheduler,
+    api: bot.api,
+    t: (language, key, params) => i18n.t(language === "en" ? "en" : "id", key, params),
+    botUsername: () => bot.botInfo.username,
+  };
+
+  const provideDeps: MiddlewareFn<BotContext | ConvContext> = (ctx, next) => {
+    ctx.deps = deps;
+    ctx.log = deps.logger.child({ update_id: ctx.update.update_id });
+    return next();
+  };
+
+  // 1. dependencies and a logger that tags every line with the update id
+  bot.use(provideDeps);
+  // 2. error boundary: one failing update is logged and apologised for, never stops the bot
+  const guarded = bot.errorBoundary(async (err) => {
+    const ctx = err.ctx;
+    ctx.log.error({ err: err.error, user: ctx.from?.id }, "update failed");
+    if (ctx.chat?.type === "private") {
+      await ctx.reply(ctx.t?.("error-generic") ?? "Maaf, terjadi kesalahan. Silakan coba lagi.").catch(() => undefined);
+    }
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
+  });
+  // 3. channels are not for this bot; group messages only get a pointer to the private chat
+  guarded.on("channel_post", () => undefined);
+  guarded.on("edited_channel_post", () => undefined);
+  // 4. per-user flood protection
+  const warned = new Set<number>();
+  guarded.use(
+    limit<BotContext, never>({
+      timeFrame: 10_000,
+      limit: 20,
+      keyGenerator: (ctx) => ctx.from?.id.toString(),
+      onLimitExceeded: async (ctx) => {
+        const id = ctx.from?.id;
+        if (id === undefined || warned.has(id) || ctx.chat?.type !== "private") return;
+        warned.add(id);
+        setTimeout(() => warned.delete(id), 10_000).unref();
+        await ctx.reply(ctx.t?.("rate-limited") ?? "Pelan-pelan ya 🙏").catch(() => undefined);
+      },
+    }),
+  );
+  // 5. one update at a time per chat (the runner processes different chats concurrently)
+  guarded.use(sequentialize(sessionKey));
+  // 6. session (Prisma by default, grammY free storage with SESSION_STORAGE=free)
+  guarded.use(session({ initial: (): SessionData => ({}), storage: storage as StorageAdapter<SessionData>, getSessionKey: sessionKey }));
+  // 7. language: remembered per chat, then Fluent translations
+  guarded.use((ctx, next) => {
+    if (ctx.chat && ctx.session.lang) chatLanguages.set(ctx.chat.id, ctx.session.lang);
+    return next();
+  });
+  guarded.use(i18n);
+  // 8. conversations v2, persisted next to the sessions; inside them deps and i18n are installed again
+  guarded.use(
+    conversations<BotContext, ConvContext>({
+      storage: { type: "key", adapter: storage as never, prefix: "conv:", version: CONVERSATION_VERSION },
+      plugins: [provideDeps as MiddlewareFn<ConvContext>, i18n as never],
+    }),
+  );
+  // 9. groups: answer commands with a pointer to the private chat, ignore the rest
+  guarded.chatType(["group", "supergroup"]).on("message::bot_command", (ctx) => ctx.reply(ctx.t("group-use-private", { bot: bot.botInfo.username })));
+  const privateChat = guarded.filter((ctx) => ctx.chat?.type === "private");
+  // 10. any command leaves the conversation the user is in, so /batal, /menu or /acara always work
+  privateChat.command("batal", async (ctx) => {
+    const active = Object.keys(await ctx.conversation.active()).length > 0;
+    await ctx.conversation.exitAll();
+    ctx.session.onboarding = undefined;
+    await ctx.reply(ctx.t(active ? "cancelled" : "nothing-to-cancel"), { reply_markup: { remove_keyboard: true } });
+  });
+  privateChat.on("message::bot_command", async (ctx, next) => {
+    if (Object.keys(await ctx.conversation.active()).length > 0) await ctx.conversation.exitAll();
+    return next();
+  });
+  // 11. the main menu and the features
+  privateChat.use(mainMenu.menu);
+  for (const feature of FEATURES) privateChat.use(feature(kit));
+  // 12. whatever is left
+  privateChat.use(fallbackFeature(kit));
+
+  bot.catch((err) => {
+    const e = err.error;
+    const kind = e instanceof GrammyError ? "telegram" : e instanceof HttpError ? "network" : "unexpected";
+    deps.logger.error({ err: e, kind, update_id: err.ctx.update.update_id }, "unhandled error");
+  });
+
+  return { bot, scheduler, i18n, kit };
+}

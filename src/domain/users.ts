@@ -1,0 +1,57 @@
+import type { Db } from "../db.js";
+
+/** Version of the privacy text the user agreed to. Changing it asks everyone for consent again. */
+export const CONSENT_VERSION = "2026-11";
+
+export type Role = "alumni" | "calon" | "lainnya";
+export const ROLES: readonly Role[] = ["alumni", "calon", "lainnya"];
+
+export interface ConsentState {
+  consentAt: Date | null;
+  consentVersion: string | null;
+}
+
+/** True when the user agreed to the current version of the privacy text. */
+export function hasCurrentConsent(user: ConsentState | null | undefined): boolean {
+  return !!user?.consentAt && user.consentVersion === CONSENT_VERSION;
+}
+
+export function findUser(db: Db, telegramId: number | bigint) {
+  return db.user.findUnique({ where: { telegramId: BigInt(telegramId) } });
+}
+
+/**
+ * Records consent and creates the user row. This is the only way a User row comes into existence,
+ * so nothing personal is ever stored for someone who has not agreed.
+ */
+export async function recordConsent(
+  db: Db,
+  telegramId: number | bigint,
+  profile: { firstName?: string | undefined; language?: string | undefined },
+  now = new Date(),
+) {
+  const data = { consentAt: now, consentVersion: CONSENT_VERSION, firstName: profile.firstName?.slice(0, 128) ?? null };
+  return db.user.upsert({
+    where: { telegramId: BigInt(telegramId) },
+    create: { telegramId: BigInt(telegramId), language: profile.language ?? "id", ...data },
+    update: data,
+  });
+}
+
+export function setRole(db: Db, telegramId: number | bigint, role: Role) {
+  return db.user.update({ where: { telegramId: BigInt(telegramId) }, data: { role } });
+}
+
+export function setProvince(db: Db, telegramId: number | bigint, provinceCode: string) {
+  return db.user.update({ where: { telegramId: BigInt(telegramId) }, data: { province: provinceCode } });
+}
+
+/** Keeps the stored language in step with /bahasa for users who have a row. */
+export async function setLanguage(db: Db, telegramId: number | bigint, language: string) {
+  await db.user.updateMany({ where: { telegramId: BigInt(telegramId) }, data: { language } });
+}
+
+/** Adds one to a non-identifying counter (erasures, withdrawn consents, ...). */
+export async function bumpCounter(db: Db, key: string, by = 1) {
+  await db.counter.upsert({ where: { key }, create: { key, value: by }, update: { value: { increment: by } } });
+}
