@@ -1,4 +1,5 @@
 // Entry point: configuration → database (migrations, base content) → bot → long polling or webhook.
+import fs from "node:fs";
 import { performance } from "node:perf_hooks";
 import { run, type RunnerHandle } from "@grammyjs/runner";
 import { createBot } from "./bot/index.js";
@@ -12,6 +13,8 @@ import { applyMigrations } from "./migrate.js";
 import { startWebhookServer, type WebhookServer } from "./server/webhook.js";
 
 function readConfig(): Config {
+  // A .env file in the working directory is read if present; variables already set take precedence.
+  if (fs.existsSync(".env")) process.loadEnvFile(".env");
   try {
     return loadConfig();
   } catch (error) {
