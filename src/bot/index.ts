@@ -8,6 +8,7 @@ import { Api, Bot, GrammyError, HttpError, session, type Composer, type Context,
 import type { AppDeps, BotContext, ConvContext, SessionData } from "./context.js";
 import { DeepLinks } from "./deep-links.js";
 import { chatLanguages, createI18n } from "./i18n.js";
+import { aboutFeature } from "./features/about.js";
 import { coreFeature } from "./features/core.js";
 import { fallbackFeature } from "./features/fallback.js";
 import { MainMenu } from "./features/menu.js";
@@ -37,7 +38,7 @@ export interface FeatureKit {
 export type Feature = (kit: FeatureKit) => Composer<BotContext>;
 
 /** The features in the order they see updates. Add new features here. */
-const FEATURES: Feature[] = [onboardingFeature, coreFeature, privacyFeature];
+const FEATURES: Feature[] = [onboardingFeature, coreFeature, privacyFeature, aboutFeature];
 
 export interface BotApp {
   bot: Bot<BotContext>;
