@@ -1,0 +1,58 @@
+// Check-in at the door: every registration carries an unguessable token; the attendee's QR code opens
+// t.me/<bot>?start=ci_<token>, and when event staff open that link the attendance is recorded once.
+import { randomBytes } from "node:crypto";
+import QRCode from "qrcode";
+import type { Db } from "../../db.js";
+import type { Event, Registration } from "../../generated/prisma/client.js";
+import { CHECKIN_PREFIX } from "./links.js";
+
+/** 16 random bytes (128 bits) as base64url: 22 characters, safe inside a /start payload. */
+export function newCheckInToken(): string {
+  return randomBytes(16).toString("base64url");
+}
+
+const TOKEN = /^[A-Za-z0-9_-]{22,43}$/;
+
+/**
+ * The token inside whatever staff typed or pasted: the bare code, "ci_<code>", or the whole link.
+ * null when it cannot be a token.
+ */
+export function extractCheckInToken(text: string): string | null {
+  let value = text.trim();
+  const fromLink = /[?&]start=([A-Za-z0-9_-]+)/.exec(value);
+  if (fromLink?.[1]) value = fromLink[1];
+  if (value.startsWith(CHECKIN_PREFIX)) value = value.slice(CHECKIN_PREFIX.length);
+  return TOKEN.test(value) ? value : null;
+}
+
+export type CheckInResult =
+  | { status: "checked_in"; registration: Registration; event: Event; fullName: string | null; companions: number }
+  | { status: "already"; registration: Registration; event: Event; fullName: string | null; checkedInAt: Date }
+  | { status: "not_confirmed"; registration: Registration; event: Event }
+  | { status: "event_not_open"; event: Event }
+  | { status: "not_found" };
+
+/**
+ * Records attendance. Idempotent: the second scan answers "already checked in at …" and keeps the first
+ * time. Only confirmed registrations of a published (or just completed) event can check in.
+ */
+export async function checkIn(db: Db, rawToken: string, options: { now?: Date } = {}): Promise<CheckInResult> {
+  const now = options.now ?? new Date();
+  const token = extractCheckInToken(rawToken);
+  if (!token) return { status: "not_found" };
+  const registration = await db.registration.findUnique({ where: { checkInToken: token }, include: { event: true } });
+  if (!registration) return { status: "not_found" };
+  const { event, ...reg } = registration;
+  if (event.status !== "published" && event.status !== "completed") return { status: "event_not_open", event };
+  if (reg.status !== "confirmed") return { status: "not_confirmed", registration: reg, event };
+  const claimed = await db.registration.updateMany({ where: { id: reg.id, checkedInAt: null, status: "confirmed" }, data: { checkedInAt: now } });
+  const fresh = await db.registration.findUniqueOrThrow({ where: { id: reg.id } });
+  if (claimed.count === 1) return { status: "checked_in", registration: fresh, event, fullName: fresh.fullName, companions: fresh.companions };
+  if (fresh.checkedInAt) return { status: "already", registration: fresh, event, fullName: fresh.fullName, checkedInAt: fresh.checkedInAt };
+  return { status: "not_confirmed", registration: fresh, event };
+}
+
+/** The attendee's personal QR code (PNG) for their check-in link. */
+export function checkInQrPng(deepLink: string): Promise<Buffer> {
+  return QRCode.toBuffer(deepLink, { type: "png", errorCorrectionLevel: "M", margin: 2, scale: 8 });
+}

@@ -1,0 +1,327 @@
+// RSVP: reserving a seat, the waitlist, seat offers when someone cancels, and their expiry.
+// Every change runs in a write transaction (./tx.ts), so two people can never take the last seat twice,
+// whether they press at the same moment in one process or in several.
+import type { Db } from "../../db.js";
+import type { Event, Registration } from "../../generated/prisma/client.js";
+import { newCheckInToken } from "./checkin.js";
+import { audienceAllows } from "./events.js";
+import {
+  closeWaitlistGap,
+  nextWaitlistPosition,
+  offerFreeSeats,
+  reminderFlagsFor,
+  seatsLeft,
+  takenSeats,
+  type Notice,
+} from "./seats.js";
+import { withWriteTransaction, type Tx } from "./tx.js";
+import type { IssueParams, Parsed } from "./validation.js";
+
+export type RegistrationStatus = "confirmed" | "waitlisted" | "offered" | "cancelled" | "expired";
+
+export const RSVP_LIMITS = { nameMin: 2, nameMax: 100, gelombangMin: 1, gelombangMax: 100, trainingMax: 200 } as const;
+
+export interface RsvpDetails {
+  fullName: string;
+  /** official kabupaten/kota name */
+  city: string;
+  /** null = not (yet) a Prakerja participant */
+  gelombang: number | null;
+  training?: string | null;
+  /** only ever from Telegram's share-contact button */
+  phone?: string | null;
+  companions?: number;
+}
+
+export type ReserveFailure =
+  | "event_not_found"
+  | "event_not_open"
+  | "deadline_passed"
+  | "user_not_found"
+  | "alumni_only"
+  | "too_many_companions"
+  | "no_room_for_companions";
+
+export type ReserveResult =
+  | {
+      ok: true;
+      status: "confirmed" | "offered";
+      registration: Registration;
+      /** true when this person was already registered and only their answers changed */
+      updated: boolean;
+      seatsLeft: number | null;
+      /** waitlisted people who got an offer because this change freed seats */
+      offers: Notice[];
+    }
+  | { ok: true; status: "waitlisted"; registration: Registration; updated: boolean; position: number; offers: Notice[] }
+  | { ok: false; reason: ReserveFailure; params: IssueParams };
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = <T>(code: string, params: IssueParams = {}): Parsed<T> => ({ ok: false, code, params });
+
+export function parseFullName(text: string): Parsed<string> {
+  const value = text.replace(/\s+/g, " ").trim();
+  if (value.length < RSVP_LIMITS.nameMin) return fail("name_too_short", { min: RSVP_LIMITS.nameMin });
+  if (value.length > RSVP_LIMITS.nameMax) return fail("name_too_long", { max: RSVP_LIMITS.nameMax });
+  if (!/\p{Letter}/u.test(value)) return fail("name_invalid");
+  return ok(value);
+}
+
+/** "12", "gel 12", "gelombang 12" → 12. */
+export function parseGelombang(text: string): Parsed<number> {
+  const m = /^(?:gel(?:ombang)?\.?\s*)?(\d{1,3})$/i.exec(text.trim());
+  const n = m ? Number(m[1]) : NaN;
+  if (!Number.isInteger(n) || n < RSVP_LIMITS.gelombangMin || n > RSVP_LIMITS.gelombangMax) {
+    return fail("gelombang_invalid", { min: RSVP_LIMITS.gelombangMin, max: RSVP_LIMITS.gelombangMax });
+  }
+  return ok(n);
+}
+
+export function parseTraining(text: string): Parsed<string> {
+  const value = text.replace(/\s+/g, " ").trim();
+  if (value.length === 0) return fail("training_empty");
+  if (value.length > RSVP_LIMITS.trainingMax) return fail("training_too_long", { max: RSVP_LIMITS.trainingMax });
+  return ok(value);
+}
+
+export function parseCompanions(text: string, max: number): Parsed<number> {
+  const value = text.trim();
+  if (!/^\d$/.test(value) || Number(value) > max) return fail("companions_invalid", { max });
+  return ok(Number(value));
+}
+
+/** Telegram sends "6281234567890" or "+6281234567890"; store one form, "+62…". */
+export function normalizePhone(raw: string): string {
+  const digits = raw.replace(/[^\d]/g, "");
+  if (digits.startsWith("0")) return `+62${digits.slice(1)}`;
+  return `+${digits}`;
+}
+
+function deadlineOf(event: Event): Date {
+  return event.rsvpDeadline ?? event.startsAt;
+}
+
+/**
+ * Takes a seat (1 + companions) or a place on the waitlist, atomically. A person registered already keeps
+ * their seat or place and only their answers change (more companions only if the seats are there).
+ * Someone who cancelled or whose offer lapsed registers afresh.
+ */
+export async function reserveSeat(
+  db: Db,
+  request: RsvpDetails & { eventId: number; userId: number; now?: Date },
+): Promise<ReserveResult> {
+  const now = request.now ?? new Date();
+  const companions = request.companions ?? 0;
+  const details = {
+    fullName: request.fullName,
+    city: request.city,
+    gelombang: request.gelombang,
+    training: request.training ?? null,
+    phone: request.phone ?? null,
+    companions,
+  };
+  return withWriteTransaction(db, async (tx): Promise<ReserveResult> => {
+    const event = await tx.event.findUnique({ where: { id: request.eventId } });
+    if (!event) return { ok: false, reason: "event_not_found", params: {} };
+    if (event.status !== "published") return { ok: false, reason: "event_not_open", params: { status: event.status } };
+    if (now.getTime() >= deadlineOf(event).getTime()) return { ok: false, reason: "deadline_passed", params: {} };
+    const user = await tx.user.findUnique({ where: { id: request.userId } });
+    if (!user) return { ok: false, reason: "user_not_found", params: {} };
+    if (!audienceAllows(event.audience, user.role, request.gelombang)) return { ok: false, reason: "alumni_only", params: {} };
+    if (!Number.isInteger(companions) || companions < 0 || companions > event.maxCompanions) {
+      return { ok: false, reason: "too_many_companions", params: { max: event.maxCompanions } };
+    }
+    const existing = await tx.registration.findUnique({ where: { eventId_userId: { eventId: event.id, userId: user.id } } });
+    const seats = 1 + companions;
+    const taken = await takenSeats(tx, event.id);
+
+    if (existing && (existing.status === "confirmed" || existing.status === "offered")) {
+      const delta = seats - (1 + existing.companions);
+      if (event.capacity > 0 && delta > 0 && taken + delta > event.capacity) {
+        return { ok: false, reason: "no_room_for_companions", params: { left: Math.max(0, event.capacity - taken) } };
+      }
+      const registration = await tx.registration.update({ where: { id: existing.id }, data: details });
+      const offers = delta < 0 ? await offerFreeSeats(tx, event, now) : [];
+      return {
+        ok: true,
+        status: existing.status,
+        registration,
+        updated: true,
+        seatsLeft: seatsLeft(event.capacity, taken + delta),
+        offers,
+      };
+    }
+    if (existing && existing.status === "waitlisted") {
+      const registration = await tx.registration.update({ where: { id: existing.id }, data: details });
+      // fewer companions may make this person fit a seat that was too small before
+      const offers = companions < existing.companions ? await offerFreeSeats(tx, event, now) : [];
+      const fresh = await tx.registration.findUniqueOrThrow({ where: { id: existing.id } });
+      if (fresh.status === "offered") {
+        return { ok: true, status: "offered", registration: fresh, updated: true, seatsLeft: seatsLeft(event.capacity, taken + seats), offers: offers.filter((o) => o.registrationId !== fresh.id) };
+      }
+      return { ok: true, status: "waitlisted", registration, updated: true, position: registration.waitlistPosition ?? 0, offers };
+    }
+
+    const fits = event.capacity === 0 || taken + seats <= event.capacity;
+    const position = fits ? null : await nextWaitlistPosition(tx, event.id);
+    const data = {
+      ...details,
+      status: fits ? "confirmed" : "waitlisted",
+      waitlistPosition: position,
+      offerExpiresAt: null,
+      ...(fits ? reminderFlagsFor(event.startsAt, now) : {}),
+    };
+    const registration = existing
+      ? await tx.registration.update({ where: { id: existing.id }, data: { ...data, checkedInAt: null } })
+      : await tx.registration.create({ data: { ...data, eventId: event.id, userId: user.id, checkInToken: newCheckInToken(), createdAt: now } });
+    if (fits) {
+      return { ok: true, status: "confirmed", registration, updated: false, seatsLeft: seatsLeft(event.capacity, taken + seats), offers: [] };
+    }
+    return { ok: true, status: "waitlisted", registration, updated: false, position: position ?? 0, offers: [] };
+  });
+}
+
+export type ChangeFailure = "not_found" | "not_yours" | "wrong_status" | "event_not_open" | "offer_expired";
+
+export type CancelResult =
+  | { ok: true; registration: Registration; previousStatus: RegistrationStatus; offers: Notice[] }
+  | { ok: false; reason: ChangeFailure };
+
+async function loadOwned(tx: Tx, registrationId: number, userId: number) {
+  const registration = await tx.registration.findUnique({ where: { id: registrationId }, include: { event: true } });
+  if (!registration) return { error: "not_found" as const };
+  // the pressing user must own it: callback data can be forged
+  if (registration.userId !== userId) return { error: "not_yours" as const };
+  return { registration };
+}
+
+/**
+ * The registrant withdraws. A held seat goes to the waitlist as an offer; a waitlist place closes its gap.
+ * Only the registration's own user may cancel it.
+ */
+export async function cancelRegistration(
+  db: Db,
+  request: { registrationId: number; userId: number; now?: Date },
+): Promise<CancelResult> {
+  const now = request.now ?? new Date();
+  return withWriteTransaction(db, async (tx): Promise<CancelResult> => {
+    const loaded = await loadOwned(tx, request.registrationId, request.userId);
+    if ("error" in loaded) return { ok: false, reason: loaded.error ?? "not_found" };
+    const { event, ...registration } = loaded.registration;
+    const previous = registration.status as RegistrationStatus;
+    if (!["confirmed", "offered", "waitlisted"].includes(previous)) return { ok: false, reason: "wrong_status" };
+    if (event.status !== "published") return { ok: false, reason: "event_not_open" };
+    const updated = await tx.registration.update({
+      where: { id: registration.id },
+      data: { status: "cancelled", waitlistPosition: null, offerExpiresAt: null },
+    });
+    let offers: Notice[] = [];
+    if (previous === "waitlisted") await closeWaitlistGap(tx, event.id, registration.waitlistPosition);
+    else offers = await offerFreeSeats(tx, event, now);
+    return { ok: true, registration: updated, previousStatus: previous, offers };
+  });
+}
+
+export type OfferResult =
+  | { ok: true; registration: Registration; offers: Notice[] }
+  | { ok: false; reason: ChangeFailure; offers: Notice[] };
+
+/** Takes an offered seat while the offer is open. */
+export async function acceptOffer(db: Db, request: { registrationId: number; userId: number; now?: Date }): Promise<OfferResult> {
+  const now = request.now ?? new Date();
+  return withWriteTransaction(db, async (tx): Promise<OfferResult> => {
+    const loaded = await loadOwned(tx, request.registrationId, request.userId);
+    if ("error" in loaded) return { ok: false, reason: loaded.error ?? "not_found", offers: [] };
+    const { event, ...registration } = loaded.registration;
+    if (registration.status === "confirmed") return { ok: true, registration, offers: [] };
+    if (registration.status === "expired") return { ok: false, reason: "offer_expired", offers: [] };
+    if (registration.status !== "offered") return { ok: false, reason: "wrong_status", offers: [] };
+    if (event.status !== "published") return { ok: false, reason: "event_not_open", offers: [] };
+    if (!registration.offerExpiresAt || registration.offerExpiresAt.getTime() <= now.getTime()) {
+      // lapsed but not yet swept by the job: settle it now, and pass the seat on
+      await tx.registration.update({ where: { id: registration.id }, data: { status: "expired" } });
+      const offers = await offerFreeSeats(tx, event, now);
+      return { ok: false, reason: "offer_expired", offers };
+    }
+    const updated = await tx.registration.update({
+      where: { id: registration.id },
+      data: { status: "confirmed", offerExpiresAt: null, ...reminderFlagsFor(event.startsAt, now) },
+    });
+    return { ok: true, registration: updated, offers: [] };
+  });
+}
+
+/** Says no to an offered seat: the registration is cancelled and the seat goes to the next in line. */
+export async function declineOffer(db: Db, request: { registrationId: number; userId: number; now?: Date }): Promise<OfferResult> {
+  const now = request.now ?? new Date();
+  return withWriteTransaction(db, async (tx): Promise<OfferResult> => {
+    const loaded = await loadOwned(tx, request.registrationId, request.userId);
+    if ("error" in loaded) return { ok: false, reason: loaded.error ?? "not_found", offers: [] };
+    const { event, ...registration } = loaded.registration;
+    if (registration.status !== "offered") return { ok: false, reason: "wrong_status", offers: [] };
+    const updated = await tx.registration.update({ where: { id: registration.id }, data: { status: "cancelled", offerExpiresAt: null } });
+    const offers = await offerFreeSeats(tx, event, now);
+    return { ok: true, registration: updated, offers };
+  });
+}
+
+export interface ExpiryResult {
+  /** people whose offer lapsed (to be told) */
+  expired: Notice[];
+  /** the next people in line who now have an offer */
+  offers: Notice[];
+}
+
+/**
+ * Lapses every offer whose 24 hours are over and passes each seat to the next person waiting. Driven by a
+ * periodic job from the stored expiry times, so it survives restarts: whatever fell due while the bot was
+ * down is handled at the first run.
+ */
+export async function expireOffers(db: Db, now: Date = new Date()): Promise<ExpiryResult> {
+  return withWriteTransaction(db, async (tx): Promise<ExpiryResult> => {
+    const lapsed = await tx.registration.findMany({
+      where: { status: "offered", offerExpiresAt: { lte: now }, event: { status: "published" } },
+      include: { user: { select: { telegramId: true, language: true } } },
+      orderBy: { offerExpiresAt: "asc" },
+    });
+    if (lapsed.length === 0) return { expired: [], offers: [] };
+    await tx.registration.updateMany({ where: { id: { in: lapsed.map((r) => r.id) }, status: "offered" }, data: { status: "expired" } });
+    const offers: Notice[] = [];
+    for (const eventId of new Set(lapsed.map((r) => r.eventId))) {
+      const event = await tx.event.findUniqueOrThrow({ where: { id: eventId } });
+      offers.push(...(await offerFreeSeats(tx, event, now)));
+    }
+    const expired = lapsed.map((r) => ({
+      registrationId: r.id,
+      eventId: r.eventId,
+      userId: r.userId,
+      telegramId: r.user.telegramId,
+      language: r.user.language,
+      offerExpiresAt: r.offerExpiresAt,
+    }));
+    return { expired, offers };
+  });
+}
+
+export type RegistrationWithEvent = Registration & { event: Event };
+
+/** For /rsvpku: the user's live registrations for events that have not ended, soonest first. */
+export function registrationsOfUser(db: Db, userId: number, now: Date = new Date()): Promise<RegistrationWithEvent[]> {
+  return db.registration.findMany({
+    where: {
+      userId,
+      status: { in: ["confirmed", "offered", "waitlisted"] },
+      event: { status: { in: ["published", "cancelled"] }, endsAt: { gt: now } },
+    },
+    include: { event: true },
+    orderBy: { event: { startsAt: "asc" } },
+  });
+}
+
+export function getRegistration(db: Db, registrationId: number): Promise<RegistrationWithEvent | null> {
+  return db.registration.findUnique({ where: { id: registrationId }, include: { event: true } });
+}
+
+export function findRegistration(db: Db, eventId: number, userId: number): Promise<Registration | null> {
+  return db.registration.findUnique({ where: { eventId_userId: { eventId, userId } } });
+}
