@@ -34,8 +34,14 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   };
 }
 
-/** A temp database path with nothing in it yet (for tests that start the real process). */
-export function emptyDatabaseUrl(): { url: string; dir: string } {
+/**
+ * A temp database for a test that starts the real process: a copy of the migrated template with no rows
+ * (so start-up skips `prisma migrate deploy`), or, with `{ migrated: false }`, a path where no file exists
+ * yet — for the tests that prove `npm start` migrates a new database itself.
+ */
+export function emptyDatabaseUrl(options: { migrated?: boolean } = {}): { url: string; dir: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "prakerja-e2e-"));
-  return { url: `file:${path.join(dir, "bot.db")}`, dir };
+  const file = path.join(dir, "bot.db");
+  if (options.migrated ?? true) fs.copyFileSync(templateDatabase, file);
+  return { url: `file:${file}`, dir };
 }

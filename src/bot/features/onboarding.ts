@@ -148,19 +148,27 @@ export function onboardingFeature({ mainMenu, deepLinks }: FeatureKit): Composer
     await saveProvince(ctx, data.code);
   });
 
-  // The province can also be typed; typos are forgiven, ambiguity is asked back.
+  // The province can also be typed; typos are forgiven, ambiguity is asked back. The open question is
+  // derived from the database (consent and role given, province missing) as well as from the session,
+  // because a crash right after the question was sent can lose the session write but never the answers.
   privateChat.on("message:text", async (ctx, next) => {
-    if (ctx.session.onboarding?.step !== "province" || ctx.msg.text.startsWith("/")) return next();
-    // A long sentence is a question, not a province name: let the FAQ answer it.
-    if (ctx.msg.text.trim().split(/\s+/).length > 4) return next();
-    const result = matchProvince(ctx.msg.text.slice(0, 100));
+    const text = ctx.msg.text;
+    if (text.startsWith("/") || text.trim().split(/\s+/).length > 4) return next();
+    const askedNow = ctx.session.onboarding?.step === "province";
+    if (!askedNow) {
+      const user = await findUser(ctx.deps.db, ctx.from.id);
+      if (!hasCurrentConsent(user) || !user?.role || user.province) return next();
+    }
+    const result = matchProvince(text.slice(0, 100));
     if (result.match) return saveProvince(ctx, result.match.code);
     if (result.candidates.length > 0) {
       const keyboard = new InlineKeyboard();
       for (const candidate of result.candidates) keyboard.text(candidate.name, provinceCb.pack({ code: candidate.code })).row();
       return ctx.reply(ctx.t("province-did-you-mean"), { reply_markup: keyboard });
     }
-    return ctx.reply(ctx.t("province-unknown"), { reply_markup: provinceKeyboard(ctx.session.onboarding.page ?? 0) });
+    // Not a province: when we did not just ask for one, it is probably a question for the FAQ.
+    if (!askedNow) return next();
+    return ctx.reply(ctx.t("province-unknown"), { reply_markup: provinceKeyboard(ctx.session.onboarding?.page ?? 0) });
   });
 
   return composer;
