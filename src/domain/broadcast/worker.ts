@@ -1,0 +1,744 @@
+// The delivery engine. It takes recipient rows from the durable queue and sends them through an injected
+// `send` function (the bot layer wraps grammY's api; the domain does not import grammY).
+//
+// Durability. Every row goes pending → sending → sent | failed | blocked | skipped (or back to pending for
+// a retry), and each transition is written to SQLite: "sending" BEFORE the API call (rows are claimed in
+// batches with one UPDATE … RETURNING) and the result AFTER it (results are written in batched
+// transactions). A crash can therefore only repeat messages whose row was still "sending": the worker
+// never holds more than MAX_SENDING_ROWS rows in that state, which is the bound on duplicates after a
+// crash. Rows confirmed "sent" are never sent again. On start, rows left "sending" by a crash go back to
+// "pending" and the broadcasts still "running" simply continue.
+//
+// Pacing. A GCRA limiter spaces sends to `rate.global` per second overall (Telegram: ~30/s) and a
+// per-chat limiter keeps one chat to `rate.perChat` per second. A 429 pauses ALL sending for retry_after
+// and returns the row to the queue without using up an attempt. 5xx and network errors are retried with
+// exponential backoff (nextAttemptAt) up to `retry.maxAttempts`; 403 blocked/deactivated marks the row
+// "blocked" and sets User.blockedAt; 400 (chat not found, …) fails the row.
+//
+// One worker per database: start() assumes rows in "sending" were left by a dead process.
+import type { Db } from "../../db.js";
+import { classifySendError, type SendFailure } from "./errors.js";
+import {
+  getBroadcastStats,
+  loadBroadcastMessage,
+  sqlTime,
+  type BroadcastMessage,
+  type BroadcastStats,
+} from "./queue.js";
+import { PerChatLimiter, RateLimiter, SlidingWindowLimiter } from "./rate.js";
+
+/**
+ * The most recipient rows this worker ever holds in state "sending" (claimed and not yet recorded). It is
+ * the bound on messages that can be sent twice after a crash (kill -9, power loss): only those rows may
+ * have reached Telegram without their "sent" being committed.
+ */
+export const MAX_SENDING_ROWS = 64;
+/** Rows claimed per UPDATE … RETURNING. */
+export const CLAIM_BATCH = 32;
+/** Most API calls awaiting an answer at once. */
+export const MAX_CONCURRENT_SENDS = 32;
+/** Results recorded per transaction (or after FLUSH_INTERVAL_MS, whichever comes first). */
+export const FLUSH_BATCH = 32;
+export const FLUSH_INTERVAL_MS = 15;
+/**
+ * The global window is this much longer than a second (30 sends per 1.03 s), so that network and
+ * scheduling jitter never puts a 31st message into Telegram's one-second window.
+ */
+export const RATE_MARGIN = 0.03;
+
+export type SendFn = (chatId: bigint, message: BroadcastMessage) => Promise<{ message_id: number }>;
+
+export interface WorkerLogger {
+  debug?(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export interface BroadcastProgress extends BroadcastStats {
+  /** messages per second over the last ~10 s (0 when unknown) */
+  ratePerSecond: number;
+  /** seconds until done at the current rate, null when unknown */
+  etaSeconds: number | null;
+  /** when this progress was measured */
+  at: Date;
+}
+
+export interface RetryPolicy {
+  /** attempts (5xx / network) before a row is failed */
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export interface BroadcastWorkerOptions {
+  db: Db;
+  send: SendFn;
+  /** messages per second: overall and to one chat. global Infinity = no limit. */
+  rate?: { global: number; perChat: number };
+  /** wall clock for stored timestamps, scheduling and backoff (pacing uses a monotonic clock) */
+  clock?: { now(): number };
+  logger?: WorkerLogger;
+  /** called every progressIntervalMs for each running or paused broadcast */
+  onProgress?: (progress: BroadcastProgress) => void | Promise<void>;
+  /** called once when a broadcast is done or cancelled (again after a crash if it was interrupted) */
+  onFinished?: (progress: BroadcastProgress) => void | Promise<void>;
+  progressIntervalMs?: number;
+  /** how often to look for due, resumed or new broadcasts when idle */
+  pollIntervalMs?: number;
+  retry?: Partial<RetryPolicy>;
+  /** overrides MAX_SENDING_ROWS (lower only makes sense in tests) */
+  maxSendingRows?: number;
+  concurrency?: number;
+}
+
+interface ClaimedRow {
+  id: number;
+  broadcastId: number;
+  telegramId: bigint;
+  attempts: number;
+  language: string;
+}
+
+type Outcome =
+  | { kind: "sent"; messageId: number }
+  | { kind: "release"; notBefore: number | null; reason?: string }
+  | { kind: "skipped"; reason: string }
+  | { kind: "blocked"; reason: string; noCall?: boolean }
+  | { kind: "failed"; reason: string }
+  | { kind: "retry"; reason: string };
+
+interface Result {
+  row: ClaimedRow;
+  outcome: Outcome;
+}
+
+export interface WorkerMetrics {
+  /** API calls started */
+  sendCalls: number;
+  sent: number;
+  failed: number;
+  blocked: number;
+  retried: number;
+  rateLimited: number;
+  skipped: number;
+  /** highest number of rows this worker held in "sending" */
+  maxSendingObserved: number;
+  /** rows found in "sending" at start (left by a crash) */
+  recovered: number;
+}
+
+const monotonic = () => performance.now();
+
+export class BroadcastWorker {
+  readonly maxSendingRows: number;
+  readonly metrics: WorkerMetrics = {
+    sendCalls: 0,
+    sent: 0,
+    failed: 0,
+    blocked: 0,
+    retried: 0,
+    rateLimited: 0,
+    skipped: 0,
+    maxSendingObserved: 0,
+    recovered: 0,
+  };
+
+  private readonly db: Db;
+  private readonly sendFn: SendFn;
+  private readonly clock: { now(): number };
+  private readonly logger: WorkerLogger | undefined;
+  private readonly global: SlidingWindowLimiter | null;
+  private readonly spacer: RateLimiter;
+  private readonly perChat: PerChatLimiter;
+  private readonly retry: RetryPolicy;
+  private readonly concurrency: number;
+  private readonly progressIntervalMs: number;
+  private readonly pollIntervalMs: number;
+  private readonly options: BroadcastWorkerOptions;
+
+  private queue: ClaimedRow[] = [];
+  private inflight = 0;
+  private results: Result[] = [];
+  private flushing = 0;
+  private flushPromise: Promise<void> | null = null;
+  private flushTimer: NodeJS.Timeout | null = null;
+  private pauseUntil = 0;
+  private running = new Set<number>();
+  private runningReadAt = Number.NEGATIVE_INFINITY;
+  private runningStale = true;
+  private messages = new Map<number, Omit<BroadcastMessage, "language">>();
+  /** (time, rows processed) per broadcast, for the rate shown in the progress message */
+  private samples = new Map<number, { t: number; sent: number }[]>();
+  private lastProgressAt = new Map<number, number>();
+  private progressBusy = new Set<number>();
+  private finishing = new Set<number>();
+
+  private started: Promise<void> | null = null;
+  private stopping = false;
+  private crashed = false;
+  private pumpDone: Promise<void> | null = null;
+  private houseDone: Promise<void> | null = null;
+  private wakePump: (() => void) | null = null;
+  private wakeHouse: (() => void) | null = null;
+  private inflightDrained: (() => void) | null = null;
+
+  constructor(options: BroadcastWorkerOptions) {
+    this.options = options;
+    this.db = options.db;
+    this.sendFn = options.send;
+    this.clock = options.clock ?? { now: () => Date.now() };
+    this.logger = options.logger;
+    const rate = options.rate ?? { global: 30, perChat: 1 };
+    this.global = SlidingWindowLimiter.perSecond(rate.global, RATE_MARGIN);
+    // spread sends over the window (at most 1.5 × the rate in the short term), no burst of 30 at once
+    this.spacer = new RateLimiter(rate.global * 1.5, 0.5);
+    this.perChat = new PerChatLimiter(rate.perChat);
+    this.retry = { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 60_000, ...options.retry };
+    this.maxSendingRows = Math.max(1, options.maxSendingRows ?? MAX_SENDING_ROWS);
+    this.concurrency = Math.max(1, Math.min(options.concurrency ?? MAX_CONCURRENT_SENDS, this.maxSendingRows));
+    this.progressIntervalMs = options.progressIntervalMs ?? 3000;
+    this.pollIntervalMs = options.pollIntervalMs ?? 500;
+  }
+
+  /** Rows this worker holds in state "sending" right now. */
+  get sendingRows(): number {
+    return this.queue.length + this.inflight + this.results.length + this.flushing;
+  }
+
+  /** Puts rows left "sending" by a crash back in the queue, then starts sending. Resolves once recovery is done. */
+  start(): Promise<void> {
+    if (!this.started) {
+      this.started = (async () => {
+        const recovered = await this.db.$executeRawUnsafe(
+          `UPDATE "BroadcastRecipient" SET "status" = 'pending', "updatedAt" = ? WHERE "status" = 'sending'`,
+          sqlTime(this.clock.now()),
+        );
+        this.metrics.recovered = recovered;
+        if (recovered > 0) this.logger?.warn({ recovered }, "broadcast: rows left in flight by a crash are queued again");
+        if (this.stopping) return;
+        this.pumpDone = this.pump();
+        this.houseDone = this.housekeeping();
+      })();
+    }
+    return this.started;
+  }
+
+  /** Wakes the worker now (after creating, resuming, pausing or cancelling a broadcast in this process). */
+  notify(): void {
+    this.runningStale = true;
+    this.wakePump?.();
+    this.wakeHouse?.();
+  }
+
+  /** Graceful stop: no new sends; waits for the ones on the wire, records them and returns unsent claims to the queue. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.notify();
+    if (this.started) await this.started.catch(() => undefined);
+    await this.pumpDone;
+    await this.houseDone;
+    if (this.inflight > 0) await new Promise<void>((resolve) => (this.inflightDrained = resolve));
+    for (const row of this.queue.splice(0)) this.results.push({ row, outcome: { kind: "release", notBefore: null } });
+    for (let i = 0; i < 5 && (this.results.length > 0 || this.flushPromise); i++) {
+      await this.flush().catch((error: unknown) => this.logger?.error({ err: error }, "broadcast: final flush failed"));
+    }
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+  }
+
+  /**
+   * Test aid: behaves like kill -9 from the database's point of view. Nothing more is written (answers
+   * still arriving are dropped), so rows claimed or sent-but-unrecorded stay "sending".
+   */
+  async simulateCrash(): Promise<void> {
+    this.crashed = true;
+    this.stopping = true;
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.notify();
+    if (this.started) await this.started.catch(() => undefined);
+    await this.pumpDone;
+    await this.houseDone;
+    await this.flushPromise?.catch(() => undefined);
+  }
+
+  // ---------------------------------------------------------------------------------------------------
+  // sending loop
+
+  private sleep(ms: number, which: "pump" | "house"): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, Math.max(0, ms));
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      if (which === "pump") this.wakePump = done;
+      else this.wakeHouse = done;
+    });
+  }
+
+  private async pump(): Promise<void> {
+    while (!this.stopping) {
+      try {
+        const now = monotonic();
+        if (this.pauseUntil > now) {
+          await this.sleep(this.pauseUntil - now, "pump");
+          continue;
+        }
+        if (this.queue.length < CLAIM_BATCH / 2) {
+          // claim in batches of a useful size: a claim costs about the same for 1 row as for 32
+          const room = this.maxSendingRows - this.sendingRows;
+          if (room >= Math.min(CLAIM_BATCH / 2, this.maxSendingRows) || (room > 0 && this.queue.length === 0)) {
+            await this.claim(Math.min(CLAIM_BATCH, room));
+          }
+          if (this.stopping) break;
+        }
+        if (this.queue.length === 0) {
+          // nothing claimable: either everything is in flight (a completion wakes us) or nothing is due yet
+          await this.sleep(this.sendingRows > 0 ? 1000 : this.pollIntervalMs, "pump");
+          continue;
+        }
+        if (this.inflight >= this.concurrency) {
+          await this.sleep(1000, "pump");
+          continue;
+        }
+        const tNow = monotonic();
+        const wait = Math.max(this.global?.waitMs(tNow) ?? 0, this.spacer.waitMs(tNow));
+        if (wait > 0) {
+          await this.sleep(wait, "pump");
+          continue;
+        }
+        const row = this.queue.shift();
+        if (!row) continue;
+        if (!this.running.has(row.broadcastId)) {
+          // paused or cancelled since it was claimed
+          this.record(row, { kind: "release", notBefore: null });
+          continue;
+        }
+        const t = monotonic();
+        const readyAt = this.perChat.readyAt(row.telegramId);
+        if (readyAt > t) {
+          this.record(row, { kind: "release", notBefore: this.clock.now() + (readyAt - t), reason: "per-chat limit" });
+          continue;
+        }
+        this.global?.take(t);
+        this.spacer.take(t);
+        this.perChat.take(row.telegramId, t);
+        this.dispatch(row);
+      } catch (error) {
+        this.logger?.error({ err: error }, "broadcast: sending loop error");
+        await this.sleep(1000, "pump");
+      }
+    }
+  }
+
+  /** Claimed rows of broadcasts that were paused or cancelled meanwhile go back to "pending" unsent. */
+  private purgeQueue(): void {
+    if (this.queue.every((row) => this.running.has(row.broadcastId))) return;
+    const keep: ClaimedRow[] = [];
+    for (const row of this.queue) {
+      if (this.running.has(row.broadcastId)) keep.push(row);
+      else this.record(row, { kind: "release", notBefore: null });
+    }
+    this.queue = keep;
+  }
+
+  /** The running broadcasts, oldest first (re-read at most every 200 ms, or at once after notify()). */
+  private async runningIds(): Promise<number[]> {
+    if (this.runningStale || monotonic() - this.runningReadAt > 200) {
+      const rows = await this.db.$queryRawUnsafe<{ id: number }[]>(
+        `SELECT "id" FROM "Broadcast" WHERE "status" = 'running' ORDER BY "id"`,
+      );
+      this.running = new Set(rows.map((r) => Number(r.id)));
+      this.runningReadAt = monotonic();
+      this.runningStale = false;
+      this.purgeQueue();
+    }
+    return [...this.running].sort((a, b) => a - b);
+  }
+
+  /**
+   * Claims up to `limit` due rows of running broadcasts (oldest broadcast first): one UPDATE … RETURNING
+   * moves them to "sending" and, through a subquery, reads whether the person has since opted out or
+   * blocked the bot (they are skipped) and their language (for the footer).
+   */
+  private async claim(limit: number): Promise<number> {
+    const now = sqlTime(this.clock.now());
+    const claimed: ClaimedRow[] = [];
+    for (const broadcastId of await this.runningIds()) {
+      if (claimed.length >= limit || this.stopping) break;
+      if (!this.messages.has(broadcastId)) {
+        const message = await loadBroadcastMessage(this.db, broadcastId);
+        if (!message) continue;
+        this.messages.set(broadcastId, message);
+      }
+      const rows = await this.db.$queryRawUnsafe<
+        { id: number; telegramId: bigint | number; attempts: number; userState: string | null }[]
+      >(
+        `UPDATE "BroadcastRecipient" SET "status" = 'sending', "updatedAt" = ? WHERE "id" IN (` +
+          `SELECT "id" FROM "BroadcastRecipient" WHERE "broadcastId" = ? AND "status" = 'pending' ` +
+          `AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= ?) ORDER BY "id" LIMIT ?) ` +
+          `AND EXISTS (SELECT 1 FROM "Broadcast" b WHERE b."id" = ? AND b."status" = 'running') ` +
+          `RETURNING "id", "telegramId", "attempts", (SELECT CASE WHEN u."optedOutAt" IS NOT NULL THEN '!optout' ` +
+          `WHEN u."blockedAt" IS NOT NULL THEN '!blocked' ELSE u."language" END FROM "User" u ` +
+          `WHERE u."telegramId" = "BroadcastRecipient"."telegramId") AS "userState"`,
+        now,
+        broadcastId,
+        now,
+        limit - claimed.length,
+        broadcastId,
+      );
+      rows.sort((a, b) => Number(a.id) - Number(b.id));
+      for (const r of rows) {
+        const row: ClaimedRow = {
+          id: Number(r.id),
+          broadcastId,
+          telegramId: BigInt(r.telegramId),
+          attempts: Number(r.attempts),
+          language: "id",
+        };
+        claimed.push(row);
+        if (this.crashed) continue;
+        const state = r.userState;
+        if (state === null) this.record(row, { kind: "skipped", reason: "no user (data erased)" });
+        else if (state === "!optout") this.record(row, { kind: "skipped", reason: "opted out" });
+        else if (state === "!blocked") this.record(row, { kind: "blocked", reason: "blocked before sending", noCall: true });
+        else {
+          row.language = state;
+          this.queue.push(row);
+        }
+      }
+    }
+    this.metrics.maxSendingObserved = Math.max(this.metrics.maxSendingObserved, this.sendingRows);
+    return claimed.length;
+  }
+
+  private dispatch(row: ClaimedRow): void {
+    const message = this.messages.get(row.broadcastId);
+    if (!message) {
+      this.record(row, { kind: "release", notBefore: null });
+      return;
+    }
+    this.inflight++;
+    this.metrics.sendCalls++;
+    let promise: Promise<{ message_id: number }>;
+    try {
+      promise = this.sendFn(row.telegramId, { ...message, language: row.language });
+    } catch (error) {
+      promise = Promise.reject(error);
+    }
+    promise.then(
+      (answer) => this.complete(row, { kind: "sent", messageId: answer.message_id }),
+      (error: unknown) => this.complete(row, this.outcomeOf(row, classifySendError(error))),
+    );
+  }
+
+  private outcomeOf(row: ClaimedRow, failure: SendFailure): Outcome {
+    switch (failure.kind) {
+      case "rate_limited": {
+        const until = monotonic() + failure.retryAfterMs;
+        if (until > this.pauseUntil) {
+          this.pauseUntil = until;
+          this.global?.holdUntil(until);
+          this.spacer.holdUntil(until);
+          this.logger?.warn({ retryAfterMs: failure.retryAfterMs }, "broadcast: 429, all sending paused");
+        }
+        this.metrics.rateLimited++;
+        return { kind: "release", notBefore: null, reason: failure.reason };
+      }
+      case "blocked":
+        return { kind: "blocked", reason: failure.reason };
+      case "failed":
+        return { kind: "failed", reason: failure.reason };
+      case "retry": {
+        if (row.attempts + 1 >= this.retry.maxAttempts) return { kind: "failed", reason: failure.reason };
+        return { kind: "retry", reason: failure.reason };
+      }
+    }
+  }
+
+  private complete(row: ClaimedRow, outcome: Outcome): void {
+    this.inflight--;
+    if (this.inflight === 0) this.inflightDrained?.();
+    if (this.crashed) return;
+    this.record(row, outcome);
+    this.wakePump?.();
+  }
+
+  /** Buffers a result; it is written with the next flush (the row stays "sending" until then). */
+  private record(row: ClaimedRow, outcome: Outcome): void {
+    if (this.crashed) return;
+    this.results.push({ row, outcome });
+    if (this.results.length >= FLUSH_BATCH) void this.flush().catch(() => undefined);
+    else if (!this.flushTimer) {
+      this.flushTimer = setTimeout(() => {
+        this.flushTimer = null;
+        void this.flush().catch(() => undefined);
+      }, FLUSH_INTERVAL_MS);
+    }
+  }
+
+  /** Writes buffered results in one transaction. One flush runs at a time. */
+  private async flush(): Promise<void> {
+    while (this.flushPromise) await this.flushPromise.catch(() => undefined);
+    if (this.crashed || this.results.length === 0) return;
+    const batch = this.results.splice(0);
+    this.flushing = batch.length;
+    this.flushPromise = this.write(batch)
+      .then(() => {
+        this.count(batch);
+      })
+      .catch((error: unknown) => {
+        // keep them: they are retried with the next flush (the rows are still "sending" in the database)
+        this.results.unshift(...batch);
+        this.logger?.error({ err: error, rows: batch.length }, "broadcast: recording results failed");
+        if (!this.flushTimer && !this.crashed) {
+          this.flushTimer = setTimeout(() => {
+            this.flushTimer = null;
+            void this.flush().catch(() => undefined);
+          }, 500);
+        }
+        throw error;
+      })
+      .finally(() => {
+        this.flushing = 0;
+        this.flushPromise = null;
+        this.wakePump?.();
+      });
+    return this.flushPromise;
+  }
+
+  private count(batch: Result[]): void {
+    for (const { outcome } of batch) {
+      if (outcome.kind === "sent") this.metrics.sent++;
+      else if (outcome.kind === "failed") this.metrics.failed++;
+      else if (outcome.kind === "blocked") this.metrics.blocked++;
+      else if (outcome.kind === "retry") this.metrics.retried++;
+      else if (outcome.kind === "skipped") this.metrics.skipped++;
+    }
+  }
+
+  private async write(batch: Result[]): Promise<void> {
+    const now = sqlTime(this.clock.now());
+    const statements: ReturnType<Db["$executeRawUnsafe"]>[] = [];
+    const sent = batch.filter((r) => r.outcome.kind === "sent");
+    if (sent.length > 0) {
+      const cases: unknown[] = [];
+      for (const r of sent) cases.push(r.row.id, r.outcome.kind === "sent" ? r.outcome.messageId : null);
+      statements.push(
+        this.db.$executeRawUnsafe(
+          `UPDATE "BroadcastRecipient" SET "status" = 'sent', "sentAt" = ?, "updatedAt" = ?, "nextAttemptAt" = NULL, ` +
+            `"messageId" = CASE "id" ${sent.map(() => "WHEN ? THEN ?").join(" ")} END ` +
+            `WHERE "status" = 'sending' AND "id" IN (${sent.map(() => "?").join(",")})`,
+          now,
+          now,
+          ...cases,
+          ...sent.map((r) => r.row.id),
+        ),
+      );
+    }
+    const released = batch.filter((r) => r.outcome.kind === "release" && r.outcome.notBefore === null);
+    if (released.length > 0) {
+      statements.push(
+        this.db.$executeRawUnsafe(
+          `UPDATE "BroadcastRecipient" SET "status" = 'pending', "updatedAt" = ? ` +
+            `WHERE "status" = 'sending' AND "id" IN (${released.map(() => "?").join(",")})`,
+          now,
+          ...released.map((r) => r.row.id),
+        ),
+      );
+    }
+    const blockedUsers: bigint[] = [];
+    for (const { row, outcome } of batch) {
+      switch (outcome.kind) {
+        case "sent":
+          break;
+        case "release":
+          if (outcome.notBefore !== null) {
+            statements.push(
+              this.db.$executeRawUnsafe(
+                `UPDATE "BroadcastRecipient" SET "status" = 'pending', "nextAttemptAt" = ?, "updatedAt" = ? WHERE "id" = ? AND "status" = 'sending'`,
+                sqlTime(outcome.notBefore),
+                now,
+                row.id,
+              ),
+            );
+          }
+          break;
+        case "retry": {
+          const attempts = row.attempts + 1;
+          const delay = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempts - 1)) * (0.75 + Math.random() * 0.5);
+          statements.push(
+            this.db.$executeRawUnsafe(
+              `UPDATE "BroadcastRecipient" SET "status" = 'pending', "attempts" = ?, "lastError" = ?, "nextAttemptAt" = ?, "updatedAt" = ? ` +
+                `WHERE "id" = ? AND "status" = 'sending'`,
+              attempts,
+              outcome.reason,
+              sqlTime(this.clock.now() + delay),
+              now,
+              row.id,
+            ),
+          );
+          break;
+        }
+        case "failed":
+        case "blocked":
+        case "skipped": {
+          const called = outcome.kind === "failed" || (outcome.kind === "blocked" && !outcome.noCall);
+          const attempts = called ? row.attempts + 1 : row.attempts;
+          statements.push(
+            this.db.$executeRawUnsafe(
+              `UPDATE "BroadcastRecipient" SET "status" = ?, "attempts" = ?, "lastError" = ?, "nextAttemptAt" = NULL, "updatedAt" = ? ` +
+                `WHERE "id" = ? AND "status" = 'sending'`,
+              outcome.kind,
+              attempts,
+              outcome.reason,
+              now,
+              row.id,
+            ),
+          );
+          if (outcome.kind === "blocked") blockedUsers.push(row.telegramId);
+          break;
+        }
+      }
+    }
+    if (blockedUsers.length > 0) {
+      statements.push(
+        this.db.$executeRawUnsafe(
+          `UPDATE "User" SET "blockedAt" = ?, "updatedAt" = ? WHERE "blockedAt" IS NULL AND "telegramId" IN (${blockedUsers.map(() => "?").join(",")})`,
+          now,
+          now,
+          ...blockedUsers,
+        ),
+      );
+    }
+    if (statements.length === 1) await statements[0];
+    else if (statements.length > 1) await this.db.$transaction(statements);
+  }
+
+  // ---------------------------------------------------------------------------------------------------
+  // housekeeping: scheduled → running, running → done, progress, final reports
+
+  private async housekeeping(): Promise<void> {
+    while (!this.stopping) {
+      try {
+        await this.tick();
+      } catch (error) {
+        this.logger?.error({ err: error }, "broadcast: housekeeping error");
+      }
+      if (this.stopping) break;
+      await this.sleep(Math.min(250, this.pollIntervalMs), "house");
+    }
+  }
+
+  private async tick(): Promise<void> {
+    const nowMs = this.clock.now();
+    const now = sqlTime(nowMs);
+    // Reads first: an idle bot only runs SELECTs here (an UPDATE takes SQLite's write lock even when it
+    // matches nothing).
+    const broadcasts = await this.db.$queryRawUnsafe<{ id: number; status: string; due: number | bigint }[]>(
+      `SELECT "id", "status", ("status" = 'scheduled' AND "scheduledAt" <= ?) AS "due" FROM "Broadcast" ` +
+        `WHERE "status" IN ('scheduled', 'running', 'paused') ORDER BY "id"`,
+      now,
+    );
+    let promoted = 0;
+    for (const b of broadcasts.filter((x) => Number(x.due) === 1)) {
+      promoted += await this.db.$executeRawUnsafe(
+        `UPDATE "Broadcast" SET "status" = 'running', "startedAt" = COALESCE("startedAt", ?), "updatedAt" = ? ` +
+          `WHERE "id" = ? AND "status" = 'scheduled'`,
+        now,
+        now,
+        Number(b.id),
+      );
+      b.status = "running";
+      this.logger?.info({ broadcastId: Number(b.id) }, "broadcast: scheduled broadcast started");
+    }
+    for (const b of broadcasts.filter((x) => x.status === "running")) {
+      const open = await this.db.$queryRawUnsafe<{ n: number | bigint }[]>(
+        `SELECT EXISTS (SELECT 1 FROM "BroadcastRecipient" WHERE "broadcastId" = ? AND "status" IN ('pending', 'sending')) AS "n"`,
+        Number(b.id),
+      );
+      if (Number(open[0]?.n ?? 1) !== 0) continue;
+      const n = await this.db.$executeRawUnsafe(
+        `UPDATE "Broadcast" SET "status" = 'done', "updatedAt" = ? WHERE "id" = ? AND "status" = 'running'`,
+        now,
+        Number(b.id),
+      );
+      if (n > 0) {
+        b.status = "done";
+        this.logger?.info({ broadcastId: Number(b.id) }, "broadcast: done");
+      }
+    }
+
+    const active = broadcasts.filter((b) => b.status === "running" || b.status === "paused");
+    const nowRunning = new Set(active.filter((b) => b.status === "running").map((b) => Number(b.id)));
+    const appeared = [...nowRunning].some((id) => !this.running.has(id));
+    this.running = nowRunning;
+    this.runningReadAt = monotonic();
+    this.purgeQueue();
+    if (appeared || promoted > 0) this.notify();
+
+    if (this.options.onProgress) {
+      for (const b of active) {
+        const id = Number(b.id);
+        const last = this.lastProgressAt.get(id) ?? 0;
+        if (nowMs - last < this.progressIntervalMs || this.progressBusy.has(id)) continue;
+        this.lastProgressAt.set(id, nowMs);
+        const progress = await this.progress(id);
+        if (!progress) continue;
+        this.progressBusy.add(id);
+        void Promise.resolve()
+          .then(() => this.options.onProgress?.(progress))
+          .catch((error: unknown) => this.logger?.warn({ err: error, broadcastId: id }, "broadcast: progress callback failed"))
+          .finally(() => this.progressBusy.delete(id));
+      }
+    }
+
+    // Final reports: done or cancelled, not yet reported, nothing of theirs still on the wire.
+    const finished = await this.db.$queryRawUnsafe<{ id: number }[]>(
+      `SELECT b."id" FROM "Broadcast" b WHERE b."status" IN ('done', 'cancelled') AND b."finishedAt" IS NULL AND NOT EXISTS (` +
+        `SELECT 1 FROM "BroadcastRecipient" r WHERE r."broadcastId" = b."id" AND r."status" = 'sending') ORDER BY b."id"`,
+    );
+    for (const f of finished) {
+      const id = Number(f.id);
+      if (this.finishing.has(id) || this.stopping) continue;
+      this.finishing.add(id);
+      try {
+        const progress = await this.progress(id);
+        if (progress && this.options.onFinished) {
+          try {
+            await this.options.onFinished(progress);
+          } catch (error) {
+            this.logger?.error({ err: error, broadcastId: id }, "broadcast: final report failed");
+          }
+        }
+        if (this.crashed) return;
+        await this.db.broadcast.update({ where: { id }, data: { finishedAt: progress?.at ?? new Date(this.clock.now()) } });
+        this.samples.delete(id);
+        this.lastProgressAt.delete(id);
+        this.messages.delete(id);
+      } finally {
+        this.finishing.delete(id);
+      }
+    }
+  }
+
+  /** Stats plus the recent rate and an ETA. */
+  async progress(id: number): Promise<BroadcastProgress | null> {
+    const stats = await getBroadcastStats(this.db, id);
+    if (!stats) return null;
+    const t = monotonic();
+    // the rate is measured while running only: a pause starts a new series
+    let list = this.samples.get(id) ?? [];
+    if (stats.status !== "running") list = [];
+    list.push({ t, sent: stats.sent + stats.failed + stats.blocked + stats.skipped });
+    while (list.length > 2 && t - (list[1]?.t ?? t) >= 10_000) list.shift();
+    this.samples.set(id, list);
+    const first = list[0];
+    const last = list[list.length - 1];
+    let ratePerSecond = 0;
+    if (first && last && last.t - first.t >= 500) ratePerSecond = ((last.sent - first.sent) * 1000) / (last.t - first.t);
+    const etaSeconds =
+      stats.remaining === 0 ? 0 : ratePerSecond > 0 && stats.status === "running" ? Math.ceil(stats.remaining / ratePerSecond) : null;
+    return { ...stats, ratePerSecond, etaSeconds, at: new Date(this.clock.now()) };
+  }
+}
