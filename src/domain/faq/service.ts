@@ -1,0 +1,259 @@
+import type { Db } from "../../db.js";
+import type { Faq } from "../../generated/prisma/client.js";
+import { faqToCsv, parseFaqCsv, type FaqCsvError } from "./csv.js";
+import { validateFaqEntry, type FaqEntry, type FaqEntryInput, type FaqValidationIssue } from "./entry.js";
+import { FaqIndex, type FaqAnswer } from "./index.js";
+
+export type FaqMutationResult =
+  | { ok: true; entry: FaqEntry }
+  | { ok: false; reason: "not_found" }
+  | { ok: false; reason: "invalid"; issues: FaqValidationIssue[] };
+
+export type FaqImportResult = { ok: true; created: number; updated: number } | { ok: false; errors: FaqCsvError[] };
+
+export interface FaqVoteSummary {
+  faqId: number;
+  slug: string;
+  question: string;
+  helpful: number;
+  notHelpful: number;
+}
+
+export interface UnmatchedQuestionRow {
+  id: number;
+  text: string;
+  createdAt: Date;
+}
+
+/** Longest unmatched question kept, in characters. */
+export const UNMATCHED_MAX_LENGTH = 300;
+
+/** Counter key marking a deleted entry, so the start-up seed does not bring it back. */
+export const FAQ_DELETED_PREFIX = "faq_deleted:";
+
+function parseList(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+export function faqFromRow(row: Faq): FaqEntry {
+  return {
+    id: row.id,
+    slug: row.slug,
+    category: row.category,
+    question: row.question,
+    answer: row.answer,
+    variants: parseList(row.variants),
+    keywords: parseList(row.keywords),
+  };
+}
+
+export function faqToRow(entry: FaqEntryInput) {
+  return {
+    slug: entry.slug,
+    category: entry.category,
+    question: entry.question,
+    answer: entry.answer,
+    variants: JSON.stringify(entry.variants),
+    keywords: JSON.stringify(entry.keywords),
+  };
+}
+
+/**
+ * Removes what could identify someone from a question kept for admins: long digit runs (NIK, KK and
+ * phone numbers) and e-mail addresses. The question itself is stored without any user id.
+ */
+export function scrubUnmatched(text: string): string {
+  const cleaned = text
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/[^\s@]+@[^\s@]+\.[^\s@]+/g, "[email]")
+    .replace(/\+?\d[\d\s.-]{6,}\d/g, (m) => (m.replace(/\D/g, "").length >= 8 ? "[angka]" : m));
+  return Array.from(cleaned).slice(0, UNMATCHED_MAX_LENGTH).join("");
+}
+
+/**
+ * The FAQ knowledge base over Prisma, with its search index kept in memory. Every change made
+ * through this service rebuilds the index before it returns, so the next question already sees it.
+ */
+export class FaqService {
+  private index: FaqIndex = FaqIndex.build([]);
+  private reloadsStarted = 0;
+  private reloadsApplied = 0;
+
+  private constructor(private readonly db: Db) {}
+
+  /** Loads the entries and builds the index. */
+  static async open(db: Db): Promise<FaqService> {
+    const service = new FaqService(db);
+    await service.reload();
+    return service;
+  }
+
+  /** Rebuilds the index from the database (also call it after changing Faq rows elsewhere). */
+  async reload(): Promise<void> {
+    const ticket = ++this.reloadsStarted;
+    const rows = await this.db.faq.findMany({ orderBy: { id: "asc" } });
+    const index = FaqIndex.build(rows.map(faqFromRow));
+    // when reloads overlap, the one that started last read the newest rows: never replace it with older
+    if (ticket > this.reloadsApplied) {
+      this.index = index;
+      this.reloadsApplied = ticket;
+    }
+  }
+
+  get size(): number {
+    return this.index.size;
+  }
+
+  /** Answer, suggestions, or nothing for a user's free-text question. */
+  answer(text: string): FaqAnswer {
+    return this.index.answer(text);
+  }
+
+  /** Entries ranked for a query (for admins looking for the entry to edit). */
+  search(text: string, limit = 10): FaqEntry[] {
+    return this.index
+      .search(text, limit)
+      .map((hit) => this.index.entry(hit.faqId))
+      .filter((e): e is FaqEntry => e !== undefined);
+  }
+
+  async get(idOrSlug: number | string): Promise<FaqEntry | null> {
+    const row = await this.db.faq.findUnique({
+      where: typeof idOrSlug === "number" ? { id: idOrSlug } : { slug: idOrSlug },
+    });
+    return row ? faqFromRow(row) : null;
+  }
+
+  async list(options: { category?: string } = {}): Promise<FaqEntry[]> {
+    const rows = await this.db.faq.findMany({
+      where: options.category ? { category: options.category } : {},
+      orderBy: [{ category: "asc" }, { id: "asc" }],
+    });
+    return rows.map(faqFromRow);
+  }
+
+  async create(input: unknown): Promise<FaqMutationResult> {
+    const result = validateFaqEntry(input);
+    if (!result.ok) return { ok: false, reason: "invalid", issues: result.issues };
+    if (await this.db.faq.findUnique({ where: { slug: result.entry.slug }, select: { id: true } })) {
+      return { ok: false, reason: "invalid", issues: [{ field: "slug", error: "duplicate_slug" }] };
+    }
+    const row = await this.db.faq.create({ data: faqToRow(result.entry) });
+    await this.reload();
+    return { ok: true, entry: faqFromRow(row) };
+  }
+
+  /** Changes some fields of an entry; the merged entry is validated as a whole. */
+  async update(id: number, patch: Partial<FaqEntryInput>): Promise<FaqMutationResult> {
+    const existing = await this.get(id);
+    if (!existing) return { ok: false, reason: "not_found" };
+    const { id: _id, ...current } = existing;
+    const result = validateFaqEntry({ ...current, ...patch });
+    if (!result.ok) return { ok: false, reason: "invalid", issues: result.issues };
+    if (result.entry.slug !== existing.slug) {
+      const taken = await this.db.faq.findUnique({ where: { slug: result.entry.slug }, select: { id: true } });
+      if (taken) return { ok: false, reason: "invalid", issues: [{ field: "slug", error: "duplicate_slug" }] };
+    }
+    const row = await this.db.faq.update({ where: { id }, data: faqToRow(result.entry) });
+    await this.reload();
+    return { ok: true, entry: faqFromRow(row) };
+  }
+
+  /** Deletes an entry (and its votes) and remembers the slug so the seed does not restore it. */
+  async delete(id: number): Promise<boolean> {
+    const row = await this.db.faq.findUnique({ where: { id }, select: { slug: true } });
+    if (!row) return false;
+    const key = FAQ_DELETED_PREFIX + row.slug;
+    await this.db.$transaction([
+      this.db.faq.delete({ where: { id } }),
+      this.db.counter.upsert({ where: { key }, create: { key, value: 1 }, update: { value: { increment: 1 } } }),
+    ]);
+    await this.reload();
+    return true;
+  }
+
+  /** Stores an anonymous vote. False when the entry no longer exists. */
+  async recordVote(faqId: number, helpful: boolean): Promise<boolean> {
+    if (!(await this.db.faq.findUnique({ where: { id: faqId }, select: { id: true } }))) return false;
+    await this.db.faqVote.create({ data: { faqId, helpful } });
+    return true;
+  }
+
+  /** Keeps a question nobody could answer, without who asked it, truncated and scrubbed. */
+  async recordUnmatched(text: string): Promise<void> {
+    const clean = scrubUnmatched(text);
+    if (clean) await this.db.unmatchedQuestion.create({ data: { text: clean } });
+  }
+
+  /** Entries with the most "not helpful" votes first (only those with at least one). */
+  async mostDownvoted(limit = 10): Promise<FaqVoteSummary[]> {
+    const groups = await this.db.faqVote.groupBy({ by: ["faqId", "helpful"], _count: { _all: true } });
+    const tally = new Map<number, { helpful: number; notHelpful: number }>();
+    for (const g of groups) {
+      const t = tally.get(g.faqId) ?? { helpful: 0, notHelpful: 0 };
+      if (g.helpful) t.helpful += g._count._all;
+      else t.notHelpful += g._count._all;
+      tally.set(g.faqId, t);
+    }
+    const worst = [...tally]
+      .filter(([, t]) => t.notHelpful > 0)
+      .sort(
+        ([idA, a], [idB, b]) =>
+          b.notHelpful - a.notHelpful ||
+          b.notHelpful / (b.helpful + b.notHelpful) - a.notHelpful / (a.helpful + a.notHelpful) ||
+          idA - idB,
+      )
+      .slice(0, limit);
+    const rows = await this.db.faq.findMany({
+      where: { id: { in: worst.map(([id]) => id) } },
+      select: { id: true, slug: true, question: true },
+    });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return worst.flatMap(([faqId, t]) => {
+      const row = byId.get(faqId);
+      return row ? [{ faqId, slug: row.slug, question: row.question, ...t }] : [];
+    });
+  }
+
+  async recentUnmatched(limit = 20): Promise<UnmatchedQuestionRow[]> {
+    return this.db.unmatchedQuestion.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit });
+  }
+
+  async exportCsv(): Promise<string> {
+    const rows = await this.db.faq.findMany({ orderBy: { id: "asc" } });
+    return faqToCsv(rows.map(faqFromRow));
+  }
+
+  /**
+   * Imports a CSV made with `exportCsv` (or by hand): every row is validated first; if any row is
+   * bad nothing is written and every problem is reported with its line. Rows are matched by slug:
+   * existing entries are updated, new slugs are created.
+   */
+  async importCsv(text: string): Promise<FaqImportResult> {
+    const parsed = parseFaqCsv(text);
+    if (!parsed.ok) return parsed;
+    const existing = new Set(
+      (
+        await this.db.faq.findMany({
+          where: { slug: { in: parsed.entries.map((e) => e.slug) } },
+          select: { slug: true },
+        })
+      ).map((r) => r.slug),
+    );
+    await this.db.$transaction(
+      parsed.entries.map(({ line: _line, ...entry }) => {
+        const data = faqToRow(entry);
+        return this.db.faq.upsert({ where: { slug: entry.slug }, create: data, update: data });
+      }),
+    );
+    await this.reload();
+    const updated = parsed.entries.filter((e) => existing.has(e.slug)).length;
+    return { ok: true, created: parsed.entries.length - updated, updated };
+  }
+}
