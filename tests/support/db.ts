@@ -3,8 +3,11 @@ import os from "node:os";
 import path from "node:path";
 import { openDatabase, type Db } from "../../src/db.js";
 
-/** Where vitest's global setup leaves a database with every migration applied by the real CLI. */
-export const templateDatabase = path.join(os.tmpdir(), "prakerja-bot-tests", "template.db");
+/**
+ * Where vitest's global setup leaves a database with every migration applied by the real CLI. Each test
+ * run gets its own folder (passed to the workers in PRAKERJA_TEMPLATE_DB), so parallel runs never collide.
+ */
+export const templateDatabase = process.env.PRAKERJA_TEMPLATE_DB ?? path.join(os.tmpdir(), "prakerja-bot-tests", "template.db");
 
 export interface TestDatabase {
   db: Db;

@@ -1,11 +1,16 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { applyMigrations } from "../../src/migrate.js";
-import { templateDatabase } from "./db.js";
 
-/** Builds the migrated template database once per test run, through the real `prisma migrate deploy`. */
-export default async function setup(): Promise<void> {
-  fs.mkdirSync(path.dirname(templateDatabase), { recursive: true });
-  for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(templateDatabase + suffix, { force: true });
-  await applyMigrations(`file:${templateDatabase}`);
+/**
+ * Builds the migrated template database once per test run, through the real `prisma migrate deploy`,
+ * in a folder of its own; workers find it through PRAKERJA_TEMPLATE_DB.
+ */
+export default async function setup(): Promise<() => void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "prakerja-template-"));
+  const file = path.join(dir, "template.db");
+  await applyMigrations(`file:${file}`);
+  process.env.PRAKERJA_TEMPLATE_DB = file;
+  return () => fs.rmSync(dir, { recursive: true, force: true });
 }
