@@ -92,16 +92,22 @@ group-use-private = I only serve people in private chat, to keep your data safe.
 ## Privacy
 privacy-policy =
     <b>Privacy policy</b> (version { $version })
-    This bot follows Indonesia's Personal Data Protection Law (UU No. 27/2022).
+    This bot follows Indonesia's Personal Data Protection Law (UU PDP, No. 27/2022). It is run by the organisers of the Kartu Prakerja alumni meetups. Legal basis: your consent, which you can withdraw at any time.
 
-    <b>What we store</b> — only after you agree: your first name from Telegram, Telegram ID, role, province and language. If you register for an event: name, regency/city, wave, training, phone number (only if you share it), companions and attendance. If you give feedback: your survey answers and story.
+    <b>What we store</b> — only after you agree: your Telegram ID, first name from Telegram, role (alumnus/prospective participant), province, language and when you consented. If you register for an event: full name, regency/city, wave, training, phone number (only if you share it with the button), companions and attendance. If you give feedback: your survey answers and story. Also technical conversation notes (the step in progress) and the announcements sent to you.
+    We <b>never</b> ask for your NIK, Kartu Prakerja number, OTP or password.
 
-    <b>Why</b> — to show events in your region, manage registrations, send reminders and announcements, and compile anonymous statistics to improve the programme.
+    <b>Why</b> — to show events in your region, manage registrations and attendance lists, send reminders and announcements, and compile anonymous statistics to improve the programme. Questions the bot could not answer are kept without any identity to improve its answers.
 
-    <b>How long</b> — registration details are anonymised { $retentionDays } days after the event. Other data is kept until you erase it.
+    <b>How long</b> — the name, phone number, training and city of a registration are anonymised { $retentionDays } days after the event ends. Other data is kept until you erase it or withdraw consent. System logs contain only ID numbers, never names or message text.
 
-    <b>Who sees it</b> — only the meetup organisers (admins). It is never sold or shared. Stories are published only with your permission.
+    <b>Who sees it</b> — only the meetup organisers (admins), e.g. the attendee list of an event you joined. It is never sold or shared. Stories are published only with your permission, with or without your name as you choose. Telegram also processes your messages under its own policy.
 
-    <b>Your rights</b> — /dataku to see all your data, /hapusdata to erase it at once, /tarikpersetujuan to withdraw consent, /berhenti to stop announcements.
+    <b>Your rights</b>
+    • /dataku — see and download all your data
+    • /hapusdata — erase all your data at once
+    • /tarikpersetujuan — withdraw consent; we stop processing and erase your data at once
+    • /berhenti — stop announcements
+    To correct your data, answer again (a new registration or survey replaces the old one) or erase and /start again. Requests are carried out immediately, well within the 3×24 hours UU PDP allows. If a data breach happens, we tell you within 3×24 hours.
 
     This bot is not an official registration channel. Official information: <a href="https://www.prakerja.go.id">prakerja.go.id</a>.

@@ -93,16 +93,22 @@ group-use-private = Aku hanya melayani lewat chat pribadi supaya datamu aman. Si
 ## Privasi
 privacy-policy =
     <b>Kebijakan privasi</b> (versi { $version })
-    Bot ini mengikuti UU No. 27 Tahun 2022 tentang Pelindungan Data Pribadi.
+    Bot ini mengikuti UU No. 27 Tahun 2022 tentang Pelindungan Data Pribadi (UU PDP). Pengelolanya adalah penyelenggara Temu Alumni Kartu Prakerja yang menjalankan bot ini. Dasar pemrosesan: persetujuanmu, yang bisa kamu cabut kapan saja.
 
-    <b>Data yang kami simpan</b> — hanya setelah kamu setuju: nama depan dari Telegram, ID Telegram, peran (alumni/calon peserta), provinsi, dan bahasa. Jika kamu mendaftar acara: nama, kabupaten/kota, gelombang, pelatihan, nomor HP (hanya jika kamu membagikannya), jumlah pendamping, dan kehadiran. Jika kamu mengisi masukan: jawaban survei dan ceritamu.
+    <b>Data yang kami simpan</b> — hanya setelah kamu setuju: ID Telegram, nama depan dari Telegram, peran (alumni/calon peserta), provinsi, bahasa, dan waktu persetujuanmu. Jika kamu mendaftar acara: nama lengkap, kabupaten/kota, gelombang, pelatihan, nomor HP (hanya jika kamu membagikannya lewat tombol), jumlah pendamping, dan kehadiran. Jika kamu mengisi masukan: jawaban survei dan ceritamu. Juga catatan teknis percakapan (langkah yang sedang berjalan) dan pengumuman yang dikirim kepadamu.
+    Kami <b>tidak pernah</b> meminta NIK, nomor Kartu Prakerja, OTP, atau kata sandi.
 
-    <b>Untuk apa</b> — menampilkan acara di daerahmu, mengelola pendaftaran, mengirim pengingat dan pengumuman, serta menyusun statistik anonim untuk perbaikan program.
+    <b>Untuk apa</b> — menampilkan acara di daerahmu, mengelola pendaftaran dan daftar hadir, mengirim pengingat dan pengumuman, serta menyusun statistik tanpa nama untuk perbaikan program. Pertanyaan yang belum bisa dijawab disimpan tanpa identitas untuk memperbaiki jawaban bot.
 
-    <b>Berapa lama</b> — data pendaftaran dianonimkan { $retentionDays } hari setelah acara. Data lain disimpan sampai kamu menghapusnya.
+    <b>Berapa lama</b> — nama, nomor HP, pelatihan, dan kota pada pendaftaran dianonimkan { $retentionDays } hari setelah acara selesai. Data lain disimpan sampai kamu menghapusnya atau mencabut persetujuan. Catatan sistem (log) hanya berisi nomor ID, tanpa nama atau isi pesan.
 
-    <b>Siapa yang melihat</b> — hanya admin penyelenggara Temu Alumni. Data tidak dijual dan tidak dibagikan ke pihak lain. Cerita hanya dipublikasikan jika kamu mengizinkannya.
+    <b>Siapa yang melihat</b> — hanya admin penyelenggara Temu Alumni (misalnya daftar peserta untuk acara yang kamu ikuti). Data tidak dijual dan tidak dibagikan ke pihak lain. Cerita hanya dipublikasikan jika kamu mengizinkannya, dengan nama atau tanpa nama sesuai pilihanmu. Pesan di Telegram juga diproses oleh Telegram sesuai kebijakannya sendiri.
 
-    <b>Hakmu</b> — /dataku untuk melihat semua datamu, /hapusdata untuk menghapusnya seketika, /tarikpersetujuan untuk mencabut persetujuan, /berhenti untuk berhenti menerima pengumuman.
+    <b>Hakmu</b>
+    • /dataku — lihat dan unduh semua datamu
+    • /hapusdata — hapus semua datamu seketika
+    • /tarikpersetujuan — cabut persetujuan; kami berhenti memproses dan menghapus datamu seketika
+    • /berhenti — berhenti menerima pengumuman
+    Untuk memperbaiki data, isi ulang (pendaftaran atau survei yang baru menggantikan yang lama) atau hapus lalu /start lagi. Permintaanmu langsung dijalankan, jauh di bawah batas 3×24 jam dalam UU PDP. Jika terjadi kebocoran data, kami memberi tahu kamu paling lambat 3×24 jam.
 
     Bot ini bukan kanal resmi pendaftaran. Info resmi: <a href="https://www.prakerja.go.id">prakerja.go.id</a>.

@@ -4,19 +4,87 @@ import { databaseFile } from "./db-url.js";
 
 export type Db = PrismaClient;
 
+export interface OpenDatabaseOptions {
+  /** how long SQLite itself waits for a lock before answering SQLITE_BUSY (default 5000 ms) */
+  busyTimeoutMs?: number;
+  /** extra attempts, with growing pauses, for a statement that still got SQLITE_BUSY (default 4) */
+  busyRetries?: number;
+}
+
 /**
  * Opens the SQLite database through the better-sqlite3 driver adapter and sets the PRAGMAs that make
  * SQLite a good server database: WAL (readers never block the writer), synchronous=NORMAL (durable at
  * checkpoints, much faster than FULL), a busy timeout so a second process waits instead of failing
- * with SQLITE_BUSY, and foreign keys on.
+ * with SQLITE_BUSY, and foreign keys on. A statement that is still refused with SQLITE_BUSY ("database
+ * is locked") after the busy timeout is retried a few times with backoff (see retryWhenBusy).
  */
-export async function openDatabase(url?: string): Promise<Db> {
+export async function openDatabase(url?: string, options: OpenDatabaseOptions = {}): Promise<Db> {
   const file = databaseFile(url);
-  const adapter = new PrismaBetterSQLite3({ url: file, timeout: 5000 });
+  const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+  const adapter = retryWhenBusy(new PrismaBetterSQLite3({ url: file, timeout: busyTimeoutMs }), options.busyRetries ?? 4);
   const db = new PrismaClient({ adapter });
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await db.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
-  await db.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
+  await db.$queryRawUnsafe(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
   await db.$executeRawUnsafe("PRAGMA foreign_keys = ON");
   return db;
+}
+
+/**
+ * True for SQLite's "database is locked" family, however it was wrapped: the raw driver error, the driver
+ * adapter's error (kind SocketTimeout) or Prisma's P1008 "Operation has timed out" that it becomes.
+ */
+export function isSqliteBusy(error: unknown): boolean {
+  if (!error || typeof error !== "object") return false;
+  const e = error as { code?: unknown; message?: unknown; cause?: unknown };
+  if (typeof e.code === "string" && (/^SQLITE_(BUSY|LOCKED)/.test(e.code) || e.code === "P1008")) return true;
+  if (typeof e.message === "string" && /SQLITE_BUSY|database is locked|database table is locked/i.test(e.message)) return true;
+  const cause = e.cause as { originalCode?: unknown; kind?: unknown } | undefined;
+  if (cause && typeof cause === "object") {
+    if (typeof cause.originalCode === "string" && /^SQLITE_(BUSY|LOCKED)/.test(cause.originalCode)) return true;
+  }
+  return false;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+type Factory = PrismaBetterSQLite3;
+type Adapter = Awaited<ReturnType<Factory["connect"]>>;
+
+/** Calls the method on the object itself (the adapter keeps private fields, which a Proxy receiver would break). */
+function bound(target: object, prop: string | symbol): unknown {
+  const value: unknown = Reflect.get(target, prop, target);
+  return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+}
+
+/**
+ * Retries single statements that SQLite refused with SQLITE_BUSY. Only statements outside an explicit
+ * transaction are retried here (an autocommit statement that got SQLITE_BUSY did nothing, so running it
+ * again is safe); write transactions retry as a whole (src/domain/events/tx.ts). The pauses are
+ * asynchronous, so the process keeps serving other updates while it waits.
+ */
+export function retryWhenBusy(factory: Factory, retries: number): Factory {
+  const wrapAdapter = (adapter: Adapter): Adapter =>
+    new Proxy(adapter, {
+      get(target, prop) {
+        if (prop !== "queryRaw" && prop !== "executeRaw") return bound(target, prop);
+        const method = bound(target, prop) as (query: unknown) => Promise<unknown>;
+        return async (query: unknown) => {
+          for (let attempt = 0; ; attempt++) {
+            try {
+              return await method(query);
+            } catch (error) {
+              if (attempt >= retries || !isSqliteBusy(error)) throw error;
+              await sleep(Math.min(1000, 50 * 2 ** attempt) + Math.floor(Math.random() * 25));
+            }
+          }
+        };
+      },
+    });
+  return new Proxy(factory, {
+    get(target, prop) {
+      if (prop === "connect") return async () => wrapAdapter(await target.connect());
+      return bound(target, prop);
+    },
+  });
 }

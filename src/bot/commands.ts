@@ -20,6 +20,7 @@ export const PUBLIC_COMMANDS = [
   "privasi",
   "dataku",
   "hapusdata",
+  "tarikpersetujuan",
   "berhenti",
   "langganan",
   "bahasa",
