@@ -1,0 +1,132 @@
+# Questions and answers: replies to free text, /tanya, and /faq_admin for admins.
+
+## Users
+faq-intro =
+    <b>Questions</b> ❓
+    Just type your question about Prakerja in your own words, e.g. <i>"when is the incentive paid?"</i>
+
+    Or choose a frequently asked question:
+faq-ask-prompt = Please type your question about Prakerja, e.g. <i>how much is the incentive?</i>
+faq-suggest = Which one did you mean? Choose one, or ask in other words.
+faq-none =
+    Sorry, I don't know the answer to that yet 🙏 Your question has been noted without your identity, so our team can add an answer.
+
+    For official information, please check:
+    • <a href="https://www.prakerja.go.id">prakerja.go.id</a>
+    • Help form: <a href="https://bantuan.prakerja.go.id">bantuan.prakerja.go.id</a>
+
+    You can also try asking in other words, e.g. <i>"cara daftar"</i> or <i>"syarat insentif"</i>.
+faq-not-a-question = Please type your question about Prakerja in words, e.g. <i>how to register</i>.
+faq-greeting = Hi! 👋 Anything you'd like to know about Prakerja? Just type your question, or open /menu.
+faq-thanks-reply = You're welcome! 😊 If you have more questions, just type them.
+faq-vote-helpful = Helpful 👍
+faq-vote-not-helpful = Not really 👎
+faq-vote-thanks-short = Thank you!
+faq-vote-thanks-helpful = <i>Thanks for your rating! 🙏</i>
+faq-vote-thanks-not-helpful = <i>Thanks for your feedback. Sorry the answer didn't help — try asking in other words, or contact <a href="https://bantuan.prakerja.go.id">bantuan.prakerja.go.id</a>.</i>
+faq-vote-already = You have already rated this answer. Thank you!
+faq-entry-gone = This question is no longer available. Try typing your question again.
+
+## Admin
+faq-admin-panel =
+    <b>Manage FAQ</b> — { $count } entries.
+    Changes apply to the very next question.
+
+    Quick search: <code>/faq_admin keywords</code>
+    Import: send a CSV file with the caption <code>/faq_impor</code>. Export first to see the format.
+faq-admin-button-list = 📋 List
+faq-admin-button-search = 🔎 Search
+faq-admin-button-add = ➕ Add
+faq-admin-button-export = 📤 Export CSV
+faq-admin-button-worst = 👎 Least helpful
+faq-admin-button-unmatched = ❓ Unanswered
+faq-admin-button-home = 🏠 FAQ panel
+faq-admin-button-back = ◀️ Back
+faq-admin-button-edit = ✏️ Edit
+faq-admin-button-delete = 🗑 Delete
+faq-admin-button-delete-confirm = 🗑 Yes, delete
+faq-admin-button-save = ✅ Save
+faq-admin-button-cancel = Cancel
+faq-admin-list-title = <b>FAQ list</b> — page { $page }/{ $pages } ({ $count } entries)
+faq-admin-list-line = <b>#{ $id }</b> [{ $category }] { $question }
+faq-admin-entry-head = <b>#{ $id }</b> · <code>{ $slug }</code> · category <code>{ $category }</code>
+faq-admin-entry-question = <b>Question:</b> { $question }
+faq-admin-entry-answer = <b>Answer:</b>
+faq-admin-entry-variants = <b>Variants:</b> { $variants }
+faq-admin-entry-keywords = <b>Keywords:</b> { $keywords }
+faq-admin-not-found = That entry no longer exists.
+faq-admin-field-question = Question
+faq-admin-field-answer = Answer
+faq-admin-field-variants = Variants
+faq-admin-field-keywords = Keywords
+faq-admin-field-category = Category
+faq-admin-field-slug = Slug
+faq-admin-hint-question = Type the new question (5–300 characters).
+faq-admin-hint-answer = Type the new answer (10–3500 characters). You may use &lt;b&gt;, &lt;i&gt; and &lt;a href="…"&gt;; write &amp; as &amp;amp;.
+faq-admin-hint-variants = Type the variants, one per line (or separated by |). Send - to clear.
+faq-admin-hint-keywords = Type the keywords, separated by commas. Send - to clear.
+faq-admin-hint-category = Type the category: lowercase letters, digits and hyphens, e.g. <code>insentif</code>.
+faq-admin-edit-which = Which part of <b>#{ $id }</b> do you want to change?
+    { $question }
+faq-admin-edit-prompt =
+    <b>#{ $id } · { $field }</b> now:
+    <pre>{ $current }</pre>
+    { $hint }
+    Send /batal to cancel.
+faq-admin-saved = ✅ { $field } of #{ $id } saved; it applies at once.
+faq-admin-save-failed = Could not save:
+faq-admin-save-failed-retry = Not saved yet, please type it again (or /batal):
+faq-admin-issue = • { $field }: { $error }
+faq-admin-field-invalid = { $field } is not right yet: { $error }. Please type it again, or /batal.
+faq-admin-send-text = Please send it as text (or /batal to cancel).
+faq-admin-use-buttons = Choose Save or Cancel with the buttons above.
+faq-admin-add-start = <b>Add an FAQ entry</b> — 5 steps. Send /batal at any time to cancel.
+faq-admin-ask-question = <b>1/5 Main question</b> (5–300 characters), e.g. <i>Berapa lama batas membeli pelatihan pertama?</i>
+faq-admin-ask-answer = <b>2/5 Answer</b> (10–3500 characters). You may use &lt;b&gt;, &lt;i&gt; and &lt;a href="…"&gt;; write &amp; as &amp;amp;.
+faq-admin-ask-variants = <b>3/5 Variants</b> — other ways people ask it, one per line. Send - if none.
+faq-admin-ask-keywords = <b>4/5 Keywords</b>, separated by commas. Send - if none.
+faq-admin-ask-category = <b>5/5 Category</b> — choose below, or type a new one (lowercase letters, digits, hyphens).
+faq-admin-preview-title = <b>Preview</b> — this is how the answer will look:
+faq-admin-preview-category = <b>Category:</b> { $category }
+faq-admin-add-cancelled = OK, the entry was not saved.
+faq-admin-added = ✅ Entry <b>#{ $id }</b> saved and searchable right away.
+faq-admin-delete-confirm = Delete entry <b>#{ $id }</b>?
+    { $question }
+    This cannot be undone.
+faq-admin-deleted = 🗑 Entry #{ $id } deleted.
+faq-admin-search-prompt = Type a word or question to look for:
+faq-admin-search-results = Results for <i>{ $query }</i> ({ $count }):
+faq-admin-search-none = No entry matches <i>{ $query }</i>.
+faq-admin-export-caption = FAQ base: { $count } entries. Edit it in a spreadsheet, then send it back with the caption /faq_impor.
+faq-admin-import-howto =
+    Send a CSV file (UTF-8) with the caption <code>/faq_impor</code>.
+    Columns: <code>slug, kategori, pertanyaan, jawaban, variasi, kata_kunci</code> — variants and keywords separated by |. Entries whose slug exists are updated, new slugs are added. If even one row is wrong, nothing is imported.
+faq-admin-import-too-big = The file is too large (at most { $max } MB).
+faq-admin-import-not-utf8 = This file is not UTF-8 text. Save it again as "CSV UTF-8" and send it again.
+faq-admin-import-download-failed = The file could not be downloaded from Telegram. Please send it again in a moment.
+faq-admin-import-rejected = ❌ <b>Import cancelled, nothing was changed.</b> { $count } problems:
+faq-admin-import-error = • Line { $line }: { $error }
+faq-admin-import-error-column = • Line { $line }, column <code>{ $column }</code>: { $error }
+faq-admin-import-more = … and { $count } more problems.
+faq-admin-import-done = ✅ Import done: { $created } new, { $updated } updated. In effect now.
+faq-admin-worst-title = <b>Answers with the most 👎</b>
+faq-admin-worst-line = <b>#{ $id }</b> { $question } — 👎 { $down } · 👍 { $up }
+faq-admin-worst-none = No answer has been rated 👎 yet.
+faq-admin-unmatched-title = <b>Recent unanswered questions</b> (without who asked)
+faq-admin-unmatched-line = { $when } — { $text }
+faq-admin-unmatched-none = No unanswered questions yet.
+
+## Error codes from FAQ validation and CSV import
+faq-error-required = required
+faq-error-too_short = too short
+faq-error-too_long = too long
+faq-error-invalid_slug = only lowercase letters, digits and hyphens (-)
+faq-error-invalid_html = invalid HTML (only &lt;b&gt;, &lt;i&gt;, &lt;a href="…"&gt;, properly closed; write &amp; as &amp;amp;)
+faq-error-too_many = too many items
+faq-error-duplicate_slug = slug already in use
+faq-error-invalid = not valid
+faq-error-empty_file = the file is empty
+faq-error-csv_syntax = broken CSV (check the quotes)
+faq-error-missing_column = this column is missing from the header row
+faq-error-too_many_rows = too many rows (at most 2000)
+faq-error-column_count = the number of columns does not match the header row

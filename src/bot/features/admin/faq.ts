@@ -1,0 +1,471 @@
+import { createConversation } from "@grammyjs/conversations";
+import { Composer, InlineKeyboard, InputFile } from "grammy";
+import { z } from "zod";
+import type { FaqCsvError } from "../../../domain/faq/csv.js";
+import { validateFaqEntry, type FaqEntry, type FaqEntryInput, type FaqFieldError, type FaqValidationIssue } from "../../../domain/faq/entry.js";
+import type { FaqMutationResult } from "../../../domain/faq/service.js";
+import { CallbackData } from "../../callback.js";
+import type { BotContext, BotConversation, ConvContext } from "../../context.js";
+import { withBotApiTransformers } from "../../conversation-api.js";
+import { downloadTelegramFile, FileTooLargeError, MAX_DOWNLOAD_BYTES } from "../../files.js";
+import type { FeatureKit } from "../../index.js";
+import { adminOnly } from "../../middlewares/admin.js";
+import { answerText, escapeHtml, faqServiceFor, questionLabel } from "../faq.js";
+
+const PAGE_SIZE = 8;
+/** Problems listed in an import report; the rest are counted. */
+const MAX_REPORTED_ERRORS = 25;
+const TELEGRAM_TEXT_MAX = 4096;
+
+const ACTIONS = ["home", "list", "search", "add", "export", "worst", "unmatched", "view", "edit", "del", "delok"] as const;
+type Action = (typeof ACTIONS)[number];
+const FIELDS = ["question", "answer", "variants", "keywords", "category"] as const;
+type Field = (typeof FIELDS)[number];
+
+const adminCb = new CallbackData("fqa", ["a", "n"], z.object({ a: z.enum(ACTIONS), n: z.coerce.number().int().min(0).max(1_000_000_000) }));
+const fieldCb = new CallbackData("fqe", ["id", "f"], z.object({ id: z.coerce.number().int().positive(), f: z.enum(FIELDS) }));
+const categoryCb = new CallbackData("fqc", ["c"], z.object({ c: z.string().regex(/^[a-z0-9-]{1,40}$/) }));
+const saveCb = new CallbackData("fqs", ["ok"], z.object({ ok: z.enum(["yes", "no"]) }));
+
+const ADD = "faq-admin-add";
+const EDIT = "faq-admin-edit";
+const SEARCH = "faq-admin-search";
+
+const html = { parse_mode: "HTML" as const, link_preview_options: { is_disabled: true } };
+const act = (a: Action, n = 0) => adminCb.pack({ a, n });
+
+type Translate = (key: string, params?: Record<string, string | number>) => string;
+
+/** A valid entry to validate one field against, so the domain rules judge each answer as it comes. */
+const SAMPLE: FaqEntryInput = {
+  slug: "contoh",
+  category: "umum",
+  question: "Pertanyaan contoh?",
+  answer: "Jawaban contoh yang cukup panjang.",
+  variants: [],
+  keywords: [],
+};
+
+function fieldError(field: Field, value: unknown): FaqFieldError | null {
+  const result = validateFaqEntry({ ...SAMPLE, [field]: value });
+  return result.ok ? null : (result.issues.find((issue) => issue.field === field)?.error ?? null);
+}
+
+/** Variants: one per line or separated by "|"; keywords also by commas. "-" means none. */
+function parseList(text: string, field: "variants" | "keywords"): string[] {
+  if (text.trim() === "-") return [];
+  const separator = field === "keywords" ? /[\n|,]/ : /[\n|]/;
+  return text
+    .split(separator)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function parseFieldValue(field: Field, text: string): string | string[] {
+  if (field === "variants" || field === "keywords") return parseList(text, field);
+  if (field === "category") return text.trim().toLowerCase();
+  return text.trim();
+}
+
+/** A readable slug from the question: "Berapa lama batas…?" → "berapa-lama-batas…". */
+export function slugFromQuestion(question: string): string {
+  const slug = question
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  const cut = slug.length > 60 ? slug.slice(0, 60).replace(/-[^-]*$/, "") : slug;
+  return cut || "faq";
+}
+
+function issueLines(t: Translate, issues: readonly FaqValidationIssue[]): string {
+  return issues.map((issue) => t("faq-admin-issue", { field: t(`faq-admin-field-${issue.field}`), error: t(`faq-error-${issue.error}`) })).join("\n");
+}
+
+function csvErrorLines(t: Translate, errors: readonly FaqCsvError[]): string {
+  const lines = errors.slice(0, MAX_REPORTED_ERRORS).map((e) =>
+    e.column
+      ? t("faq-admin-import-error-column", { line: e.line, column: e.column, error: t(`faq-error-${e.error}`) })
+      : t("faq-admin-import-error", { line: e.line, error: t(`faq-error-${e.error}`) }),
+  );
+  if (errors.length > MAX_REPORTED_ERRORS) lines.push(t("faq-admin-import-more", { count: errors.length - MAX_REPORTED_ERRORS }));
+  return lines.join("\n");
+}
+
+function cut(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join("")}…`;
+}
+
+/** An entry as admins see it: every field, the answer rendered as users see it. */
+export function entryDetails(t: Translate, entry: FaqEntry): string {
+  const head = [
+    t("faq-admin-entry-head", { id: entry.id, slug: entry.slug, category: entry.category }),
+    t("faq-admin-entry-question", { question: escapeHtml(entry.question) }),
+    t("faq-admin-entry-answer"),
+    entry.answer,
+  ].join("\n");
+  const room = TELEGRAM_TEXT_MAX - Array.from(head).length - 200;
+  const variants = escapeHtml(cut(entry.variants.join(" | ") || "–", Math.max(50, Math.floor(room * 0.7))));
+  const keywords = escapeHtml(cut(entry.keywords.join(", ") || "–", Math.max(50, Math.floor(room * 0.3))));
+  return [head, "", t("faq-admin-entry-variants", { variants }), t("faq-admin-entry-keywords", { keywords })].join("\n");
+}
+
+function entryKeyboard(t: Translate, entry: FaqEntry): InlineKeyboard {
+  return new InlineKeyboard()
+    .text(t("faq-admin-button-edit"), act("edit", entry.id))
+    .text(t("faq-admin-button-delete"), act("del", entry.id))
+    .row()
+    .text(t("faq-admin-button-list"), act("list", 0))
+    .text(t("faq-admin-button-home"), act("home"));
+}
+
+function entryButtons(entries: readonly FaqEntry[], keyboard = new InlineKeyboard()): InlineKeyboard {
+  for (const entry of entries) keyboard.text(`#${entry.id} ${questionLabel(entry.question, 48)}`, act("view", entry.id)).row();
+  return keyboard;
+}
+
+/** Waits for a text message; other features' buttons pass through, other messages get a hint. */
+async function waitText(conversation: BotConversation, ctx: ConvContext): Promise<{ text: string; ctx: ConvContext }> {
+  for (;;) {
+    const next = await conversation.wait();
+    const text = next.message?.text;
+    if (text !== undefined) return { text, ctx: next };
+    if (next.message) await next.reply(ctx.t("faq-admin-send-text"));
+    else await conversation.skip({ next: true });
+  }
+}
+
+/** Asks until the value passes the domain's validation for that field. */
+async function askField(conversation: BotConversation, ctx: ConvContext, field: Exclude<Field, "category">, prompt: string): Promise<{ value: string | string[]; ctx: ConvContext }> {
+  await ctx.reply(prompt, html);
+  for (;;) {
+    const answer = await waitText(conversation, ctx);
+    const value = parseFieldValue(field, answer.text);
+    const error = fieldError(field, value);
+    if (!error) return { value, ctx: answer.ctx };
+    await answer.ctx.reply(answer.ctx.t("faq-admin-field-invalid", { field: answer.ctx.t(`faq-admin-field-${field}`), error: answer.ctx.t(`faq-error-${error}`) }), html);
+  }
+}
+
+async function askCategory(conversation: BotConversation, ctx: ConvContext): Promise<{ value: string; ctx: ConvContext }> {
+  const categories = await conversation.external(async () => {
+    const entries = await (await faqServiceFor(ctx.deps)).list();
+    return [...new Set(entries.map((e) => e.category))];
+  });
+  const keyboard = new InlineKeyboard();
+  categories.forEach((category, index) => {
+    keyboard.text(category, categoryCb.pack({ c: category }));
+    if (index % 3 === 2) keyboard.row();
+  });
+  await ctx.reply(ctx.t("faq-admin-ask-category"), { ...html, reply_markup: keyboard });
+  for (;;) {
+    const next = await conversation.wait();
+    const data = next.callbackQuery?.data;
+    let value: string | undefined;
+    if (data !== undefined) {
+      if (!categoryCb.filter.test(data)) await conversation.skip({ next: true });
+      value = categoryCb.unpack(data)?.c;
+      await next.answerCallbackQuery();
+      await next.editMessageReplyMarkup().catch(() => undefined);
+    } else if (next.message?.text !== undefined) {
+      value = next.message.text.trim().toLowerCase();
+    } else if (next.message) {
+      await next.reply(ctx.t("faq-admin-send-text"));
+      continue;
+    } else {
+      await conversation.skip({ next: true });
+    }
+    if (value === undefined) continue;
+    const error = fieldError("category", value);
+    if (!error) return { value, ctx: next };
+    await next.reply(next.t("faq-admin-field-invalid", { field: next.t("faq-admin-field-category"), error: next.t(`faq-error-${error}`) }), html);
+  }
+}
+
+/** ➕ Add: question, answer, variants, keywords, category; preview; save. */
+async function addConversation(conversation: BotConversation, ctx: ConvContext): Promise<void> {
+  await ctx.reply(ctx.t("faq-admin-add-start"), html);
+  const question = await askField(conversation, ctx, "question", ctx.t("faq-admin-ask-question"));
+  const answer = await askField(conversation, question.ctx, "answer", question.ctx.t("faq-admin-ask-answer"));
+  const variants = await askField(conversation, answer.ctx, "variants", answer.ctx.t("faq-admin-ask-variants"));
+  const keywords = await askField(conversation, variants.ctx, "keywords", variants.ctx.t("faq-admin-ask-keywords"));
+  const category = await askCategory(conversation, keywords.ctx);
+  let last = category.ctx;
+
+  const draft = {
+    category: category.value,
+    question: question.value as string,
+    answer: answer.value as string,
+    variants: variants.value as string[],
+    keywords: keywords.value as string[],
+  };
+  const preview = [
+    last.t("faq-admin-preview-title"),
+    answerText({ id: 0, slug: "", ...draft }),
+    "",
+    last.t("faq-admin-entry-variants", { variants: escapeHtml(cut(draft.variants.join(" | ") || "–", 1000)) }),
+    last.t("faq-admin-entry-keywords", { keywords: escapeHtml(cut(draft.keywords.join(", ") || "–", 500)) }),
+    last.t("faq-admin-preview-category", { category: draft.category }),
+  ].join("\n");
+  await last.reply(preview, {
+    ...html,
+    reply_markup: new InlineKeyboard().text(last.t("faq-admin-button-save"), saveCb.pack({ ok: "yes" })).text(last.t("faq-admin-button-cancel"), saveCb.pack({ ok: "no" })),
+  });
+  for (;;) {
+    const next = await conversation.wait();
+    const data = next.callbackQuery?.data;
+    if (data === undefined) {
+      if (next.message) await next.reply(next.t("faq-admin-use-buttons"));
+      else await conversation.skip({ next: true });
+      continue;
+    }
+    if (!saveCb.filter.test(data)) await conversation.skip({ next: true });
+    await next.answerCallbackQuery();
+    await next.editMessageReplyMarkup().catch(() => undefined);
+    last = next;
+    if (saveCb.unpack(data)?.ok !== "yes") {
+      await next.reply(next.t("faq-admin-add-cancelled"));
+      return;
+    }
+    break;
+  }
+
+  const result: FaqMutationResult = await conversation.external(async () => {
+    const faq = await faqServiceFor(ctx.deps);
+    const base = slugFromQuestion(draft.question);
+    let slug = base;
+    for (let n = 2; await faq.get(slug); n++) slug = `${base.slice(0, 70)}-${n}`;
+    return faq.create({ ...draft, slug });
+  });
+  if (!result.ok) {
+    const problems = result.reason === "invalid" ? issueLines(last.t, result.issues) : "";
+    await last.reply(`${last.t("faq-admin-save-failed")}\n${problems}`, html);
+    return;
+  }
+  await last.reply(last.t("faq-admin-added", { id: result.entry.id }), html);
+  await last.reply(entryDetails(last.t, result.entry), { ...html, reply_markup: entryKeyboard(last.t, result.entry) });
+}
+
+/** ✏️ Edit one field of an entry: shows the current value, asks for the new one, saves. */
+async function editConversation(conversation: BotConversation, ctx: ConvContext, target: { id: number; field: Field }): Promise<void> {
+  const current = await conversation.external(async () => (await faqServiceFor(ctx.deps)).get(target.id));
+  if (!current) {
+    await ctx.reply(ctx.t("faq-admin-not-found"));
+    return;
+  }
+  const field = target.field;
+  const shown = field === "variants" ? current.variants.join("\n") : field === "keywords" ? current.keywords.join(", ") : current[field];
+  await ctx.reply(
+    ctx.t("faq-admin-edit-prompt", {
+      id: current.id,
+      field: ctx.t(`faq-admin-field-${field}`),
+      current: escapeHtml(cut(shown || "–", 3000)),
+      hint: ctx.t(`faq-admin-hint-${field}`),
+    }),
+    html,
+  );
+  let last = ctx;
+  for (;;) {
+    const answer = await waitText(conversation, last);
+    last = answer.ctx;
+    const value = parseFieldValue(field, answer.text);
+    const result: FaqMutationResult = await conversation.external(async () => (await faqServiceFor(ctx.deps)).update(target.id, { [field]: value }));
+    if (result.ok) {
+      await last.reply(last.t("faq-admin-saved", { id: result.entry.id, field: last.t(`faq-admin-field-${field}`) }));
+      await last.reply(entryDetails(last.t, result.entry), { ...html, reply_markup: entryKeyboard(last.t, result.entry) });
+      return;
+    }
+    if (result.reason === "not_found") {
+      await last.reply(last.t("faq-admin-not-found"));
+      return;
+    }
+    await last.reply(`${last.t("faq-admin-save-failed-retry")}\n${issueLines(last.t, result.issues)}`, html);
+  }
+}
+
+async function searchConversation(conversation: BotConversation, ctx: ConvContext): Promise<void> {
+  await ctx.reply(ctx.t("faq-admin-search-prompt"));
+  const { text, ctx: next } = await waitText(conversation, ctx);
+  const found = await conversation.external(async () => (await faqServiceFor(ctx.deps)).search(text.slice(0, 300), 10));
+  await sendSearchResults(next, text, found);
+}
+
+async function sendSearchResults(ctx: BotContext | ConvContext, query: string, found: readonly FaqEntry[]) {
+  if (found.length === 0) return ctx.reply(ctx.t("faq-admin-search-none", { query: escapeHtml(cut(query, 100)) }), html);
+  return ctx.reply(ctx.t("faq-admin-search-results", { query: escapeHtml(cut(query, 100)), count: found.length }), {
+    ...html,
+    reply_markup: entryButtons(found).text(ctx.t("faq-admin-button-home"), act("home")),
+  });
+}
+
+const IMPORT_CAPTION = /^\/faq_impor(?:@\w+)?(?:\s|$)/i;
+
+/**
+ * /faq_admin for admins: browse, search, add, edit and delete FAQ entries, export and import the base
+ * as CSV, see the answers people found least helpful and the questions nobody could answer. Every
+ * change goes through FaqService, which rebuilds the search index at once. Non-admins never see any of
+ * it: their /faq_admin falls through to "unknown command".
+ */
+export function faqAdminFeature(kit: FeatureKit): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  const admin = adminOnly(composer);
+  const plugins = [withBotApiTransformers(kit.api)];
+  admin.use(createConversation<BotContext, ConvContext>(addConversation, { id: ADD, plugins }));
+  admin.use(createConversation<BotContext, ConvContext>(editConversation, { id: EDIT, plugins }));
+  admin.use(createConversation<BotContext, ConvContext>(searchConversation, { id: SEARCH, plugins }));
+  const service = (ctx: BotContext) => faqServiceFor(ctx.deps);
+
+  async function panel(ctx: BotContext, edit: boolean) {
+    const count = (await (await service(ctx)).list()).length;
+    const keyboard = new InlineKeyboard()
+      .text(ctx.t("faq-admin-button-list"), act("list", 0))
+      .text(ctx.t("faq-admin-button-search"), act("search"))
+      .row()
+      .text(ctx.t("faq-admin-button-add"), act("add"))
+      .text(ctx.t("faq-admin-button-export"), act("export"))
+      .row()
+      .text(ctx.t("faq-admin-button-worst"), act("worst"))
+      .text(ctx.t("faq-admin-button-unmatched"), act("unmatched"));
+    const text = ctx.t("faq-admin-panel", { count });
+    if (edit) await ctx.editMessageText(text, { ...html, reply_markup: keyboard }).catch(() => undefined);
+    else await ctx.reply(text, { ...html, reply_markup: keyboard });
+  }
+
+  admin.command("faq_admin", async (ctx) => {
+    const query = ctx.match.trim();
+    if (!query) return panel(ctx, false);
+    return sendSearchResults(ctx, query, (await service(ctx)).search(query.slice(0, 300), 10));
+  });
+
+  admin.command("faq_impor", (ctx) => ctx.reply(ctx.t("faq-admin-import-howto"), html));
+
+  admin.on("message:document", async (ctx, next) => {
+    if (!IMPORT_CAPTION.test(ctx.msg.caption ?? "")) return next();
+    const document = ctx.msg.document;
+    const tooBig = () => ctx.reply(ctx.t("faq-admin-import-too-big", { max: MAX_DOWNLOAD_BYTES / 1024 / 1024 }));
+    if ((document.file_size ?? 0) > MAX_DOWNLOAD_BYTES) return tooBig();
+    let bytes: Buffer;
+    try {
+      bytes = await downloadTelegramFile(ctx.api, ctx.deps.config, document.file_id);
+    } catch (error) {
+      if (error instanceof FileTooLargeError) return tooBig();
+      ctx.log.warn({ err: error }, "faq import: file not downloaded");
+      return ctx.reply(ctx.t("faq-admin-import-download-failed"));
+    }
+    let text: string;
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    } catch {
+      return ctx.reply(ctx.t("faq-admin-import-not-utf8"));
+    }
+    const result = await (await service(ctx)).importCsv(text);
+    if (!result.ok) {
+      return ctx.reply(`${ctx.t("faq-admin-import-rejected", { count: result.errors.length })}\n${csvErrorLines(ctx.t, result.errors)}`, html);
+    }
+    ctx.log.info({ by: ctx.from?.id, created: result.created, updated: result.updated }, "faq imported");
+    return ctx.reply(ctx.t("faq-admin-import-done", { created: result.created, updated: result.updated }), html);
+  });
+
+  admin.callbackQuery(adminCb.filter, async (ctx) => {
+    const data = adminCb.unpack(ctx.callbackQuery.data);
+    if (!data) return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+    const faq = await service(ctx);
+    switch (data.a) {
+      case "home":
+        await ctx.answerCallbackQuery();
+        return panel(ctx, true);
+      case "list": {
+        const all = await faq.list();
+        const pages = Math.max(1, Math.ceil(all.length / PAGE_SIZE));
+        const page = Math.min(data.n, pages - 1);
+        const slice = all.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
+        const keyboard = entryButtons(slice);
+        if (page > 0) keyboard.text("◀️", act("list", page - 1));
+        keyboard.text(`${page + 1}/${pages}`, act("list", page));
+        if (page < pages - 1) keyboard.text("▶️", act("list", page + 1));
+        keyboard.row().text(ctx.t("faq-admin-button-home"), act("home"));
+        const lines = slice.map((e) => ctx.t("faq-admin-list-line", { id: e.id, category: e.category, question: escapeHtml(cut(e.question, 90)) }));
+        await ctx.answerCallbackQuery();
+        return ctx
+          .editMessageText([ctx.t("faq-admin-list-title", { page: page + 1, pages, count: all.length }), ...lines].join("\n"), { ...html, reply_markup: keyboard })
+          .catch(() => undefined);
+      }
+      case "view": {
+        const entry = await faq.get(data.n);
+        if (!entry) return ctx.answerCallbackQuery({ text: ctx.t("faq-admin-not-found") });
+        await ctx.answerCallbackQuery();
+        return ctx.editMessageText(entryDetails(ctx.t, entry), { ...html, reply_markup: entryKeyboard(ctx.t, entry) }).catch(() => ctx.reply(entryDetails(ctx.t, entry), { ...html, reply_markup: entryKeyboard(ctx.t, entry) }));
+      }
+      case "edit": {
+        const entry = await faq.get(data.n);
+        if (!entry) return ctx.answerCallbackQuery({ text: ctx.t("faq-admin-not-found") });
+        await ctx.answerCallbackQuery();
+        const keyboard = new InlineKeyboard();
+        FIELDS.forEach((field, index) => {
+          keyboard.text(ctx.t(`faq-admin-field-${field}`), fieldCb.pack({ id: entry.id, f: field }));
+          if (index % 2 === 1) keyboard.row();
+        });
+        keyboard.row().text(ctx.t("faq-admin-button-back"), act("view", entry.id));
+        return ctx.reply(ctx.t("faq-admin-edit-which", { id: entry.id, question: escapeHtml(entry.question) }), { ...html, reply_markup: keyboard });
+      }
+      case "del": {
+        const entry = await faq.get(data.n);
+        if (!entry) return ctx.answerCallbackQuery({ text: ctx.t("faq-admin-not-found") });
+        await ctx.answerCallbackQuery();
+        const keyboard = new InlineKeyboard().text(ctx.t("faq-admin-button-delete-confirm"), act("delok", entry.id)).text(ctx.t("faq-admin-button-cancel"), act("view", entry.id));
+        return ctx.reply(ctx.t("faq-admin-delete-confirm", { id: entry.id, question: escapeHtml(entry.question) }), { ...html, reply_markup: keyboard });
+      }
+      case "delok": {
+        const deleted = await faq.delete(data.n);
+        await ctx.answerCallbackQuery();
+        if (deleted) ctx.log.info({ by: ctx.from.id, faq: data.n }, "faq deleted");
+        return ctx.editMessageText(ctx.t(deleted ? "faq-admin-deleted" : "faq-admin-not-found", { id: data.n }), { reply_markup: new InlineKeyboard().text(ctx.t("faq-admin-button-home"), act("home")) }).catch(() => undefined);
+      }
+      case "search":
+        await ctx.answerCallbackQuery();
+        await ctx.conversation.exitAll();
+        return ctx.conversation.enter(SEARCH);
+      case "add":
+        await ctx.answerCallbackQuery();
+        await ctx.conversation.exitAll();
+        return ctx.conversation.enter(ADD);
+      case "export": {
+        await ctx.answerCallbackQuery();
+        const csv = await faq.exportCsv();
+        const count = (await faq.list()).length;
+        const date = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta" }).format(ctx.deps.now());
+        return ctx.replyWithDocument(new InputFile(Buffer.from(csv, "utf8"), `faq-prakerja-${date}.csv`), { caption: ctx.t("faq-admin-export-caption", { count }) });
+      }
+      case "worst": {
+        await ctx.answerCallbackQuery();
+        const worst = await faq.mostDownvoted(10);
+        if (worst.length === 0) return ctx.reply(ctx.t("faq-admin-worst-none"));
+        const lines = worst.map((w) => ctx.t("faq-admin-worst-line", { id: w.faqId, question: escapeHtml(cut(w.question, 90)), down: w.notHelpful, up: w.helpful }));
+        const keyboard = new InlineKeyboard();
+        for (const w of worst) keyboard.text(`#${w.faqId} ${questionLabel(w.question, 48)}`, act("view", w.faqId)).row();
+        return ctx.reply([ctx.t("faq-admin-worst-title"), ...lines].join("\n"), { ...html, reply_markup: keyboard });
+      }
+      case "unmatched": {
+        await ctx.answerCallbackQuery();
+        const recent = await faq.recentUnmatched(20);
+        if (recent.length === 0) return ctx.reply(ctx.t("faq-admin-unmatched-none"));
+        const when = new Intl.DateTimeFormat("id-ID", { timeZone: "Asia/Jakarta", day: "2-digit", month: "2-digit", hour: "2-digit", minute: "2-digit" });
+        const lines = recent.map((q) => ctx.t("faq-admin-unmatched-line", { when: when.format(new Date(q.createdAt)), text: escapeHtml(cut(q.text, 150)) }));
+        return ctx.reply([ctx.t("faq-admin-unmatched-title"), ...lines].join("\n"), html);
+      }
+    }
+  });
+
+  admin.callbackQuery(fieldCb.filter, async (ctx) => {
+    const data = fieldCb.unpack(ctx.callbackQuery.data);
+    if (!data) return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    await ctx.conversation.exitAll();
+    await ctx.conversation.enter(EDIT, { id: data.id, field: data.f });
+  });
+
+  return composer;
+}

@@ -1,0 +1,174 @@
+import { Composer, InlineKeyboard } from "grammy";
+import type { InlineKeyboardButton } from "grammy/types";
+import { z } from "zod";
+import type { FaqEntry } from "../../domain/faq/entry.js";
+import { FaqService } from "../../domain/faq/service.js";
+import { CallbackData } from "../callback.js";
+import type { AppDeps, BotContext } from "../context.js";
+import type { FeatureKit } from "../index.js";
+
+/** Questions longer than this are cut before matching (a pasted wall of text is not one question). */
+export const FAQ_MAX_QUESTION_LENGTH = 500;
+const MAX_RELATED = 3;
+const BUTTON_LABEL_MAX = 60;
+/** Shown under "Tanya Jawab" in the menu; entries an admin deleted are skipped. */
+const POPULAR_SLUGS = ["cara-daftar", "syarat-peserta", "besaran-insentif", "batas-beli-pelatihan", "kapan-gelombang-dibuka", "ciri-penipuan"];
+
+const voteCb = new CallbackData("faqv", ["id", "helpful"], z.object({ id: z.coerce.number().int().positive(), helpful: z.enum(["1", "0"]) }));
+const questionCb = new CallbackData("faqq", ["id"], z.object({ id: z.coerce.number().int().positive() }));
+
+const html = { parse_mode: "HTML" as const, link_preview_options: { is_disabled: true } };
+
+/** Escapes text for Telegram HTML (questions typed by admins or users). */
+export function escapeHtml(text: string): string {
+  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
+}
+
+/** A question as a button label (Telegram shows long labels cut anyway; keep them readable). */
+export function questionLabel(question: string, max = BUTTON_LABEL_MAX): string {
+  const chars = Array.from(question);
+  return chars.length <= max ? question : `${chars.slice(0, max - 1).join("").trimEnd()}…`;
+}
+
+const services = new WeakMap<AppDeps, Promise<FaqService>>();
+
+/**
+ * The bot's one FaqService (one per createBot, keyed by its deps): loaded from the database on first
+ * use, because createBot is synchronous. The user feature and the admin feature share it, so an
+ * admin's change (which rebuilds the index) is what the next user's question is matched against.
+ */
+export function faqServiceFor(deps: AppDeps): Promise<FaqService> {
+  let service = services.get(deps);
+  if (!service) {
+    service = FaqService.open(deps.db);
+    services.set(deps, service);
+    // a failed load (database busy at start) is tried again at the next question
+    service.catch(() => services.delete(deps));
+  }
+  return service;
+}
+
+/** The text of an answer message: the entry's question in bold, then its answer (validated HTML). */
+export function answerText(entry: FaqEntry): string {
+  return `<b>${escapeHtml(entry.question)}</b>\n\n${entry.answer}`;
+}
+
+function answerKeyboard(ctx: BotContext, entry: FaqEntry, related: readonly FaqEntry[]): InlineKeyboard {
+  const keyboard = new InlineKeyboard()
+    .text(ctx.t("faq-vote-helpful"), voteCb.pack({ id: entry.id, helpful: "1" }))
+    .text(ctx.t("faq-vote-not-helpful"), voteCb.pack({ id: entry.id, helpful: "0" }));
+  for (const other of related.slice(0, MAX_RELATED)) keyboard.row().text(questionLabel(other.question), questionCb.pack({ id: other.id }));
+  return keyboard;
+}
+
+/** Buttons that open these entries, one per row. */
+export function questionButtons(entries: readonly FaqEntry[]): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  for (const entry of entries) keyboard.text(questionLabel(entry.question), questionCb.pack({ id: entry.id })).row();
+  return keyboard;
+}
+
+/** Whole messages that are greetings or thanks, not questions: a friendly word, nothing recorded. */
+const SMALL_TALK: Record<string, "greeting" | "thanks"> = Object.fromEntries([
+  ...["halo", "hallo", "hai", "hi", "hello", "helo", "pagi", "siang", "sore", "malam", "selamat pagi", "selamat siang", "selamat sore", "selamat malam", "assalamualaikum", "permisi", "p", "tes", "test"].map((w) => [w, "greeting" as const]),
+  ...["terima kasih", "terimakasih", "makasih", "makasi", "trims", "thanks", "thank you", "thx", "tq", "ok", "oke", "okay", "sip", "siap", "mantap"].map((w) => [w, "thanks" as const]),
+]);
+
+function smallTalk(text: string): "greeting" | "thanks" | undefined {
+  const key = text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s]/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/\s+(kak|min|bot|ya|yaa|banyak)$/u, "");
+  return SMALL_TALK[key];
+}
+
+/**
+ * Free-text answers, /tanya and the "Tanya Jawab" menu item. LAST in FEATURES: every other feature's
+ * text handler has had its turn, so any private text that is not a command and not part of a
+ * conversation gets an answer here — from anyone, with or without consent, nothing about the
+ * person stored (votes and unanswered questions are anonymous).
+ */
+export function faqFeature(kit: FeatureKit): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  const privateChat = composer.chatType("private");
+  const service = () => faqServiceFor(kit.deps);
+  /** messages already voted on ("chat:message"), so a double tap counts once; bounded */
+  const voted = new Set<string>();
+
+  async function sendAnswer(ctx: BotContext, entry: FaqEntry, related: readonly FaqEntry[]) {
+    await ctx.reply(answerText(entry), { ...html, reply_markup: answerKeyboard(ctx, entry, related) });
+  }
+
+  async function answerQuestion(ctx: BotContext, raw: string) {
+    const text = Array.from(raw.trim()).slice(0, FAQ_MAX_QUESTION_LENGTH).join("");
+    if (!/[\p{L}\p{N}]/u.test(text)) return ctx.reply(ctx.t("faq-not-a-question"));
+    const talk = smallTalk(text);
+    if (talk) return ctx.reply(ctx.t(talk === "greeting" ? "faq-greeting" : "faq-thanks-reply"));
+    const faq = await service();
+    const result = faq.answer(text);
+    if (result.kind === "answer") return sendAnswer(ctx, result.entry, result.related);
+    if (result.kind === "suggest") {
+      return ctx.reply(ctx.t("faq-suggest"), { reply_markup: questionButtons(result.options.slice(0, 3)) });
+    }
+    await faq.recordUnmatched(text);
+    ctx.log.info({ length: text.length }, "faq question without answer");
+    return ctx.reply(ctx.t("faq-none"), html);
+  }
+
+  privateChat.command("tanya", async (ctx) => {
+    const question = ctx.match.trim();
+    if (!question) return ctx.reply(ctx.t("faq-ask-prompt"), html);
+    return answerQuestion(ctx, question);
+  });
+
+  // Text starting with "/" is a command (known ones were handled before, unknown ones go to the fallback).
+  privateChat.on("message:text", (ctx, next) => (ctx.msg.text.trimStart().startsWith("/") ? next() : answerQuestion(ctx, ctx.msg.text)));
+
+  kit.mainMenu.register("faq", async (ctx) => {
+    const faq = await service();
+    const popular: FaqEntry[] = [];
+    for (const slug of POPULAR_SLUGS) {
+      const entry = await faq.get(slug);
+      if (entry) popular.push(entry);
+    }
+    await ctx.reply(ctx.t("faq-intro"), { ...html, reply_markup: questionButtons(popular) });
+  });
+
+  composer.callbackQuery(questionCb.filter, async (ctx) => {
+    const data = questionCb.unpack(ctx.callbackQuery.data);
+    const faq = await service();
+    const entry = data ? await faq.get(data.id) : null;
+    if (!entry) return ctx.answerCallbackQuery({ text: ctx.t("faq-entry-gone") });
+    await ctx.answerCallbackQuery();
+    // related questions of an entry are what its own question is matched with
+    const match = faq.answer(entry.question);
+    const related = match.kind === "answer" && match.entry.id === entry.id ? match.related : [];
+    await sendAnswer(ctx, entry, related);
+  });
+
+  composer.callbackQuery(voteCb.filter, async (ctx) => {
+    const data = voteCb.unpack(ctx.callbackQuery.data);
+    if (!data) return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+    const message = ctx.callbackQuery.message;
+    const key = `${ctx.chat?.id ?? ctx.from.id}:${message?.message_id ?? ctx.callbackQuery.inline_message_id ?? ""}`;
+    if (voted.has(key)) return ctx.answerCallbackQuery({ text: ctx.t("faq-vote-already") });
+    const faq = await service();
+    if (!(await faq.recordVote(data.id, data.helpful === "1"))) return ctx.answerCallbackQuery({ text: ctx.t("faq-entry-gone") });
+    voted.add(key);
+    if (voted.size > 10_000) voted.delete(voted.values().next().value as string);
+    await ctx.answerCallbackQuery({ text: ctx.t("faq-vote-thanks-short") });
+
+    // The vote buttons go away and the thanks takes their place; the related questions stay.
+    const entry = await faq.get(data.id);
+    const keep: InlineKeyboardButton[][] = (message?.reply_markup?.inline_keyboard ?? [])
+      .map((row) => row.filter((b) => "callback_data" in b && questionCb.filter.test(b.callback_data)))
+      .filter((row) => row.length > 0);
+    const thanks = ctx.t(data.helpful === "1" ? "faq-vote-thanks-helpful" : "faq-vote-thanks-not-helpful");
+    const text = entry ? `${answerText(entry)}\n\n${thanks}` : thanks;
+    await ctx.editMessageText(text, { ...html, reply_markup: new InlineKeyboard(keep) }).catch(() => undefined);
+  });
+
+  return composer;
+}
