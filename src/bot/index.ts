@@ -7,7 +7,7 @@ import { PrismaAdapter } from "@grammyjs/storage-prisma";
 import { Api, Bot, GrammyError, HttpError, session, type Composer, type Context, type MiddlewareFn, type StorageAdapter } from "grammy";
 import type { AppDeps, BotContext, ConvContext, SessionData } from "./context.js";
 import { DeepLinks } from "./deep-links.js";
-import { chatLanguages, createI18n } from "./i18n.js";
+import { chatLanguages, createI18n, languageOf } from "./i18n.js";
 import { aboutFeature } from "./features/about.js";
 import { coreFeature } from "./features/core.js";
 import { eligibilityFeature } from "./features/eligibility.js";
@@ -16,8 +16,10 @@ import { fallbackFeature } from "./features/fallback.js";
 import { MainMenu } from "./features/menu.js";
 import { onboardingFeature } from "./features/onboarding.js";
 import { privacyFeature } from "./features/privacy.js";
+import { adminsFeature } from "./features/admin/admins.js";
 import { faqAdminFeature } from "./features/admin/faq.js";
 import { Scheduler } from "../jobs/scheduler.js";
+import type { Notice } from "../domain/events/seats.js";
 
 /** Bump when a conversation's steps change, so old replay logs are discarded instead of misread. */
 export const CONVERSATION_VERSION = 1;
@@ -35,13 +37,20 @@ export interface FeatureKit {
   t: (language: string | null | undefined, key: string, params?: Record<string, string | number>) => string;
   /** the bot's username, for t.me deep links */
   botUsername: () => string;
+  /**
+   * Set by the events feature: tells waitlisted people about seats freed outside it (an erasure with
+   * /hapusdata cancels the person's registrations and the next in line gets an offer).
+   */
+  notifySeatOffers?: (offers: Notice[]) => Promise<void>;
+  /** where sessions and conversation state live (the database, or grammY free storage): /dataku and /hapusdata */
+  sessionStorage: StorageAdapter<unknown>;
 }
 
 /** A feature: one Composer that owns its handlers, keyboards, conversations and jobs. */
 export type Feature = (kit: FeatureKit) => Composer<BotContext>;
 
 /** The features in the order they see updates. Add new features here. */
-const FEATURES: Feature[] = [onboardingFeature, coreFeature, privacyFeature, aboutFeature, eligibilityFeature, faqAdminFeature, faqFeature];
+const FEATURES: Feature[] = [onboardingFeature, coreFeature, privacyFeature, aboutFeature, eligibilityFeature, adminsFeature, faqAdminFeature, faqFeature];
 
 export interface BotApp {
   bot: Bot<BotContext>;
@@ -73,7 +82,8 @@ function storageFor(deps: AppDeps): StorageAdapter<unknown> {
  */
 export function createBot(deps: AppDeps, options: CreateBotOptions = {}): BotApp {
   const bot = new Bot<BotContext>(deps.config.BOT_TOKEN, {
-    client: { apiRoot: deps.config.TELEGRAM_API_ROOT },
+    // a request Telegram never answers fails after a minute (and is retried) instead of hanging for grammY's default 500 s
+    client: { apiRoot: deps.config.TELEGRAM_API_ROOT, timeoutSeconds: 60 },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
   // 429 (with retry_after), 5xx and network failures are retried instead of failing the update.
@@ -92,6 +102,7 @@ export function createBot(deps: AppDeps, options: CreateBotOptions = {}): BotApp
     api: bot.api,
     t: (language, key, params) => i18n.t(language === "en" ? "en" : "id", key, params),
     botUsername: () => bot.botInfo.username,
+    sessionStorage: storage,
   };
 
   const provideDeps: MiddlewareFn<BotContext | ConvContext> = (ctx, next) => {
@@ -107,7 +118,7 @@ export function createBot(deps: AppDeps, options: CreateBotOptions = {}): BotApp
     const ctx = err.ctx;
     ctx.log.error({ err: err.error, user: ctx.from?.id }, "update failed");
     if (ctx.chat?.type === "private") {
-      await ctx.reply(ctx.t?.("error-generic") ?? "Maaf, terjadi kesalahan. Silakan coba lagi.").catch(() => undefined);
+      await ctx.reply(i18n.t(languageOf(ctx), "error-generic")).catch(() => undefined);
     }
     if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
   });
@@ -120,13 +131,18 @@ export function createBot(deps: AppDeps, options: CreateBotOptions = {}): BotApp
     limit<BotContext, never>({
       timeFrame: 10_000,
       limit: 20,
+      // called for every update over the limit (not only the first), so buttons are answered; the notice is once
+      alwaysReply: true,
       keyGenerator: (ctx) => ctx.from?.id.toString(),
       onLimitExceeded: async (ctx) => {
         const id = ctx.from?.id;
+        // a pressed button always gets its answer, or the user's app keeps showing a spinner
+        if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
+        // one polite notice per flood, not one per message
         if (id === undefined || warned.has(id) || ctx.chat?.type !== "private") return;
         warned.add(id);
         setTimeout(() => warned.delete(id), 10_000).unref();
-        await ctx.reply(ctx.t?.("rate-limited") ?? "Pelan-pelan ya 🙏").catch(() => undefined);
+        await ctx.reply(i18n.t(languageOf(ctx), "rate-limited")).catch(() => undefined);
       },
     }),
   );
@@ -149,7 +165,8 @@ export function createBot(deps: AppDeps, options: CreateBotOptions = {}): BotApp
   );
   // 9. groups: answer commands with a pointer to the private chat, ignore the rest
   guarded.chatType(["group", "supergroup"]).on("message::bot_command", (ctx) => ctx.reply(ctx.t("group-use-private", { bot: bot.botInfo.username })));
-  const privateChat = guarded.filter((ctx) => ctx.chat?.type === "private");
+  // (a private-chat update always has a sender; one without is malformed or forged and is dropped here)
+  const privateChat = guarded.filter((ctx) => ctx.chat?.type === "private" && ctx.from !== undefined);
   // 10. any command leaves the conversation the user is in, so /batal, /menu or /acara always work
   privateChat.command("batal", async (ctx) => {
     const active = Object.keys(await ctx.conversation.active()).length > 0;
@@ -166,6 +183,8 @@ export function createBot(deps: AppDeps, options: CreateBotOptions = {}): BotApp
   for (const feature of FEATURES) privateChat.use(feature(kit));
   // 12. whatever is left
   privateChat.use(fallbackFeature(kit));
+  // buttons pressed outside a private chat (inline messages, forged updates) are answered and ignored
+  guarded.on("callback_query", (ctx) => ctx.answerCallbackQuery().catch(() => undefined));
 
   bot.catch((err) => {
     const e = err.error;
