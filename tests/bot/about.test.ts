@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BotHarness } from "../support/bot-harness.js";
 import { ABOUT_PAGES } from "../../src/bot/features/about.js";
+import { isAllowedTelegramHtml } from "../../src/domain/faq/entry.js";
 
 let h: BotHarness;
 const budi = { id: 7101, first_name: "Budi" };
@@ -79,6 +80,17 @@ describe("Tentang Prakerja", () => {
     expect(edit?.payload.message_id).toBe(556);
     expect(String(edit?.payload.text)).toContain("Mau ngapain hari ini?");
     expect(BotHarness.buttons(home).map((b) => b.text)).toContain("✅ Cek Kelayakan");
+  });
+
+  it("every page is short, valid Telegram HTML in both languages", () => {
+    for (const lang of ["id", "en"]) {
+      for (const page of ABOUT_PAGES) {
+        const text = h.app.i18n.t(lang, `about-page-${page}`);
+        expect(isAllowedTelegramHtml(text), `${lang} ${page}`).toBe(true);
+        expect(text.length, `${lang} ${page}`).toBeLessThan(1200);
+        expect(text).not.toMatch(/about-page/);
+      }
+    }
   });
 
   it("answers a forged page politely", async () => {

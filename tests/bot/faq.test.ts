@@ -150,6 +150,15 @@ describe("free-text answers", () => {
     expect(Array.from(row?.text ?? "").length).toBeLessThanOrEqual(300);
   });
 
+  it("copes with broken text: lone surrogates and control characters are cleaned, a matcher failure still gets the honest reply", async () => {
+    const broken = await h.send(ani, "tolong\u0000 bantu \ud800 zzqx");
+    expect(lastText(broken)).toContain("belum tahu jawaban");
+    expect((await h.db.unmatchedQuestion.findMany()).map((u) => u.text)).toEqual(["tolong bantu \ufffd zzqx"]);
+    // letters next to non-ASCII digits once sent the matcher into endless recursion
+    expect(lastText(await h.send(ani, "a\u0661\u0032 b"))).toContain("belum tahu jawaban");
+    expect(lastText(await h.send(ani, "\u200b\u200b"))).toContain("dengan kata-kata");
+  });
+
   it("answers /tanya with a question, and asks for one without", async () => {
     expect(lastText(await h.send(ani, "/tanya"))).toContain("Silakan ketik pertanyaanmu");
     expect(lastText(await h.send(ani, "/tanya apakah ada aplikasi prakerja"))).toContain("Apakah ada aplikasi resmi Kartu Prakerja?");

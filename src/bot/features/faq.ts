@@ -2,6 +2,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
 import { z } from "zod";
 import type { FaqEntry } from "../../domain/faq/entry.js";
+import type { FaqAnswer } from "../../domain/faq/index.js";
 import { FaqService } from "../../domain/faq/service.js";
 import { CallbackData } from "../callback.js";
 import type { AppDeps, BotContext } from "../context.js";
@@ -68,6 +69,18 @@ export function questionButtons(entries: readonly FaqEntry[]): InlineKeyboard {
   return keyboard;
 }
 
+/**
+ * What is matched and (when unanswered) recorded: at most FAQ_MAX_QUESTION_LENGTH characters, control
+ * characters as spaces, and broken UTF-16 (lone surrogates, which SQLite cannot store) replaced.
+ */
+export function cleanQuestion(raw: string): string {
+  const text = raw
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd")
+    .replace(/[\p{Cc}\p{Cf}]+/gu, " ")
+    .trim();
+  return Array.from(text).slice(0, FAQ_MAX_QUESTION_LENGTH).join("").trim();
+}
+
 /** Whole messages that are greetings or thanks, not questions: a friendly word, nothing recorded. */
 const SMALL_TALK: Record<string, "greeting" | "thanks"> = Object.fromEntries([
   ...["halo", "hallo", "hai", "hi", "hello", "helo", "pagi", "siang", "sore", "malam", "selamat pagi", "selamat siang", "selamat sore", "selamat malam", "assalamualaikum", "permisi", "p", "tes", "test"].map((w) => [w, "greeting" as const]),
@@ -102,17 +115,24 @@ export function faqFeature(kit: FeatureKit): Composer<BotContext> {
   }
 
   async function answerQuestion(ctx: BotContext, raw: string) {
-    const text = Array.from(raw.trim()).slice(0, FAQ_MAX_QUESTION_LENGTH).join("");
+    const text = cleanQuestion(raw);
     if (!/[\p{L}\p{N}]/u.test(text)) return ctx.reply(ctx.t("faq-not-a-question"));
     const talk = smallTalk(text);
     if (talk) return ctx.reply(ctx.t(talk === "greeting" ? "faq-greeting" : "faq-thanks-reply"));
     const faq = await service();
-    const result = faq.answer(text);
+    let result: FaqAnswer;
+    try {
+      result = faq.answer(text);
+    } catch (error) {
+      // a matcher failure on odd input must not cost the person an answer: they get the honest "none"
+      ctx.log.warn({ err: error, length: text.length }, "faq matcher failed");
+      result = { kind: "none" };
+    }
     if (result.kind === "answer") return sendAnswer(ctx, result.entry, result.related);
     if (result.kind === "suggest") {
       return ctx.reply(ctx.t("faq-suggest"), { reply_markup: questionButtons(result.options.slice(0, 3)) });
     }
-    await faq.recordUnmatched(text);
+    await faq.recordUnmatched(text).catch((error: unknown) => ctx.log.warn({ err: error }, "unmatched question not recorded"));
     ctx.log.info({ length: text.length }, "faq question without answer");
     return ctx.reply(ctx.t("faq-none"), html);
   }
