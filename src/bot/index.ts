@@ -18,6 +18,8 @@ import { onboardingFeature } from "./features/onboarding.js";
 import { privacyFeature } from "./features/privacy.js";
 import { adminsFeature } from "./features/admin/admins.js";
 import { faqAdminFeature } from "./features/admin/faq.js";
+import { adminBroadcastFeature } from "./features/admin/broadcast.js";
+import { subscriptionFeature } from "./features/subscription.js";
 import { Scheduler } from "../jobs/scheduler.js";
 import type { Notice } from "../domain/events/seats.js";
 
@@ -50,7 +52,7 @@ export interface FeatureKit {
 export type Feature = (kit: FeatureKit) => Composer<BotContext>;
 
 /** The features in the order they see updates. Add new features here. */
-const FEATURES: Feature[] = [onboardingFeature, coreFeature, privacyFeature, aboutFeature, eligibilityFeature, adminsFeature, faqAdminFeature, faqFeature];
+const FEATURES: Feature[] = [onboardingFeature, coreFeature, privacyFeature, aboutFeature, eligibilityFeature, adminsFeature, faqAdminFeature, subscriptionFeature, adminBroadcastFeature, faqFeature];
 
 export interface BotApp {
   bot: Bot<BotContext>;

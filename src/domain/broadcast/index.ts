@@ -3,3 +3,4 @@ export * from "./errors.js";
 export * from "./queue.js";
 export * from "./rate.js";
 export * from "./worker.js";
+export * from "./schedule.js";
