@@ -1,5 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { ELIGIBILITY_IDLE_MS } from "../../src/bot/features/eligibility.js";
 import { BotHarness, type RecordedCall } from "../support/bot-harness.js";
+import { seedBaseContent } from "../../src/domain/seed.js";
 
 let h: BotHarness;
 const siti = { id: 7201, first_name: "Siti" };
@@ -128,6 +130,24 @@ describe("/kelayakan", () => {
     expect(texts(calls)).toContain("Apakah kamu Warga Negara Indonesia");
     const cancel = await h.send(siti, "/batal");
     expect(texts(cancel)).toContain("dibatalkan");
+    const stale = await h.click(siti, "elg:citizen:yes");
+    expect(stale.find((c) => c.method === "answerCallbackQuery")?.payload.text).toBeDefined();
+    expect(BotHarness.texts(stale)).toEqual([]);
+  });
+
+  it("ends a check left alone for a long time: a question typed later gets an FAQ answer", async () => {
+    await seedBaseContent(h.db);
+    await h.send(siti, "/kelayakan");
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(Date.now() + ELIGIBILITY_IDLE_MS + 60_000);
+      const later = await h.send(siti, "kapan insentif cair");
+      expect(texts(later)).not.toContain("Pilih jawabanmu dengan tombol");
+      expect(texts(later)).toContain("Kapan insentif Prakerja masuk ke rekening?");
+    } finally {
+      vi.useRealTimers();
+    }
+    // and the old buttons say so
     const stale = await h.click(siti, "elg:citizen:yes");
     expect(stale.find((c) => c.method === "answerCallbackQuery")?.payload.text).toBeDefined();
     expect(BotHarness.texts(stale)).toEqual([]);

@@ -14,6 +14,11 @@ import { withBotApiTransformers } from "../conversation-api.js";
 import type { FeatureKit } from "../index.js";
 
 export const ELIGIBILITY_CONVERSATION = "eligibility";
+/**
+ * A check left unanswered this long ends quietly: the next message is handled as if no check was open
+ * (a question typed days later gets an FAQ answer, not "choose a button").
+ */
+export const ELIGIBILITY_IDLE_MS = 30 * 60_000;
 
 const STEPS = ["citizen", "student", "occupation", "recipient", "family"] as const;
 type Step = (typeof STEPS)[number];
@@ -179,6 +184,7 @@ export function eligibilityFeature(kit: FeatureKit): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const conversation = createConversation<BotContext, ConvContext>(eligibilityConversation, {
     id: ELIGIBILITY_CONVERSATION,
+    maxMillisecondsToWait: ELIGIBILITY_IDLE_MS,
     plugins: [withBotApiTransformers(kit.api)],
   });
   composer.use(conversation);

@@ -27,6 +27,8 @@ const fieldCb = new CallbackData("fqe", ["id", "f"], z.object({ id: z.coerce.num
 const categoryCb = new CallbackData("fqc", ["c"], z.object({ c: z.string().regex(/^[a-z0-9-]{1,40}$/) }));
 const saveCb = new CallbackData("fqs", ["ok"], z.object({ ok: z.enum(["yes", "no"]) }));
 
+/** An admin flow left alone this long ends quietly; the next message is handled normally. */
+const ADMIN_IDLE_MS = 60 * 60_000;
 const ADD = "faq-admin-add";
 const EDIT = "faq-admin-edit";
 const SEARCH = "faq-admin-search";
@@ -311,10 +313,10 @@ const IMPORT_CAPTION = /^\/faq_impor(?:@\w+)?(?:\s|$)/i;
 export function faqAdminFeature(kit: FeatureKit): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const admin = adminOnly(composer);
-  const plugins = [withBotApiTransformers(kit.api)];
-  admin.use(createConversation<BotContext, ConvContext>(addConversation, { id: ADD, plugins }));
-  admin.use(createConversation<BotContext, ConvContext>(editConversation, { id: EDIT, plugins }));
-  admin.use(createConversation<BotContext, ConvContext>(searchConversation, { id: SEARCH, plugins }));
+  const options = { plugins: [withBotApiTransformers(kit.api)], maxMillisecondsToWait: ADMIN_IDLE_MS };
+  admin.use(createConversation<BotContext, ConvContext>(addConversation, { id: ADD, ...options }));
+  admin.use(createConversation<BotContext, ConvContext>(editConversation, { id: EDIT, ...options }));
+  admin.use(createConversation<BotContext, ConvContext>(searchConversation, { id: SEARCH, ...options }));
   const service = (ctx: BotContext) => faqServiceFor(ctx.deps);
 
   async function panel(ctx: BotContext, edit: boolean) {
