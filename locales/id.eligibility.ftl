@@ -8,7 +8,7 @@ eligibility-q-age =
     <b>2/6</b> Berapa umurmu?
     Ketik angkanya (misalnya <i>25</i>) atau tanggal lahirmu (misalnya <i>17-08-1995</i>).
 eligibility-q-student = <b>3/6</b> Apakah saat ini kamu sedang sekolah atau kuliah (masih terdaftar di pendidikan formal)?
-eligibility-q-occupation = <b>4/6</b> Apakah saat ini kamu termasuk salah satu di bawah ini? Kalau tidak, pilih <i>Bukan semuanya</i>.
+eligibility-q-occupation = <b>4/6</b> Apakah saat ini kamu termasuk salah satu di bawah ini? Kalau tidak, pilih <i>Bukan salah satunya</i>.
 eligibility-q-recipient = <b>5/6</b> Apakah kamu pernah ditetapkan sebagai penerima Kartu Prakerja?
 eligibility-q-family = <b>6/6</b> Selain kamu, berapa orang dalam Kartu Keluarga (KK)-mu yang sudah menjadi penerima Kartu Prakerja?
 
@@ -27,7 +27,7 @@ eligibility-occupation-dprd = Anggota DPR/DPRD
 eligibility-occupation-kepala_desa = Kepala desa / perangkat desa
 eligibility-occupation-perangkat_desa = Perangkat desa
 eligibility-occupation-bumn_bumd = Direksi/komisaris/dewan pengawas BUMN/BUMD
-eligibility-occupation-none = Bukan semuanya
+eligibility-occupation-none = Bukan salah satunya
 
 eligibility-your-answer = ➡️ <b>{ $answer }</b>
 eligibility-use-buttons = Pilih jawabanmu dengan tombol di bawah ini, ya. Ketik /batal kalau mau berhenti.

@@ -43,7 +43,7 @@ describe("/kelayakan", () => {
   it("walks through every question and tells an eligible person what to do next", async () => {
     const first = await h.send(siti, "/kelayakan");
     expect(labels(first)).toEqual(["Ya", "Tidak"]);
-    const result = await answerAll({ wni: "Ya", age: "25", student: "Tidak", job: "Bukan semuanya", recipient: "Belum pernah", family: "Belum ada" });
+    const result = await answerAll({ wni: "Ya", age: "25", student: "Tidak", job: "Bukan salah satunya", recipient: "Belum pernah", family: "Belum ada" });
     const text = BotHarness.texts(result).at(-1) ?? "";
     expect(text).toContain("Kamu memenuhi syarat dasar Kartu Prakerja");
     expect(text).toContain("www.prakerja.go.id");
@@ -79,7 +79,7 @@ describe("/kelayakan", () => {
   });
 
   it("explains a single reason and that it can change later", async () => {
-    const result = await answerAll({ wni: "Ya", age: "16", student: "Tidak", job: "Bukan semuanya", recipient: "Belum pernah", family: "1 orang" });
+    const result = await answerAll({ wni: "Ya", age: "16", student: "Tidak", job: "Bukan salah satunya", recipient: "Belum pernah", family: "1 orang" });
     const text = BotHarness.texts(result).at(-1) ?? "";
     expect(text).toContain("Ada 1 syarat yang belum terpenuhi");
     expect(text).toContain("Usia minimal 18 tahun, sedangkan umurmu 16 tahun");
@@ -102,7 +102,7 @@ describe("/kelayakan", () => {
     expect(texts(calls)).toContain("Berarti umurmu sekarang 17 tahun.");
     expect(texts(calls)).toContain("Apakah saat ini kamu sedang sekolah");
     calls = await press(calls, "Tidak");
-    calls = await press(calls, "Bukan semuanya");
+    calls = await press(calls, "Bukan salah satunya");
     calls = await press(calls, "Belum pernah");
     calls = await press(calls, "Belum ada");
     expect(BotHarness.texts(calls).at(-1)).toContain("umurmu 17 tahun");

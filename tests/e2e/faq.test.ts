@@ -130,7 +130,7 @@ describe("FAQ and eligibility end to end (real process, emulator)", { timeout: 1
     await u.reply("Pilih jawabanmu dengan tombol");
     await u.click("Tidak", { messageId: studentQuestion.message_id });
     await u.reply("termasuk salah satu di bawah ini");
-    await u.click("Bukan semuanya");
+    await u.click("Bukan salah satunya");
     await u.reply("pernah ditetapkan sebagai penerima");
     await u.click("Belum pernah");
     await u.reply("Kartu Keluarga");
