@@ -17,6 +17,8 @@ import { MainMenu } from "./features/menu.js";
 import { onboardingFeature } from "./features/onboarding.js";
 import { privacyFeature } from "./features/privacy.js";
 import { adminsFeature } from "./features/admin/admins.js";
+import { adminEventsFeature } from "./features/admin/events.js";
+import { eventsFeature } from "./features/events/index.js";
 import { faqAdminFeature } from "./features/admin/faq.js";
 import { adminBroadcastFeature } from "./features/admin/broadcast.js";
 import { subscriptionFeature } from "./features/subscription.js";
@@ -52,7 +54,7 @@ export interface FeatureKit {
 export type Feature = (kit: FeatureKit) => Composer<BotContext>;
 
 /** The features in the order they see updates. Add new features here. */
-const FEATURES: Feature[] = [onboardingFeature, coreFeature, privacyFeature, aboutFeature, eligibilityFeature, adminsFeature, faqAdminFeature, subscriptionFeature, adminBroadcastFeature, faqFeature];
+const FEATURES: Feature[] = [onboardingFeature, coreFeature, privacyFeature, aboutFeature, eligibilityFeature, adminsFeature, faqAdminFeature, eventsFeature, adminEventsFeature, subscriptionFeature, adminBroadcastFeature, faqFeature];
 
 export interface BotApp {
   bot: Bot<BotContext>;

@@ -5,15 +5,7 @@ import type { Db } from "../../db.js";
 import type { Event, Registration } from "../../generated/prisma/client.js";
 import { newCheckInToken } from "./checkin.js";
 import { audienceAllows } from "./events.js";
-import {
-  closeWaitlistGap,
-  nextWaitlistPosition,
-  offerFreeSeats,
-  reminderFlagsFor,
-  seatsLeft,
-  takenSeats,
-  type Notice,
-} from "./seats.js";
+import { closeWaitlistGap, offerFreeSeats, reminderFlagsFor, seatsLeft, type Notice } from "./seats.js";
 import { withWriteTransaction, type Tx } from "./tx.js";
 import type { IssueParams, Parsed } from "./validation.js";
 
@@ -97,8 +89,114 @@ export function normalizePhone(raw: string): string {
   return `+${digits}`;
 }
 
-function deadlineOf(event: Event): Date {
-  return event.rsvpDeadline ?? event.startsAt;
+interface SeatSnapshot {
+  status: string;
+  capacity: number;
+  maxCompanions: number;
+  audience: string;
+  startsAt: Date;
+  /** the RSVP deadline, or the start when there is none */
+  deadline: Date;
+  userExists: boolean;
+  role: string | null;
+  /** seats held by confirmed registrations and open offers */
+  taken: number;
+  /** the last waitlist position in use (0 when nobody waits) */
+  maxPosition: number;
+  existingId: number | null;
+}
+
+const asDate = (value: unknown): Date => (value instanceof Date ? value : new Date(String(value)));
+
+const REGISTRATION_DATES = ["offerExpiresAt", "checkedInAt", "reminderDaySentAt", "reminderHoursSentAt", "feedbackInvitedAt", "anonymizedAt", "createdAt", "updatedAt"] as const;
+
+/**
+ * INSERT … RETURNING for the one write every RSVP makes; a Prisma create costs several times more and
+ * runs while the write lock is held. Same columns and value formats as the Prisma client writes.
+ */
+async function insertRegistration(
+  tx: Tx,
+  row: {
+    eventId: number;
+    userId: number;
+    status: string;
+    waitlistPosition: number | null;
+    fullName: string;
+    city: string;
+    gelombang: number | null;
+    training: string | null;
+    phone: string | null;
+    companions: number;
+    checkInToken: string;
+    reminderDaySentAt?: Date;
+    reminderHoursSentAt?: Date;
+    now: Date;
+  },
+): Promise<Registration> {
+  const rows = await tx.$queryRawUnsafe<Record<string, unknown>[]>(
+    `INSERT INTO "Registration" ("eventId", "userId", "status", "waitlistPosition", "fullName", "city", "gelombang", "training", "phone",
+       "companions", "checkInToken", "reminderDaySentAt", "reminderHoursSentAt", "createdAt", "updatedAt")
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+    row.eventId,
+    row.userId,
+    row.status,
+    row.waitlistPosition,
+    row.fullName,
+    row.city,
+    row.gelombang,
+    row.training,
+    row.phone,
+    row.companions,
+    row.checkInToken,
+    row.reminderDaySentAt ?? null,
+    row.reminderHoursSentAt ?? null,
+    row.now,
+    row.now,
+  );
+  const inserted = rows[0];
+  if (!inserted) throw new Error("registration insert returned nothing");
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(inserted)) out[key] = typeof value === "bigint" ? Number(value) : value;
+  for (const key of REGISTRATION_DATES) {
+    const value = out[key];
+    if (value !== null && value !== undefined && !(value instanceof Date)) out[key] = asDate(value);
+  }
+  return out as unknown as Registration;
+}
+
+/** The event, the user and the seat counts in one read (inside the write transaction). */
+async function seatSnapshot(tx: Tx, eventId: number, userId: number): Promise<SeatSnapshot | null> {
+  const rows = await tx.$queryRawUnsafe<Record<string, unknown>[]>(
+    `SELECT e."status" AS status, e."capacity" AS capacity, e."maxCompanions" AS maxCompanions, e."audience" AS audience,
+       e."startsAt" AS startsAt, COALESCE(e."rsvpDeadline", e."startsAt") AS deadline,
+       (SELECT COUNT(*) FROM "User" u WHERE u."id" = ?) AS userExists,
+       (SELECT u."role" FROM "User" u WHERE u."id" = ?) AS role,
+       (SELECT COUNT(*) + COALESCE(SUM(r."companions"), 0) FROM "Registration" r
+          WHERE r."eventId" = e."id" AND r."status" IN ('confirmed', 'offered')) AS taken,
+       (SELECT COALESCE(MAX(r."waitlistPosition"), 0) FROM "Registration" r
+          WHERE r."eventId" = e."id" AND r."status" = 'waitlisted') AS maxPosition,
+       (SELECT r."id" FROM "Registration" r WHERE r."eventId" = e."id" AND r."userId" = ?) AS existingId
+     FROM "Event" e WHERE e."id" = ?`,
+    userId,
+    userId,
+    userId,
+    eventId,
+  );
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    status: String(row.status),
+    capacity: Number(row.capacity),
+    maxCompanions: Number(row.maxCompanions),
+    audience: String(row.audience),
+    startsAt: asDate(row.startsAt),
+    deadline: asDate(row.deadline),
+    userExists: Number(row.userExists) > 0,
+    role: row.role === null || row.role === undefined ? null : String(row.role),
+    taken: Number(row.taken),
+    maxPosition: Number(row.maxPosition),
+    existingId: row.existingId === null || row.existingId === undefined ? null : Number(row.existingId),
+  };
 }
 
 /**
@@ -121,21 +219,22 @@ export async function reserveSeat(
     companions,
   };
   return withWriteTransaction(db, async (tx): Promise<ReserveResult> => {
-    const event = await tx.event.findUnique({ where: { id: request.eventId } });
-    if (!event) return { ok: false, reason: "event_not_found", params: {} };
-    if (event.status !== "published") return { ok: false, reason: "event_not_open", params: { status: event.status } };
-    if (now.getTime() >= deadlineOf(event).getTime()) return { ok: false, reason: "deadline_passed", params: {} };
-    const user = await tx.user.findUnique({ where: { id: request.userId } });
-    if (!user) return { ok: false, reason: "user_not_found", params: {} };
-    if (!audienceAllows(event.audience, user.role, request.gelombang)) return { ok: false, reason: "alumni_only", params: {} };
-    if (!Number.isInteger(companions) || companions < 0 || companions > event.maxCompanions) {
-      return { ok: false, reason: "too_many_companions", params: { max: event.maxCompanions } };
+    // Everything the decision needs in one statement: this runs for every RSVP while the write lock is held.
+    const snap = await seatSnapshot(tx, request.eventId, request.userId);
+    if (!snap) return { ok: false, reason: "event_not_found", params: {} };
+    if (snap.status !== "published") return { ok: false, reason: "event_not_open", params: { status: snap.status } };
+    if (now.getTime() >= snap.deadline.getTime()) return { ok: false, reason: "deadline_passed", params: {} };
+    if (!snap.userExists) return { ok: false, reason: "user_not_found", params: {} };
+    if (!audienceAllows(snap.audience, snap.role, request.gelombang)) return { ok: false, reason: "alumni_only", params: {} };
+    if (!Number.isInteger(companions) || companions < 0 || companions > snap.maxCompanions) {
+      return { ok: false, reason: "too_many_companions", params: { max: snap.maxCompanions } };
     }
-    const existing = await tx.registration.findUnique({ where: { eventId_userId: { eventId: event.id, userId: user.id } } });
     const seats = 1 + companions;
-    const taken = await takenSeats(tx, event.id);
+    const taken = snap.taken;
+    const existing = snap.existingId === null ? null : await tx.registration.findUniqueOrThrow({ where: { id: snap.existingId } });
 
     if (existing && (existing.status === "confirmed" || existing.status === "offered")) {
+      const event = await tx.event.findUniqueOrThrow({ where: { id: request.eventId } });
       const delta = seats - (1 + existing.companions);
       if (event.capacity > 0 && delta > 0 && taken + delta > event.capacity) {
         return { ok: false, reason: "no_room_for_companions", params: { left: Math.max(0, event.capacity - taken) } };
@@ -152,6 +251,7 @@ export async function reserveSeat(
       };
     }
     if (existing && existing.status === "waitlisted") {
+      const event = await tx.event.findUniqueOrThrow({ where: { id: request.eventId } });
       const registration = await tx.registration.update({ where: { id: existing.id }, data: details });
       // fewer companions may make this person fit a seat that was too small before
       const offers = companions < existing.companions ? await offerFreeSeats(tx, event, now) : [];
@@ -162,8 +262,9 @@ export async function reserveSeat(
       return { ok: true, status: "waitlisted", registration, updated: true, position: registration.waitlistPosition ?? 0, offers };
     }
 
+    const event = { id: request.eventId, capacity: snap.capacity, startsAt: snap.startsAt };
     const fits = event.capacity === 0 || taken + seats <= event.capacity;
-    const position = fits ? null : await nextWaitlistPosition(tx, event.id);
+    const position = fits ? null : snap.maxPosition + 1;
     const data = {
       ...details,
       status: fits ? "confirmed" : "waitlisted",
@@ -173,7 +274,7 @@ export async function reserveSeat(
     };
     const registration = existing
       ? await tx.registration.update({ where: { id: existing.id }, data: { ...data, checkedInAt: null } })
-      : await tx.registration.create({ data: { ...data, eventId: event.id, userId: user.id, checkInToken: newCheckInToken(), createdAt: now } });
+      : await insertRegistration(tx, { ...data, eventId: event.id, userId: request.userId, checkInToken: newCheckInToken(), now });
     if (fits) {
       return { ok: true, status: "confirmed", registration, updated: false, seatsLeft: seatsLeft(event.capacity, taken + seats), offers: [] };
     }
