@@ -99,7 +99,7 @@ privacy-policy =
 
     <b>Why</b> — to show events in your region, manage registrations and attendance lists, send reminders and announcements, and compile anonymous statistics to improve the programme. Questions the bot could not answer are kept without any identity to improve its answers.
 
-    <b>How long</b> — the name, phone number, training and city of a registration are anonymised { $retentionDays } days after the event ends. Other data is kept until you erase it or withdraw consent. System logs contain only ID numbers, never names or message text.
+    <b>How long</b> — the name, phone number, training and city of a registration are anonymised { $retentionDays } days after the event ends. Notes of unfinished conversations are deleted automatically after 24 hours. Other data is kept until you erase it or withdraw consent. System logs contain only ID numbers, never names or message text.
 
     <b>Who sees it</b> — only the meetup organisers (admins), e.g. the attendee list of an event you joined. It is never sold or shared. Stories are published only with your permission, with or without your name as you choose. Telegram also processes your messages under its own policy.
 

@@ -100,7 +100,7 @@ privacy-policy =
 
     <b>Untuk apa</b> — menampilkan acara di daerahmu, mengelola pendaftaran dan daftar hadir, mengirim pengingat dan pengumuman, serta menyusun statistik tanpa nama untuk perbaikan program. Pertanyaan yang belum bisa dijawab disimpan tanpa identitas untuk memperbaiki jawaban bot.
 
-    <b>Berapa lama</b> — nama, nomor HP, pelatihan, dan kota pada pendaftaran dianonimkan { $retentionDays } hari setelah acara selesai. Data lain disimpan sampai kamu menghapusnya atau mencabut persetujuan. Catatan sistem (log) hanya berisi nomor ID, tanpa nama atau isi pesan.
+    <b>Berapa lama</b> — nama, nomor HP, pelatihan, dan kota pada pendaftaran dianonimkan { $retentionDays } hari setelah acara selesai. Catatan percakapan yang tidak selesai dihapus otomatis setelah 24 jam. Data lain disimpan sampai kamu menghapusnya atau mencabut persetujuan. Catatan sistem (log) hanya berisi nomor ID, tanpa nama atau isi pesan.
 
     <b>Siapa yang melihat</b> — hanya admin penyelenggara Temu Alumni (misalnya daftar peserta untuk acara yang kamu ikuti). Data tidak dijual dan tidak dibagikan ke pihak lain. Cerita hanya dipublikasikan jika kamu mengizinkannya, dengan nama atau tanpa nama sesuai pilihanmu. Pesan di Telegram juga diproses oleh Telegram sesuai kebijakannya sendiri.
 

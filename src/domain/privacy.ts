@@ -283,3 +283,31 @@ export async function anonymizeExpiredRegistrations(db: Db, now: Date, retention
   if (count > 0) await db.counter.upsert({ where: { key: ERASURE_COUNTERS.retention }, create: { key: ERASURE_COUNTERS.retention, value: count }, update: { value: { increment: count } } });
   return count;
 }
+
+/** Conversation state untouched this long is an abandoned conversation (every conversation times out within 3 h). */
+export const CONVERSATION_STATE_TTL_MS = DAY_MS;
+/** A visitor who never consented keeps a technical session (language, open question) this long after their last message. */
+export const VISITOR_SESSION_TTL_MS = 30 * DAY_MS;
+
+/**
+ * Storage limitation for sessions: conversation state (which holds what was typed, e.g. a name before the
+ * consent question) is deleted CONVERSATION_STATE_TTL_MS after its last change, and the technical session of
+ * a chat without a User row VISITOR_SESSION_TTL_MS after its last change. Only sessions in the database
+ * (SESSION_STORAGE=prisma) are swept. Returns how many rows were deleted.
+ */
+export async function purgeStaleSessions(db: Db, now: Date): Promise<{ conversations: number; visitors: number }> {
+  const conversations = (
+    await db.session.deleteMany({ where: { key: { startsWith: "conv:" }, updatedAt: { lt: new Date(now.getTime() - CONVERSATION_STATE_TTL_MS) } } })
+  ).count;
+  const stale = await db.session.findMany({
+    where: { NOT: { key: { startsWith: "conv:" } }, updatedAt: { lt: new Date(now.getTime() - VISITOR_SESSION_TTL_MS) } },
+    select: { key: true },
+    take: 5000,
+  });
+  const ids = stale.map((s) => s.key).filter((key) => /^-?\d{1,20}$/.test(key));
+  const known = new Set(
+    (await db.user.findMany({ where: { telegramId: { in: ids.map((key) => BigInt(key)) } }, select: { telegramId: true } })).map((u) => u.telegramId.toString()),
+  );
+  const visitors = (await db.session.deleteMany({ where: { key: { in: ids.filter((key) => !known.has(key)) } } })).count;
+  return { conversations, visitors };
+}

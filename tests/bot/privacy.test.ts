@@ -5,6 +5,7 @@ import { BotHarness } from "../support/bot-harness.js";
 import { startFreeStorageFake } from "../support/free-storage-fake.js";
 import { rowsOf, tableNames, tracesOf } from "../support/pii-scan.js";
 import { documentOf, leaveFootprint, onboard, OWNER, PRIVACY_NOW, publishedEvent } from "../support/privacy-fixtures.js";
+import { callbackFormats } from "../support/source-scan.js";
 
 let h: BotHarness;
 let clock: Date;
@@ -218,6 +219,27 @@ describe("/dataku and /hapusdata", () => {
   });
 });
 
+describe("in the middle of a real conversation", () => {
+  const rsvpExists = callbackFormats().some((f) => f.prefix === "evr");
+  it.skipIf(!rsvpExists)("the RSVP conversation's stored state (with what was typed) is in /dataku and gone after erasure", async () => {
+    await onboard(h, ani);
+    const event = await publishedEvent(h, { title: "Temu Alumni Kerinci", capacity: 10 });
+    // (a command would end the conversation: the buttons under the policy are used while it waits)
+    const policy = await h.send(ani, "/privasi");
+    expect(BotHarness.buttons(policy).map((b) => b.data)).toContain("pmenu:data");
+    await h.click(ani, `evr:${event.id}`);
+    await h.send(ani, "Ani Wulandari Kerinci");
+    const conv = await h.db.session.findUnique({ where: { key: `conv:${ani.id}` } });
+    expect(conv?.value).toContain("Ani Wulandari Kerinci");
+    const data = await h.click(ani, "pmenu:data");
+    expect(JSON.stringify(documentOf(data).sessions)).toContain("Ani Wulandari Kerinci");
+    const ask = await h.click(ani, "pmenu:erase");
+    await h.click(ani, confirmButton(ask));
+    expect(await tracesOf(h.db, BigInt(ani.id))).toEqual([]);
+    expect(await h.db.session.count({ where: { value: { contains: "Wulandari" } } })).toBe(0);
+  });
+});
+
 describe("sessions outside the database (SESSION_STORAGE=free)", () => {
   it("/dataku reads them from the storage service and /hapusdata deletes them there", async () => {
     const fake = await startFreeStorageFake();
@@ -259,6 +281,26 @@ describe("retention", () => {
     // running again changes nothing
     await h.app.scheduler.runNow("privacy-retention", new Date(after.getTime() + day));
     expect((await h.db.registration.findUniqueOrThrow({ where: { id: footprint.registrationId } })).anonymizedAt?.toISOString()).toBe(after.toISOString());
+  });
+
+  it("deletes abandoned conversation state after a day, and visitors' technical sessions after 30 days", async () => {
+    expect(h.app.scheduler.names()).toContain("privacy-stale-sessions");
+    await onboard(h, ani);
+    const base = new Date("2027-06-01T00:00:00Z");
+    const hour = 60 * 60 * 1000;
+    const day = 24 * hour;
+    const rows = [
+      { key: `conv:${ani.id}`, updatedAt: new Date(base.getTime() - 25 * hour) },
+      { key: `conv:${budi.id}`, updatedAt: new Date(base.getTime() - 2 * hour) },
+      { key: String(budi.id), updatedAt: new Date(base.getTime() - 31 * day) },
+      { key: "5550000001", updatedAt: new Date(base.getTime() - 29 * day) },
+    ];
+    for (const row of rows) await h.db.session.upsert({ where: { key: row.key }, create: { ...row, value: "{}" }, update: { updatedAt: row.updatedAt } });
+    await h.db.session.update({ where: { key: String(ani.id) }, data: { updatedAt: new Date(base.getTime() - 90 * day) } });
+    await h.app.scheduler.runNow("privacy-stale-sessions", base);
+    const left = (await h.db.session.findMany({ orderBy: { key: "asc" } })).map((r) => r.key);
+    // Ani's abandoned conversation and Budi's old visitor session are gone; Ani (consented) keeps her session
+    expect(left).toEqual([String(ani.id), "5550000001", `conv:${budi.id}`].sort());
   });
 
   it("follows RETENTION_DAYS from the configuration", async () => {

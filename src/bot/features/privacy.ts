@@ -6,6 +6,7 @@ import {
   collectPersonalData,
   DAY_MS,
   erasePersonalData,
+  purgeStaleSessions,
   sessionKeysOf,
   type ErasureReason,
   type PersonalDataSummary,
@@ -191,6 +192,17 @@ export function privacyFeature(kit: FeatureKit): Composer<BotContext> {
       const count = await anonymizeExpiredRegistrations(deps.db, now, deps.config.RETENTION_DAYS);
       if (count > 0) deps.logger.info({ count, retention_days: deps.config.RETENTION_DAYS }, "registration details anonymised");
       return count;
+    },
+  });
+
+  scheduler.register({
+    name: "privacy-stale-sessions",
+    everyMs: 60 * 60 * 1000,
+    run: async (now) => {
+      if (deps.config.SESSION_STORAGE !== "prisma") return { conversations: 0, visitors: 0 };
+      const result = await purgeStaleSessions(deps.db, now);
+      if (result.conversations + result.visitors > 0) deps.logger.info(result, "stale sessions deleted");
+      return result;
     },
   });
 
