@@ -11,12 +11,16 @@ export class SlidingWindowLimiter {
   private next = 0;
   private filled = 0;
   private holdUntilMs = Number.NEGATIVE_INFINITY;
+  private readonly baseWindowMs: number;
+  windowMs: number;
 
   constructor(
     readonly limit: number,
-    readonly windowMs: number,
+    windowMs: number,
   ) {
     this.times = new Float64Array(Math.max(1, Math.floor(limit)));
+    this.baseWindowMs = windowMs;
+    this.windowMs = windowMs;
   }
 
   /**
@@ -27,6 +31,16 @@ export class SlidingWindowLimiter {
     if (!(perSecond > 0) || !Number.isFinite(perSecond)) return null;
     const limit = Math.max(1, Math.floor(perSecond));
     return new SlidingWindowLimiter(limit, ((1000 * limit) / perSecond) * (1 + margin));
+  }
+
+  /** The extra stretch (on top of the initial margin) currently applied, e.g. 0.02. */
+  get extraMargin(): number {
+    return this.windowMs / this.baseWindowMs - 1;
+  }
+
+  /** Stretches the window further (after a 429 despite the pacing: the network is jittery). */
+  widen(extra: number): void {
+    this.windowMs = this.baseWindowMs * (1 + Math.max(0, extra));
   }
 
   waitMs(now: number): number {

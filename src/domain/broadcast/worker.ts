@@ -45,6 +45,13 @@ export const FLUSH_INTERVAL_MS = 15;
  * scheduling jitter never puts a 31st message into Telegram's one-second window.
  */
 export const RATE_MARGIN = 0.03;
+/**
+ * A 429 despite that margin means the path to Telegram is jittery: the window is stretched by another
+ * 2 % (up to 10 %), and relaxed by 1 % after every ADAPT_RELAX_AFTER sends without a 429.
+ */
+export const ADAPT_STEP = 0.02;
+export const ADAPT_MAX = 0.1;
+export const ADAPT_RELAX_AFTER = 600;
 
 export type SendFn = (chatId: bigint, message: BroadcastMessage) => Promise<{ message_id: number }>;
 
@@ -164,6 +171,8 @@ export class BroadcastWorker {
   private flushPromise: Promise<void> | null = null;
   private flushTimer: NodeJS.Timeout | null = null;
   private pauseUntil = 0;
+  /** sends since the last 429, for the adaptive window */
+  private sendsSince429 = 0;
   private running = new Set<number>();
   private runningReadAt = Number.NEGATIVE_INFINITY;
   private runningStale = true;
@@ -321,6 +330,10 @@ export class BroadcastWorker {
           continue;
         }
         this.global?.take(t);
+        if (this.global && ++this.sendsSince429 >= ADAPT_RELAX_AFTER && this.global.extraMargin > 0) {
+          this.sendsSince429 = 0;
+          this.global.widen(this.global.extraMargin - ADAPT_STEP / 2);
+        }
         this.spacer.take(t);
         this.perChat.take(row.telegramId, t);
         this.dispatch(row);
@@ -439,6 +452,11 @@ export class BroadcastWorker {
         if (until > this.pauseUntil) {
           this.pauseUntil = until;
           this.global?.holdUntil(until);
+          if (this.global && this.sendsSince429 > 0) {
+            // once per burst of 429s: the ones answered to requests already on the wire do not count again
+            this.global.widen(Math.min(ADAPT_MAX, this.global.extraMargin + ADAPT_STEP));
+          }
+          this.sendsSince429 = 0;
           this.spacer.holdUntil(until);
           this.logger?.warn({ retryAfterMs: failure.retryAfterMs }, "broadcast: 429, all sending paused");
         }
