@@ -304,12 +304,11 @@ export async function importEvents(
       }
     }
     if (errors.length > 0) return { ok: false, errors } as const;
-    const ids: number[] = [];
-    for (const e of parsed.events) {
-      const { line: _line, ...data } = e;
-      const row = await tx.event.create({ data: { ...data, status: options.status ?? "published", createdBy }, select: { id: true } });
-      ids.push(row.id);
-    }
+    const rows = await tx.event.createManyAndReturn({
+      data: parsed.events.map(({ line: _line, ...data }) => ({ ...data, status: options.status ?? "published", createdBy })),
+      select: { id: true },
+    });
+    const ids = rows.map((row) => row.id);
     return { ok: true, count: ids.length, eventIds: ids } as const;
   });
 }
