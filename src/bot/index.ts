@@ -22,6 +22,8 @@ import { eventsFeature } from "./features/events/index.js";
 import { faqAdminFeature } from "./features/admin/faq.js";
 import { adminBroadcastFeature } from "./features/admin/broadcast.js";
 import { subscriptionFeature } from "./features/subscription.js";
+import { feedbackFeature } from "./features/feedback.js";
+import { adminStatsFeature } from "./features/admin/stats.js";
 import { Scheduler } from "../jobs/scheduler.js";
 import type { Notice } from "../domain/events/seats.js";
 
@@ -54,7 +56,7 @@ export interface FeatureKit {
 export type Feature = (kit: FeatureKit) => Composer<BotContext>;
 
 /** The features in the order they see updates. Add new features here. */
-const FEATURES: Feature[] = [onboardingFeature, coreFeature, privacyFeature, aboutFeature, eligibilityFeature, adminsFeature, faqAdminFeature, eventsFeature, adminEventsFeature, subscriptionFeature, adminBroadcastFeature, faqFeature];
+const FEATURES: Feature[] = [onboardingFeature, coreFeature, privacyFeature, aboutFeature, eligibilityFeature, adminsFeature, faqAdminFeature, eventsFeature, adminEventsFeature, subscriptionFeature, adminBroadcastFeature, feedbackFeature, adminStatsFeature, faqFeature];
 
 export interface BotApp {
   bot: Bot<BotContext>;

@@ -1,6 +1,7 @@
 // Small builders for feedback tests: users, events and registrations in the real test database.
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../src/db.js";
+import { CONSENT_VERSION } from "../../src/domain/users.js";
 
 let nextTelegramId = 700_000_000_000n;
 
@@ -23,7 +24,7 @@ export async function makeUser(db: Db, options: UserOptions = {}) {
       language: options.language ?? "id",
       role: "alumni",
       consentAt: options.consent === false ? null : new Date("2024-01-01T00:00:00Z"),
-      consentVersion: options.consent === false ? null : "1",
+      consentVersion: options.consent === false ? null : CONSENT_VERSION,
       blockedAt: options.blocked ? new Date("2024-01-02T00:00:00Z") : null,
     },
   });

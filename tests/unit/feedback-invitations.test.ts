@@ -19,7 +19,7 @@ const endsAt = new Date("2024-06-05T05:00:00Z");
 const afterEnd = new Date("2024-06-05T06:00:00Z");
 
 describe("claimDueInvitations", () => {
-  it("invites the checked-in participants of an ended event, and skips blocked, unconsented and anonymised ones", async () => {
+  it("invites the checked-in participants of an ended event, and skips blocked, unconsented (or outdated consent) and anonymised ones", async () => {
     t = await createTestDatabase();
     const db = t.db;
     const event = await makeEvent(db, { title: "Temu Alumni Jambi", startsAt, endsAt });
@@ -29,6 +29,8 @@ describe("claimDueInvitations", () => {
     const blocked = await makeUser(db, { blocked: true });
     const noConsent = await makeUser(db, { consent: false });
     const anonymised = await makeUser(db);
+    const outdatedConsent = await makeUser(db);
+    await db.user.update({ where: { id: outdatedConsent.id }, data: { consentVersion: "2020-01" } });
     const checkedIn = new Date("2024-06-05T02:10:00Z");
     const r1 = await register(db, event.id, present.id, { checkedInAt: checkedIn });
     const r2 = await register(db, event.id, presentToo.id, { checkedInAt: checkedIn });
@@ -36,6 +38,7 @@ describe("claimDueInvitations", () => {
     await register(db, event.id, blocked.id, { checkedInAt: checkedIn });
     await register(db, event.id, noConsent.id, { checkedInAt: checkedIn });
     await register(db, event.id, anonymised.id, { checkedInAt: checkedIn, anonymizedAt: checkedIn });
+    await register(db, event.id, outdatedConsent.id, { checkedInAt: checkedIn });
 
     const due = await claimDueInvitations(db, afterEnd);
     expect(due).toEqual([

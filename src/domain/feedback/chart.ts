@@ -33,6 +33,8 @@ export interface ChartLabels {
   outcomeWorks: string;
   outcomeBusiness: string;
   noOutcomeData: string;
+  /** a share 0..1 as a percentage in the reader's locale; null when there is no base */
+  percent: (share: number | null) => string;
 }
 
 const id = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 1 });
@@ -63,6 +65,7 @@ export const INDONESIAN_CHART_LABELS: ChartLabels = {
   outcomeWorks: "Kini bekerja",
   outcomeBusiness: "Membuka usaha",
   noOutcomeData: "Belum ada data",
+  percent,
 };
 
 function shorten(text: string, max: number): string {
@@ -191,7 +194,7 @@ export function statsChartSvg(stats: FeedbackStats, labels: ChartLabels = INDONE
             formatter: (params: { dataIndex: number }) => {
               const count = params.dataIndex === 0 ? outcome.works : outcome.business;
               const share = params.dataIndex === 0 ? outcome.worksShare : outcome.businessShare;
-              return `${percent(share)} (${count})`;
+              return `${labels.percent(share)} (${count})`;
             },
           },
         },

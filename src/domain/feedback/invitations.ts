@@ -3,6 +3,7 @@
 // process never sends it again. The price is at-most-once: a crash between claim and send loses that
 // one invitation, which is better than sending it twice; /masukan stays open to everyone anyway.
 import type { Db } from "../../db.js";
+import { CONSENT_VERSION } from "../users.js";
 
 /** Events that ended longer ago than this get no invitations (old or imported events stay quiet). */
 export const INVITATION_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
@@ -26,7 +27,7 @@ export interface ClaimOptions {
 /**
  * Claims and returns the invitations due at `now`: for every published or completed event that has
  * ended (within `maxAgeMs`), the participants who checked in — or, when nobody at all checked in at
- * that event (no check-in was done), everyone confirmed. Users who blocked the bot, never consented or
+ * that event (no check-in was done), everyone confirmed. Users who blocked the bot, have no current consent or
  * whose registration was anonymised are skipped (and not claimed, so an unblock within the window
  * still gets them the invitation).
  */
@@ -53,7 +54,8 @@ export async function claimDueInvitations(db: Db, now: Date, options: ClaimOptio
         feedbackInvitedAt: null,
         anonymizedAt: null,
         ...(checkedIn > 0 ? { checkedInAt: { not: null } } : { status: "confirmed" }),
-        user: { blockedAt: null, consentAt: { not: null } },
+        // consent to the current privacy text, as everywhere else (hasCurrentConsent)
+        user: { blockedAt: null, consentAt: { not: null }, consentVersion: CONSENT_VERSION },
       },
       select: { id: true, userId: true, user: { select: { telegramId: true, language: true, firstName: true } } },
       orderBy: { id: "asc" },

@@ -134,3 +134,31 @@ export async function saveFeedback(db: Db, userId: number, scope: string, input:
 export async function findFeedback(db: Db, userId: number, scope: string) {
   return db.feedback.findUnique({ where: { userId_scope: { userId, scope } } });
 }
+
+/** Who may answer an event's survey: someone confirmed for it or checked in, once the event has started. */
+const attendedWhere = { OR: [{ status: "confirmed" }, { checkedInAt: { not: null } }] };
+const heldEventStatuses = ["published", "completed"];
+
+export type EventFeedbackAccess =
+  | { ok: true; eventId: number; title: string }
+  | { ok: false; reason: "not_found" | "not_registered" | "not_started" };
+
+export async function eventFeedbackAccess(db: Db, userId: number, eventId: number, now: Date): Promise<EventFeedbackAccess> {
+  const event = await db.event.findUnique({ where: { id: eventId }, select: { id: true, title: true, status: true, startsAt: true } });
+  if (!event || !heldEventStatuses.includes(event.status)) return { ok: false, reason: "not_found" };
+  const registration = await db.registration.findFirst({ where: { eventId, userId, anonymizedAt: null, ...attendedWhere }, select: { id: true } });
+  if (!registration) return { ok: false, reason: "not_registered" };
+  if (event.startsAt > now) return { ok: false, reason: "not_started" };
+  return { ok: true, eventId: event.id, title: event.title };
+}
+
+/** The events a user may give feedback on, most recent first (for the /masukan choice). */
+export async function feedbackEventsOf(db: Db, userId: number, now: Date, limit = 5): Promise<{ id: number; title: string }[]> {
+  const rows = await db.registration.findMany({
+    where: { userId, anonymizedAt: null, ...attendedWhere, event: { status: { in: heldEventStatuses }, startsAt: { lte: now } } },
+    select: { event: { select: { id: true, title: true } } },
+    orderBy: { event: { startsAt: "desc" } },
+    take: limit,
+  });
+  return rows.map((row) => row.event);
+}
