@@ -286,13 +286,13 @@ export async function anonymizeExpiredRegistrations(db: Db, now: Date, retention
 
 /** Conversation state untouched this long is an abandoned conversation (every conversation times out within 3 h). */
 export const CONVERSATION_STATE_TTL_MS = DAY_MS;
-/** A visitor who never consented keeps a technical session (language, open question) this long after their last message. */
+/** A visitor who never consented keeps a technical session (language, open question) this long after it last changed. */
 export const VISITOR_SESSION_TTL_MS = 30 * DAY_MS;
 
 /**
  * Storage limitation for sessions: conversation state (which holds what was typed, e.g. a name before the
  * consent question) is deleted CONVERSATION_STATE_TTL_MS after its last change, and the technical session of
- * a chat without a User row VISITOR_SESSION_TTL_MS after its last change. Only sessions in the database
+ * a chat without a User row VISITOR_SESSION_TTL_MS after its last change (unchanged sessions are not written back, so this is the last change, not the last message). Only sessions in the database
  * (SESSION_STORAGE=prisma) are swept. Returns how many rows were deleted.
  */
 export async function purgeStaleSessions(db: Db, now: Date): Promise<{ conversations: number; visitors: number }> {

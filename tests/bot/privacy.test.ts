@@ -321,6 +321,17 @@ describe("tables", () => {
     expect(unknown, "classify these tables in src/domain/privacy.ts (and handle them in /dataku and /hapusdata)").toEqual([]);
   });
 
+  it("recordConsent is the only code that creates a User row", async () => {
+    const fs = await import("node:fs");
+    const path = await import("node:path");
+    const walk = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? (e.name === "generated" ? [] : walk(path.join(dir, e.name))) : e.name.endsWith(".ts") ? [path.join(dir, e.name)] : []));
+    const creators = walk(path.resolve(import.meta.dirname, "../../src")).flatMap((file) =>
+      [...fs.readFileSync(file, "utf8").matchAll(/\buser\.(create|createMany|upsert|createManyAndReturn)\(|INSERT\s+(OR\s+\w+\s+)?INTO\s+"User"/g)].map(() => path.basename(file)),
+    );
+    expect(creators).toEqual(["users.ts"]);
+  });
+
   it("creating an event by an admin leaves only a cut reference after the admin erased their data", async () => {
     await onboard(h, ani);
     const event = await publishedEvent(h, { title: "Dibuat Ani", capacity: 5, createdBy: BigInt(ani.id) });
