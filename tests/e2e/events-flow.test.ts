@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "../../src/db.js";
+import { reserveSeat } from "../../src/domain/events/rsvp.js";
 import { startBotProcess, type BotProcess } from "../support/bot-process.js";
 import { emptyDatabaseUrl } from "../support/db.js";
 import { startEmulator, type Emulator } from "../support/emulator.js";
@@ -34,11 +35,12 @@ function iso(ms: number, offsetHours: number): string {
 }
 
 function start(url: string): BotProcess {
-  return startBotProcess({ emu: emu!, databaseUrl: url, env: { ADMIN_IDS: String(ADMIN_ID), JOBS_INTERVAL_SECONDS: "1" } });
+  // start-up compiles the whole tree with tsx: allow for a busy CI machine
+  return startBotProcess({ emu: emu!, databaseUrl: url, env: { ADMIN_IDS: String(ADMIN_ID), JOBS_INTERVAL_SECONDS: "1" }, readyTimeoutMs: 60_000 });
 }
 
 describe("Temu Alumni through the real process", () => {
-  it("import → list → RSVP → ticket → one reminder across a restart → check-in → export", { timeout: 120_000 }, async () => {
+  it("import → list → RSVP → ticket → one reminder across a restart → check-in → export", { timeout: 240_000 }, async () => {
     emu = await startEmulator();
     const { url, dir } = emptyDatabaseUrl();
     dirs.push(dir);
@@ -114,7 +116,14 @@ describe("Temu Alumni through the real process", () => {
     await bot.exited;
     bot = start(url);
     await bot.ready();
-    await new Promise((resolve) => setTimeout(resolve, 4000));
+    // proof that the reminder job ran after the restart: someone registered meanwhile gets theirs
+    const budi = new TestUser(emu, { first_name: "Budi" }, { process: bot });
+    const budiRow = await db.user.create({ data: { telegramId: BigInt(budi.id), firstName: "Budi", role: "alumni", province: "15", consentAt: new Date(), consentVersion: "x" } });
+    const budiReg = await reserveSeat(db, { eventId: registration.eventId, userId: budiRow.id, fullName: "Budi Santoso", city: "Kota Jambi", gelombang: 3 });
+    expect(budiReg.ok).toBe(true);
+    await db.registration.updateMany({ where: { userId: budiRow.id }, data: { reminderDaySentAt: null } });
+    await budi.reply("Pengingat", { timeoutMs: 20_000 });
+    await new Promise((resolve) => setTimeout(resolve, 2000));
     expect(siti.messages().filter((m) => (m.text ?? "").includes("Pengingat"))).toHaveLength(1);
     expect((await db.registration.findUniqueOrThrow({ where: { id: registration.id } })).reminderDaySentAt).not.toBeNull();
 
