@@ -256,7 +256,7 @@ describe("BroadcastWorker control", () => {
 
     const running = progress.filter((p) => p.status === "running" && p.sent > 0);
     expect(running.length).toBeGreaterThan(0);
-    expect(running.some((p) => p.ratePerSecond > 50 && p.etaSeconds !== null)).toBe(true);
+    expect(running.some((p) => p.ratePerSecond > 10 && p.etaSeconds !== null)).toBe(true);
   });
 
   it("starts a scheduled broadcast when it is due", async () => {

@@ -200,8 +200,9 @@ export class BroadcastWorker {
     this.logger = options.logger;
     const rate = options.rate ?? { global: 30, perChat: 1 };
     this.global = SlidingWindowLimiter.perSecond(rate.global, RATE_MARGIN);
-    // spread sends over the window (at most 1.5 × the rate in the short term), no burst of 30 at once
-    this.spacer = new RateLimiter(rate.global * 1.5, 0.5);
+    // spread sends over the window instead of firing 30 at once: at most twice the rate in the short term,
+    // with room for a burst of 5 so a process that was descheduled for a moment catches up at once
+    this.spacer = new RateLimiter(rate.global * 2, 4);
     this.perChat = new PerChatLimiter(rate.perChat);
     this.retry = { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 60_000, ...options.retry };
     this.maxSendingRows = Math.max(1, options.maxSendingRows ?? MAX_SENDING_ROWS);
@@ -293,6 +294,8 @@ export class BroadcastWorker {
           await this.sleep(this.pauseUntil - now, "pump");
           continue;
         }
+        // after notify() (a pause or cancel in this process) the claimed rows are checked before any send
+        if (this.runningStale) await this.runningIds();
         if (this.queue.length < CLAIM_BATCH / 2) {
           // claim in batches of a useful size: a claim costs about the same for 1 row as for 32
           const room = this.maxSendingRows - this.sendingRows;
