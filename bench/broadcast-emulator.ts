@@ -1,6 +1,7 @@
 // The Bot API emulator in its own process for the broadcast benchmark, so that the engine under test and
 // the "Telegram" it talks to do not share one event loop (in production Telegram is another machine).
-// Driven over IPC by bench/broadcast.ts.
+// Driven over IPC by bench/broadcast.ts; one process serves every run (its JIT stays warm), each run gets
+// a fresh emulator.
 import { startEmulator, type Emulator, type EmulatorOptions } from "../src/emulator/index.js";
 
 export type ChildRequest =
@@ -8,7 +9,8 @@ export type ChildRequest =
   | { id: number; cmd: "count"; chatIds: number[] }
   | { id: number; cmd: "sends" }
   | { id: number; cmd: "block"; chatIds: number[] }
-  | { id: number; cmd: "close" };
+  | { id: number; cmd: "close" }
+  | { id: number; cmd: "exit" };
 
 export interface SendsSummary {
   ok: number;
@@ -23,6 +25,7 @@ let emu: Emulator | undefined;
 async function handle(req: ChildRequest): Promise<unknown> {
   switch (req.cmd) {
     case "start":
+      await emu?.close();
       emu = await startEmulator(req.options);
       return { apiRoot: emu.apiRoot };
     case "count":
@@ -43,6 +46,10 @@ async function handle(req: ChildRequest): Promise<unknown> {
       for (const id of req.chatIds) emu?.setBlocked(id, true);
       return true;
     case "close":
+      await emu?.close();
+      emu = undefined;
+      return true;
+    case "exit":
       await emu?.close();
       emu = undefined;
       setImmediate(() => process.exit(0));

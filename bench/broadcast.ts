@@ -37,7 +37,10 @@ export interface BenchBroadcastOptions {
    * process (engine and emulator then share one event loop and one core)
    */
   emulator?: "process" | "inline";
-  /** an unmeasured run first so the JIT, sockets and SQLite are warm (default 300 recipients, 0 = none) */
+  /**
+   * an unmeasured run first so the JIT (of this process and of the emulator's), the sockets and SQLite are
+   * warm (default 2,000 recipients, 0 = none): a cold process is 2–3 times slower for its first thousand sends
+   */
   warmupRecipients?: number;
   /** run only one part (development); the other figures are then 0 */
   only?: "capacity" | "limited";
@@ -100,26 +103,37 @@ interface EmulatorHandle {
   close(): Promise<void>;
 }
 
-async function inlineEmulator(options: EmulatorOptions): Promise<EmulatorHandle> {
-  const emu: Emulator = await startEmulator(options);
+/** Starts emulators for the runs: in this process, or all in one child process. */
+interface EmulatorHost {
+  start(options: EmulatorOptions): Promise<EmulatorHandle>;
+  dispose(): Promise<void>;
+}
+
+function inlineHost(): EmulatorHost {
   return {
-    apiRoot: emu.apiRoot,
-    counts: async (ids) => ids.map((id) => emu.messages(id).filter((m) => m.from?.is_bot).length),
-    sends: async () => {
-      const ok = emu.callsOf("sendMessage").filter((c) => c.ok);
+    async start(options) {
+      const emu: Emulator = await startEmulator(options);
       return {
-        ok: ok.length,
-        firstAt: ok[0]?.at ?? 0,
-        lastAt: ok.at(-1)?.at ?? 0,
-        tooManyRequests: emu.stats().tooManyRequests,
-        serverErrors: emu.stats().randomErrors,
+        apiRoot: emu.apiRoot,
+        counts: async (ids) => ids.map((id) => emu.messages(id).filter((m) => m.from?.is_bot).length),
+        sends: async () => {
+          const ok = emu.callsOf("sendMessage").filter((c) => c.ok);
+          return {
+            ok: ok.length,
+            firstAt: ok[0]?.at ?? 0,
+            lastAt: ok.at(-1)?.at ?? 0,
+            tooManyRequests: emu.stats().tooManyRequests,
+            serverErrors: emu.stats().randomErrors,
+          };
+        },
+        close: () => emu.close(),
       };
     },
-    close: () => emu.close(),
+    dispose: async () => undefined,
   };
 }
 
-async function childEmulator(options: EmulatorOptions): Promise<EmulatorHandle> {
+function childHost(): EmulatorHost {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const child: ChildProcess = fork(path.join(here, "broadcast-emulator.ts"), [], {
     execArgv: ["--import", "tsx"],
@@ -135,10 +149,13 @@ async function childEmulator(options: EmulatorOptions): Promise<EmulatorHandle> 
     if (msg.ok) w?.resolve(msg.result);
     else w?.reject(new Error(msg.error));
   });
-  child.on("exit", () => {
-    for (const w of waiting.values()) w.reject(new Error("emulator process exited"));
-    waiting.clear();
-  });
+  const exited = new Promise<void>((resolve) =>
+    child.once("exit", () => {
+      for (const w of waiting.values()) w.reject(new Error("emulator process exited"));
+      waiting.clear();
+      resolve();
+    }),
+  );
   type WithoutId<R> = R extends unknown ? Omit<R, "id"> : never;
   const call = <T>(req: WithoutId<ChildRequest>): Promise<T> =>
     new Promise<T>((resolve, reject) => {
@@ -146,14 +163,18 @@ async function childEmulator(options: EmulatorOptions): Promise<EmulatorHandle> 
       waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });
       child.send({ ...req, id });
     });
-  const { apiRoot } = await call<{ apiRoot: string }>({ cmd: "start", options });
   return {
-    apiRoot,
-    counts: (chatIds) => call<number[]>({ cmd: "count", chatIds }),
-    sends: () => call<SendsSummary>({ cmd: "sends" }),
-    close: async () => {
-      const exited = new Promise((r) => child.once("exit", r));
-      await call({ cmd: "close" }).catch(() => undefined);
+    async start(options) {
+      const { apiRoot } = await call<{ apiRoot: string }>({ cmd: "start", options });
+      return {
+        apiRoot,
+        counts: (chatIds) => call<number[]>({ cmd: "count", chatIds }),
+        sends: () => call<SendsSummary>({ cmd: "sends" }),
+        close: () => call<unknown>({ cmd: "close" }).then(() => undefined),
+      };
+    },
+    async dispose() {
+      await call({ cmd: "exit" }).catch(() => undefined);
       await exited;
     },
   };
@@ -206,23 +227,26 @@ export async function benchBroadcast(opts: BenchBroadcastOptions = {}): Promise<
   const url = `file:${path.join(dir, "bench.db")}`;
   await applyMigrations(url);
   const db = await openDatabase(url);
+  let host: EmulatorHost | undefined;
   try {
     await seed(db, big, small);
     const unlimited = { global: Infinity, perChat: 1 };
 
-    const start = opts.emulator === "inline" ? inlineEmulator : childEmulator;
+    host = opts.emulator === "inline" ? inlineHost() : childHost();
+    const start = (options: EmulatorOptions) => (host as EmulatorHost).start(options);
     const skipped: RunResult = { recipients: 0, engineRate: 0, deliveredRate: 0, lost: 0, duplicates: 0, tooManyRequests: 0, seconds: 0 };
     let r1 = skipped;
     let r2 = skipped;
     let r3 = skipped;
-    const warmup = Math.min(opts.warmupRecipients ?? 300, small);
+    const warmup = Math.max(0, Math.min(opts.warmupRecipients ?? 2000, big - small));
     if (warmup > 0) {
-      // the first `warmup` users move to Lampung (18) for the warm-up, then back to Jambi
-      await db.$executeRawUnsafe(`UPDATE "User" SET "province" = '18' WHERE "telegramId" < ?`, BASE_ID + BigInt(warmup));
+      // users after the small audience move to Lampung (18) for the warm-up, then back to Sumatera Selatan
+      const from = BASE_ID + BigInt(small);
+      await db.$executeRawUnsafe(`UPDATE "User" SET "province" = '18' WHERE "telegramId" >= ? AND "telegramId" < ?`, from, from + BigInt(warmup));
       const emuWarm = await start({ botUsername: "prakerja_bench_bot" });
       const w = await run(db, emuWarm, { kind: "provinces", codes: ["18"] }, unlimited).finally(() => emuWarm.close());
       log(`warm-up ${w.recipients}: ${w.engineRate.toFixed(0)} msg/s (not counted), lost ${w.lost}`);
-      await db.$executeRawUnsafe(`UPDATE "User" SET "province" = '15' WHERE "province" = '18'`);
+      await db.$executeRawUnsafe(`UPDATE "User" SET "province" = '16' WHERE "province" = '18'`);
     }
     if (opts.only !== "limited") {
       const emuSmall = await start({ botUsername: "prakerja_bench_bot" });
@@ -258,6 +282,7 @@ export async function benchBroadcast(opts: BenchBroadcastOptions = {}): Promise<
       capacity_10k: round(r2.engineRate),
     };
   } finally {
+    await host?.dispose();
     await db.$disconnect();
     fs.rmSync(dir, { recursive: true, force: true });
   }
