@@ -173,7 +173,7 @@ export function createBot(deps: AppDeps, options: CreateBotOptions = {}): BotApp
   guarded.chatType(["group", "supergroup"]).on("message::bot_command", (ctx) => ctx.reply(ctx.t("group-use-private", { bot: bot.botInfo.username })));
   // (a private-chat update always has a sender; one without is malformed or forged and is dropped here)
   const privateChat = guarded.filter((ctx) => ctx.chat?.type === "private" && ctx.from !== undefined);
-  // 10. any command leaves the conversation the user is in, so /batal, /menu or /acara always work
+  // 10. a message starting with a command leaves the conversation the user is in, so /batal, /menu or /acara always work
   privateChat.command("batal", async (ctx) => {
     const active = Object.keys(await ctx.conversation.active()).length > 0;
     await ctx.conversation.exitAll();
@@ -181,7 +181,10 @@ export function createBot(deps: AppDeps, options: CreateBotOptions = {}): BotApp
     await ctx.reply(ctx.t(active ? "cancelled" : "nothing-to-cancel"), { reply_markup: { remove_keyboard: true } });
   });
   privateChat.on("message::bot_command", async (ctx, next) => {
-    if (Object.keys(await ctx.conversation.active()).length > 0) await ctx.conversation.exitAll();
+    // only a message that starts with a command: "Daftar lewat /acara" typed as a broadcast text is an answer
+    const first = ctx.msg.entities?.[0];
+    const startsWithCommand = first?.type === "bot_command" && first.offset === 0;
+    if (startsWithCommand && Object.keys(await ctx.conversation.active()).length > 0) await ctx.conversation.exitAll();
     return next();
   });
   // 11. the main menu and the features
