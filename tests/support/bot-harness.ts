@@ -99,7 +99,13 @@ export class BotHarness {
   }
 
   private message(user: TestUserInfo, text: string) {
-    const entities = text.startsWith("/") ? [{ type: "bot_command" as const, offset: 0, length: text.split(/\s/)[0]?.length ?? 1 }] : undefined;
+    // like Telegram: every /command in the text (at the start or after a space) is a bot_command entity
+    const commands = [...text.matchAll(/(?:^|\s)(\/[A-Za-z0-9_]+(?:@\w+)?)/g)].map((m) => ({
+      type: "bot_command" as const,
+      offset: (m.index ?? 0) + (m[0].length - (m[1]?.length ?? 0)),
+      length: m[1]?.length ?? 1,
+    }));
+    const entities = commands.length > 0 ? commands : undefined;
     return {
       message_id: ++this.messageId,
       date: Math.floor(Date.now() / 1000),
