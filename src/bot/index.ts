@@ -77,10 +77,44 @@ function sessionKey(ctx: Context): string | undefined {
 function storageFor(deps: AppDeps): StorageAdapter<unknown> {
   if (deps.config.SESSION_STORAGE === "free") {
     const adapter = freeStorage<unknown>(deps.config.BOT_TOKEN, deps.config.FREE_STORAGE_URL ? { rootUrl: deps.config.FREE_STORAGE_URL } : undefined);
-    return { read: adapter.read, write: adapter.write, delete: adapter.delete };
+    return skipUnchangedWrites({ read: (key) => adapter.read(key), write: (key, value) => adapter.write(key, value), delete: (key) => adapter.delete(key) });
   }
   // storage-prisma types its delegate loosely; our Session model has exactly the key/value it needs.
-  return new PrismaAdapter<unknown>(deps.db.session as unknown as ConstructorParameters<typeof PrismaAdapter>[0]);
+  return skipUnchangedWrites(new PrismaAdapter<unknown>(deps.db.session as unknown as ConstructorParameters<typeof PrismaAdapter>[0]));
+}
+
+/** Values read and not yet written back, at most this many (keys read without a write are dropped oldest first). */
+const MAX_PENDING_READS = 10_000;
+
+/**
+ * grammY's session writes the session back after every update that looked at it, and the language step
+ * looks at it in every update: most of those writes store exactly what was read. This adapter remembers
+ * what it read for a key and skips the write-back of an unchanged value (one database write less per
+ * update). A changed value, a delete, or a write without a read before it always reaches the storage.
+ */
+export function skipUnchangedWrites(inner: StorageAdapter<unknown>): StorageAdapter<unknown> {
+  const readAs = new Map<string, string>();
+  return {
+    async read(key) {
+      const value = await inner.read(key);
+      readAs.delete(key);
+      if (value !== undefined) {
+        if (readAs.size >= MAX_PENDING_READS) readAs.delete(readAs.keys().next().value as string);
+        readAs.set(key, JSON.stringify(value));
+      }
+      return value;
+    },
+    async write(key, value) {
+      const before = readAs.get(key);
+      readAs.delete(key);
+      if (before !== undefined && before === JSON.stringify(value)) return;
+      await inner.write(key, value);
+    },
+    async delete(key) {
+      readAs.delete(key);
+      await inner.delete(key);
+    },
+  };
 }
 
 /**
