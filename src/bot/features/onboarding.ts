@@ -153,7 +153,8 @@ export function onboardingFeature({ mainMenu, deepLinks }: FeatureKit): Composer
   // because a crash right after the question was sent can lose the session write but never the answers.
   privateChat.on("message:text", async (ctx, next) => {
     const text = ctx.msg.text;
-    if (text.startsWith("/") || text.trim().split(/\s+/).length > 4) return next();
+    // (a malformed update without a sender is stopped earlier in the pipeline; this stays safe anyway)
+    if (!ctx.from || text.startsWith("/") || text.trim().split(/\s+/).length > 4) return next();
     const askedNow = ctx.session.onboarding?.step === "province";
     if (!askedNow) {
       const user = await findUser(ctx.deps.db, ctx.from.id);
