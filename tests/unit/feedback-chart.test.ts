@@ -29,7 +29,7 @@ describe("stats chart", () => {
     const stats = await eventStats(t.db, eventA.id);
     if (!stats) throw new Error("no stats");
 
-    const svg = statsChartSvg(stats);
+    const svg = await statsChartSvg(stats);
     expect(svg).toContain("Statistik Temu Alumni: Temu Alumni Jambi");
     expect(svg).toContain("Sebaran rating");
     expect(svg).toContain("5 jawaban");
@@ -52,7 +52,7 @@ describe("stats chart", () => {
 
     const overall = await overallStats(t.db);
     const overallPng = await renderStatsChart(overall);
-    expect(statsChartSvg(overall)).toContain("Statistik keseluruhan (2 acara)");
+    expect(await statsChartSvg(overall)).toContain("Statistik keseluruhan (2 acara)");
     fs.writeFileSync(path.join(artifacts, "stats-chart-overall.png"), overallPng);
   });
 
@@ -61,7 +61,7 @@ describe("stats chart", () => {
     const event = await makeEvent(t.db, { title: "Temu Alumni Merauke dengan judul yang sangat panjang sekali sampai terpotong di gambar" });
     const stats = await eventStats(t.db, event.id);
     if (!stats) throw new Error("no stats");
-    expect(statsChartSvg(stats)).toContain("Belum ada data");
+    expect(await statsChartSvg(stats)).toContain("Belum ada data");
     const png = await renderStatsChart(stats);
     expect(pngSize(png)).toEqual({ width: CHART_WIDTH, height: CHART_HEIGHT });
     fs.mkdirSync(artifacts, { recursive: true });
