@@ -10,6 +10,7 @@ import {
 } from "../../domain/eligibility.js";
 import { CallbackData } from "../callback.js";
 import type { BotContext, BotConversation, ConvContext } from "../context.js";
+import { askChoice as askButtonChoice } from "../conversation-ask.js";
 import { withBotApiTransformers } from "../conversation-api.js";
 import type { FeatureKit } from "../index.js";
 
@@ -40,52 +41,28 @@ function choiceLabel(ctx: ConvContext, step: Step, value: string): string {
   return ctx.t(value === "yes" ? "eligibility-yes" : "eligibility-no");
 }
 
-function choiceKeyboard(ctx: ConvContext, step: Step, choices: readonly string[], columns: number): InlineKeyboard {
-  const keyboard = new InlineKeyboard();
-  choices.forEach((value, index) => {
-    keyboard.text(choiceLabel(ctx, step, value), answerCb.pack({ step, value }));
-    if ((index + 1) % columns === 0) keyboard.row();
-  });
-  return keyboard;
-}
-
 /**
- * Asks one button question and waits for a valid press. Typed text gets a polite reminder with the
- * same buttons; buttons of other features are passed on to them (the check stays open).
+ * Asks one button question (its text is `eligibility-q-<step>`) and waits for a valid press. Typed text
+ * gets a polite reminder with the same buttons; buttons of other features are passed on to them (the
+ * check stays open).
  */
-async function askChoice<T extends string>(
+function askChoice<T extends string>(
   conversation: BotConversation,
   ctx: ConvContext,
   step: Step,
   choices: readonly T[],
   columns = 2,
 ): Promise<{ value: T; ctx: ConvContext }> {
-  const question = ctx.t(`eligibility-q-${step}`);
-  await ctx.reply(question, { ...html, reply_markup: choiceKeyboard(ctx, step, choices, columns) });
-  for (;;) {
-    const next = await conversation.wait();
-    const data = next.callbackQuery?.data;
-    if (data !== undefined) {
-      if (!answerCb.filter.test(data)) await conversation.skip({ next: true });
-      const answer = answerCb.unpack(data);
-      const value = choices.find((choice) => choice === answer?.value);
-      if (answer?.step === step && value !== undefined) {
-        await next.answerCallbackQuery();
-        // The question stays in the chat with the chosen answer under it, without buttons.
-        await next
-          .editMessageText(`${question}\n${next.t("eligibility-your-answer", { answer: choiceLabel(next, step, value) })}`, html)
-          .catch(() => undefined);
-        return { value, ctx: next };
-      }
-      await next.answerCallbackQuery({ text: next.t("eligibility-old-button") });
-      continue;
-    }
-    if (next.message) {
-      await next.reply(next.t("eligibility-use-buttons"), { reply_markup: choiceKeyboard(next, step, choices, columns) });
-      continue;
-    }
-    await conversation.skip({ next: true });
-  }
+  return askButtonChoice(conversation, ctx, {
+    callback: answerCb,
+    step,
+    question: ctx.t(`eligibility-q-${step}`),
+    choices,
+    columns,
+    label: choiceLabel,
+    keys: { yourAnswer: "eligibility-your-answer", oldButton: "eligibility-old-button", useButtons: "eligibility-use-buttons" },
+    passCommands: false,
+  });
 }
 
 /** Asks the age as a number or a date of birth; anything unreadable or outside 0–120 is asked again. */

@@ -23,6 +23,7 @@ import {
 import { findUser, hasCurrentConsent } from "../../domain/users.js";
 import { CallbackData } from "../callback.js";
 import type { BotContext, BotConversation, ConvContext } from "../context.js";
+import { askChoice as askButtonChoice, waitOwnButton } from "../conversation-ask.js";
 import { withBotApiTransformers } from "../conversation-api.js";
 import type { FeatureKit } from "../index.js";
 
@@ -73,20 +74,11 @@ function choiceLabel(ctx: ConvContext, step: Step, value: string): string {
   }
 }
 
-function choiceKeyboard(ctx: ConvContext, step: Step, choices: readonly string[], columns: number): InlineKeyboard {
-  const keyboard = new InlineKeyboard();
-  choices.forEach((value, index) => {
-    keyboard.text(choiceLabel(ctx, step, value), answerCb.pack({ step, value }));
-    if ((index + 1) % columns === 0) keyboard.row();
-  });
-  return keyboard;
-}
-
 /**
  * Asks a button question and waits for a valid press. Typed text gets a reminder; buttons of other
  * features go on to them; a command leaves the survey (src/bot/index.ts step 10).
  */
-async function askChoice<T extends string>(
+function askChoice<T extends string>(
   conversation: BotConversation,
   ctx: ConvContext,
   step: Step,
@@ -94,30 +86,16 @@ async function askChoice<T extends string>(
   choices: readonly T[],
   columns: number,
 ): Promise<{ value: T; ctx: ConvContext }> {
-  await ctx.reply(question, { ...html, reply_markup: choiceKeyboard(ctx, step, choices, columns) });
-  for (;;) {
-    const next = await conversation.wait();
-    const data = next.callbackQuery?.data;
-    if (data !== undefined) {
-      if (!answerCb.filter.test(data)) await conversation.skip({ next: true });
-      const answer = answerCb.unpack(data);
-      const value = choices.find((choice) => choice === answer?.value);
-      if (answer?.step === step && value !== undefined) {
-        await next.answerCallbackQuery();
-        // the question stays in the chat with the chosen answer under it, without buttons
-        await next.editMessageText(`${question}\n${next.t("feedback-your-answer", { answer: choiceLabel(next, step, value) })}`, html).catch(() => undefined);
-        return { value, ctx: next };
-      }
-      await next.answerCallbackQuery({ text: next.t("feedback-old-button") });
-      continue;
-    }
-    if (next.message?.text?.startsWith("/")) await conversation.skip({ next: true });
-    if (next.message) {
-      await next.reply(next.t("feedback-use-buttons"), { reply_markup: choiceKeyboard(next, step, choices, columns) });
-      continue;
-    }
-    await conversation.skip({ next: true });
-  }
+  return askButtonChoice(conversation, ctx, {
+    callback: answerCb,
+    step,
+    question,
+    choices,
+    columns,
+    label: choiceLabel,
+    keys: { yourAnswer: "feedback-your-answer", oldButton: "feedback-old-button", useButtons: "feedback-use-buttons" },
+    passCommands: true,
+  });
 }
 
 /**
@@ -138,11 +116,8 @@ async function askText(
     await c.api.editMessageText(asked.chat.id, asked.message_id, `${question}\n${c.t("feedback-your-answer", { answer })}`, html).catch(() => undefined);
   };
   for (;;) {
-    const next = await conversation.wait();
-    const data = next.callbackQuery?.data;
-    if (data !== undefined) {
-      if (!answerCb.filter.test(data)) await conversation.skip({ next: true });
-      const answer = answerCb.unpack(data);
+    const { next, pressed, answer } = await waitOwnButton(conversation, answerCb);
+    if (pressed) {
       if (skippable && answer?.step === step && answer.value === SKIP) {
         await next.answerCallbackQuery();
         await closeQuestion(next, next.t("feedback-skipped"));

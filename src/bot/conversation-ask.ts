@@ -1,0 +1,79 @@
+import { InlineKeyboard } from "grammy";
+import type { CallbackData } from "./callback.js";
+import type { BotConversation, ConvContext } from "./context.js";
+
+const html = { parse_mode: "HTML" as const, link_preview_options: { is_disabled: true } };
+
+/** Callback data of a conversation's own answer buttons: which question, which choice. */
+export type AnswerCallback<S extends string> = CallbackData<{ step: S; value: string }>;
+
+/**
+ * Waits for the next update of the conversation. A button of another feature is passed on to it (the
+ * conversation stays open); `pressed` tells whether this is one of our own buttons, `answer` is its
+ * payload (null when it does not validate).
+ */
+export async function waitOwnButton<S extends string>(
+  conversation: BotConversation,
+  callback: AnswerCallback<S>,
+): Promise<{ next: ConvContext; pressed: boolean; answer: { step: S; value: string } | null }> {
+  const next = await conversation.wait();
+  const data = next.callbackQuery?.data;
+  if (data === undefined) return { next, pressed: false, answer: null };
+  if (!callback.filter.test(data)) await conversation.skip({ next: true });
+  return { next, pressed: true, answer: callback.unpack(data) };
+}
+
+export interface ChoiceQuestion<S extends string, T extends string> {
+  callback: AnswerCallback<S>;
+  step: S;
+  /** shown above the buttons, and again with the chosen answer once pressed */
+  question: string;
+  choices: readonly T[];
+  columns: number;
+  label: (ctx: ConvContext, step: S, value: string) => string;
+  /** translation keys: the line under the answered question ({ answer }), the answer to a stale button, the reminder to typed text */
+  keys: { yourAnswer: string; oldButton: string; useButtons: string };
+  /** a typed /command is passed on to the rest of the bot instead of getting the reminder */
+  passCommands: boolean;
+}
+
+function choiceKeyboard<S extends string>(ctx: ConvContext, q: ChoiceQuestion<S, string>): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  q.choices.forEach((value, index) => {
+    keyboard.text(q.label(ctx, q.step, value), q.callback.pack({ step: q.step, value }));
+    if ((index + 1) % q.columns === 0) keyboard.row();
+  });
+  return keyboard;
+}
+
+/**
+ * Asks one button question and waits for a valid press. Typed text gets a polite reminder with the
+ * same buttons; buttons of other features are passed on to them (the conversation stays open).
+ */
+export async function askChoice<S extends string, T extends string>(
+  conversation: BotConversation,
+  ctx: ConvContext,
+  q: ChoiceQuestion<S, T>,
+): Promise<{ value: T; ctx: ConvContext }> {
+  await ctx.reply(q.question, { ...html, reply_markup: choiceKeyboard(ctx, q) });
+  for (;;) {
+    const { next, pressed, answer } = await waitOwnButton(conversation, q.callback);
+    if (pressed) {
+      const value = q.choices.find((choice) => choice === answer?.value);
+      if (answer?.step === q.step && value !== undefined) {
+        await next.answerCallbackQuery();
+        // The question stays in the chat with the chosen answer under it, without buttons.
+        await next.editMessageText(`${q.question}\n${next.t(q.keys.yourAnswer, { answer: q.label(next, q.step, value) })}`, html).catch(() => undefined);
+        return { value, ctx: next };
+      }
+      await next.answerCallbackQuery({ text: next.t(q.keys.oldButton) });
+      continue;
+    }
+    if (q.passCommands && next.message?.text?.startsWith("/")) await conversation.skip({ next: true });
+    if (next.message) {
+      await next.reply(next.t(q.keys.useButtons), { reply_markup: choiceKeyboard(next, q) });
+      continue;
+    }
+    await conversation.skip({ next: true });
+  }
+}
