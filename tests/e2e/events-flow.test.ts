@@ -1,29 +1,10 @@
 // The events feature end to end: the real bot process (`node --import tsx src/main.ts`) against the
 // Telegram emulator, on a fresh SQLite file. Import → list → RSVP with share-contact → ticket (.ics, QR) →
 // a reminder sent once across SIGKILL and restart → check-in by an admin's deep link → registrations CSV.
-import fs from "node:fs";
-import { afterEach, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "../../src/db.js";
+import { describe, expect, it } from "vitest";
 import { reserveSeat } from "../../src/domain/events/rsvp.js";
-import { startBotProcess, type BotProcess } from "../support/bot-process.js";
-import { emptyDatabaseUrl } from "../support/db.js";
-import { startEmulator, type Emulator } from "../support/emulator.js";
+import { useRealBot } from "../support/real-bot.js";
 import { TestUser } from "../support/user.js";
-
-let emu: Emulator | undefined;
-let bot: BotProcess | undefined;
-let db: Db | undefined;
-const dirs: string[] = [];
-
-afterEach(async () => {
-  await bot?.stop().catch(() => undefined);
-  bot = undefined;
-  await db?.$disconnect();
-  db = undefined;
-  await emu?.close();
-  emu = undefined;
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
 
 const ADMIN_ID = 900_100;
 const HOUR = 3600_000;
@@ -34,17 +15,13 @@ function iso(ms: number, offsetHours: number): string {
   return `${local}+0${offsetHours}:00`;
 }
 
-function start(url: string): BotProcess {
-  // start-up compiles the whole tree with tsx: allow for a busy CI machine
-  return startBotProcess({ emu: emu!, databaseUrl: url, env: { ADMIN_IDS: String(ADMIN_ID), JOBS_INTERVAL_SECONDS: "1" }, readyTimeoutMs: 60_000 });
-}
+// start-up compiles the whole tree with tsx: allow for a busy CI machine
+const realBot = useRealBot({ env: { ADMIN_IDS: String(ADMIN_ID), JOBS_INTERVAL_SECONDS: "1" }, readyTimeoutMs: 60_000 });
 
 describe("Temu Alumni through the real process", () => {
   it("import → list → RSVP → ticket → one reminder across a restart → check-in → export", { timeout: 240_000 }, async () => {
-    emu = await startEmulator();
-    const { url, dir } = emptyDatabaseUrl();
-    dirs.push(dir);
-    bot = start(url);
+    const { emu, startBot, openDb } = await realBot();
+    let bot = startBot();
     await bot.ready();
     const admin = new TestUser(emu, { id: ADMIN_ID, first_name: "Panitia" }, { process: bot });
     const siti = new TestUser(emu, { first_name: "Siti", last_name: "Rahma" }, { process: bot });
@@ -104,7 +81,7 @@ describe("Temu Alumni through the real process", () => {
     expect(ics).toContain("BEGIN:VEVENT");
     expect(ics).toContain(`DTSTART:${new Date(Math.floor(jambiStart / 60_000) * 60_000).toISOString().replace(/[-:]/g, "").slice(0, 15)}Z`);
 
-    db = await openDatabase(url);
+    const db = await openDb();
     const registration = await db.registration.findFirstOrThrow({ include: { event: true } });
     expect(registration).toMatchObject({ status: "confirmed", fullName: "Siti Rahma", city: "Kota Jambi", gelombang: 12, phone: "+6281234567890", checkInToken: token });
 
@@ -114,7 +91,7 @@ describe("Temu Alumni through the real process", () => {
     expect(reminder.text).toContain("besok kita ketemu di Temu Alumni Prakerja Jambi");
     bot.kill("SIGKILL");
     await bot.exited;
-    bot = start(url);
+    bot = startBot();
     await bot.ready();
     // proof that the reminder job ran after the restart: someone registered meanwhile gets theirs
     const budi = new TestUser(emu, { first_name: "Budi" }, { process: bot });

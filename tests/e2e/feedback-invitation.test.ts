@@ -2,36 +2,15 @@
 // Telegram emulator, a fresh SQLite file. An invitation goes out once the event has ended, only to people
 // who checked in, and never again — not even after the process is killed with SIGKILL and restarted.
 import { randomUUID } from "node:crypto";
-import fs from "node:fs";
-import { afterEach, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "../../src/db.js";
-import { startBotProcess, type BotProcess } from "../support/bot-process.js";
-import { emptyDatabaseUrl } from "../support/db.js";
-import { startEmulator, type Emulator } from "../support/emulator.js";
+import { describe, expect, it } from "vitest";
+import { useRealBot } from "../support/real-bot.js";
 import { TestUser } from "../support/user.js";
-
-let emu: Emulator | undefined;
-let bot: BotProcess | undefined;
-let db: Db | undefined;
-const dirs: string[] = [];
-
-afterEach(async () => {
-  await bot?.stop().catch(() => undefined);
-  bot = undefined;
-  await db?.$disconnect();
-  db = undefined;
-  await emu?.close();
-  emu = undefined;
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
 
 const HOUR = 3600_000;
 const INVITATION = "Terima kasih sudah ikut";
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function start(url: string): BotProcess {
-  return startBotProcess({ emu: emu!, databaseUrl: url, env: { JOBS_INTERVAL_SECONDS: "1" }, readyTimeoutMs: 90_000 });
-}
+const realBot = useRealBot({ env: { JOBS_INTERVAL_SECONDS: "1" }, readyTimeoutMs: 90_000 });
 
 async function onboard(user: TestUser): Promise<void> {
   await user.send("/start");
@@ -48,10 +27,8 @@ const invitations = (user: TestUser) => user.messages().filter((m) => (m.text ??
 
 describe("feedback invitation through the real process", () => {
   it("is sent exactly once to each checked-in participant, across a SIGKILL restart", { timeout: 240_000 }, async () => {
-    emu = await startEmulator();
-    const { url, dir } = emptyDatabaseUrl();
-    dirs.push(dir);
-    bot = start(url);
+    const { emu, startBot, openDb } = await realBot();
+    let bot = startBot();
     await bot.ready();
     const options = { process: bot, timeoutMs: 15_000 };
     const ani = new TestUser(emu, { first_name: "Ani" }, options);
@@ -59,15 +36,15 @@ describe("feedback invitation through the real process", () => {
     await onboard(ani);
     await onboard(budi);
 
-    db = await openDatabase(url);
+    const db = await openDb();
     const now = Date.now();
     const makeEvent = (title: string, endsAt: number) =>
-      db!.event.create({
+      db.event.create({
         data: { title, province: "15", city: "Kota Jambi", venueName: "Aula", address: "Jl. Sultan Agung 9", startsAt: new Date(endsAt - 4 * HOUR), endsAt: new Date(endsAt), timeZone: "Asia/Jakarta", status: "published" },
       });
     const register = async (eventId: number, user: TestUser, checkedIn: boolean) => {
-      const row = await db!.user.findUniqueOrThrow({ where: { telegramId: BigInt(user.id) } });
-      return db!.registration.create({
+      const row = await db.user.findUniqueOrThrow({ where: { telegramId: BigInt(user.id) } });
+      return db.registration.create({
         data: { eventId, userId: row.id, status: "confirmed", checkInToken: randomUUID(), checkedInAt: checkedIn ? new Date(now - HOUR) : null },
       });
     };
@@ -92,7 +69,7 @@ describe("feedback invitation through the real process", () => {
     // while the bot is down, another event ends (nobody checked in there: every confirmed person is invited)
     const banjarbaru = await makeEvent("Temu Alumni Prakerja Banjarbaru", Date.now() - 60_000);
     await register(banjarbaru.id, budi, false);
-    bot = start(url);
+    bot = startBot();
     await bot.ready();
     await budi.reply("Temu Alumni Prakerja Banjarbaru");
     await sleep(4000);

@@ -3,30 +3,12 @@
 // again (the latest answers count, this time an anonymous story) → admin review → /cerita → /statistik
 // with the chart picture.
 import { randomUUID } from "node:crypto";
-import fs from "node:fs";
-import { afterEach, describe, expect, it } from "vitest";
-import { openDatabase, type Db } from "../../src/db.js";
-import { startBotProcess, type BotProcess } from "../support/bot-process.js";
-import { emptyDatabaseUrl } from "../support/db.js";
-import { startEmulator, type Emulator } from "../support/emulator.js";
+import { describe, expect, it } from "vitest";
+import { useRealBot } from "../support/real-bot.js";
 import { TestUser } from "../support/user.js";
 
-let emu: Emulator | undefined;
-let bot: BotProcess | undefined;
-let db: Db | undefined;
-const dirs: string[] = [];
-
-afterEach(async () => {
-  await bot?.stop().catch(() => undefined);
-  bot = undefined;
-  await db?.$disconnect();
-  db = undefined;
-  await emu?.close();
-  emu = undefined;
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
-
 const ADMIN_ID = 900_200;
+const realBot = useRealBot({ env: { ADMIN_IDS: String(ADMIN_ID) }, readyTimeoutMs: 90_000 });
 const HOUR = 3600_000;
 /** The per-user flood limit counts 20 updates per 10 s window; a second survey waits for a fresh window. */
 const FLOOD_WINDOW_MS = 10_500;
@@ -44,16 +26,14 @@ async function onboard(user: TestUser): Promise<void> {
 
 describe("feedback through the real process", () => {
   it("survey end to end: too-long input refused, story kept private, retake changes the answers, review, /cerita, /statistik", { timeout: 240_000 }, async () => {
-    emu = await startEmulator();
-    const { url, dir } = emptyDatabaseUrl();
-    dirs.push(dir);
-    bot = startBotProcess({ emu, databaseUrl: url, env: { ADMIN_IDS: String(ADMIN_ID) }, readyTimeoutMs: 90_000 });
+    const { emu, startBot, openDb } = await realBot();
+    const bot = startBot();
     await bot.ready();
     const admin = new TestUser(emu, { id: ADMIN_ID, first_name: "Panitia" }, { process: bot, timeoutMs: 15_000 });
     const sari = new TestUser(emu, { first_name: "Sari" }, { process: bot, timeoutMs: 15_000 });
 
     await onboard(sari);
-    db = await openDatabase(url);
+    const db = await openDb();
     const now = Date.now();
     const event = await db.event.create({
       data: {

@@ -1,0 +1,58 @@
+// One end-to-end test against the real bot process: the Telegram emulator, a fresh SQLite file, the bot
+// process (restartable after a kill) and a second connection to its database — all closed after each test.
+import fs from "node:fs";
+import { afterEach } from "vitest";
+import { openDatabase, type Db } from "../../src/db.js";
+import { startBotProcess, type BotProcess, type StartBotOptions } from "./bot-process.js";
+import { emptyDatabaseUrl } from "./db.js";
+import { startEmulator, type Emulator } from "./emulator.js";
+
+export interface RealBot {
+  emu: Emulator;
+  /** the bot's database */
+  url: string;
+  /** Starts the bot process on that database (again, after a kill); `ready()` is left to the caller. */
+  startBot(): BotProcess;
+  /** A second connection to the bot's database, for seeding and checking. */
+  openDb(): Promise<Db>;
+}
+
+/**
+ * Registers the teardown (bot stopped, database connection closed, emulator closed, database file removed)
+ * and returns the set-up for each test: emulator started, an empty database made. Call at module level.
+ */
+export function useRealBot(options: Omit<StartBotOptions, "emu" | "databaseUrl">): () => Promise<RealBot> {
+  let emu: Emulator | undefined;
+  let bot: BotProcess | undefined;
+  let db: Db | undefined;
+  const dirs: string[] = [];
+
+  afterEach(async () => {
+    await bot?.stop().catch(() => undefined);
+    bot = undefined;
+    await db?.$disconnect();
+    db = undefined;
+    await emu?.close();
+    emu = undefined;
+    for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  return async () => {
+    const started = await startEmulator();
+    emu = started;
+    const { url, dir } = emptyDatabaseUrl();
+    dirs.push(dir);
+    return {
+      emu: started,
+      url,
+      startBot() {
+        bot = startBotProcess({ ...options, emu: started, databaseUrl: url });
+        return bot;
+      },
+      async openDb() {
+        db = await openDatabase(url);
+        return db;
+      },
+    };
+  };
+}
