@@ -1,5 +1,6 @@
 // When a scheduled broadcast goes out: admins type a local date and time ("25-12-2026 09:00", WIB unless
 // they write WITA or WIT). Indonesia has no daylight saving time, so the zones are fixed offsets.
+import { formatDateTime } from "../events/format.js";
 
 export const ZONE_OFFSETS = { WIB: 7, WITA: 8, WIT: 9 } as const;
 export type ZoneName = keyof typeof ZONE_OFFSETS;
@@ -42,18 +43,8 @@ export function parseScheduleTime(text: string, now: Date): ScheduleParse {
   return { ok: true, at, zone };
 }
 
-/** "Kamis, 25 Desember 2026 09.00 WIB" (or the English equivalent), in the given zone. */
+/** "Kamis, 25 Desember 2026 pukul 09.00 WIB" (or the English equivalent): the events' own format, in the given zone. */
 export function formatScheduleTime(at: Date, locale: "id" | "en", zone: ZoneName = "WIB"): string {
   const timeZone = zone === "WITA" ? "Asia/Makassar" : zone === "WIT" ? "Asia/Jayapura" : "Asia/Jakarta";
-  const text = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "id-ID", {
-    timeZone,
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hour12: false,
-  }).format(at);
-  return `${text} ${zone}`;
+  return formatDateTime(at, timeZone, locale);
 }
