@@ -93,12 +93,18 @@ async function startBaseline(questions: readonly string[]) {
   }
   log(`echo bot polling after ${proc.startupMs} ms`);
   const users = load.users(CONFIG.users);
+  // a first, unmeasured window warms up both processes (JIT), as the bot's own warm-up does
+  await closedLoop(load.ctx, users, { warmupMs: 0, measureMs: CONFIG.baselineWarmupMs });
   return {
     startupMs: proc.startupMs,
     async measure(label: string): Promise<BaselineRun> {
       const machineLoad = os.loadavg()[0] ?? 0;
       const throughput = await closedLoop(load.ctx, users, { warmupMs: CONFIG.baselineWarmupMs, measureMs: CONFIG.baselineMs, cpu: () => proc.cpuMs() });
       log(`echo baseline (${label}): ${throughput.updatesPerSecond.toFixed(0)} updates/s${cpuText(throughput.cpu)} (${CONFIG.users} users, timeouts ${throughput.stats.timeouts.echo})`);
+      const stats = emu.stats();
+      if (throughput.updatesPerSecond < 1) {
+        log(`echo baseline (${label}) got no replies: ${stats.pendingUpdates} updates pending, polling ${emu.polling}; echo bot output: ${proc.output().slice(-500)}`);
+      }
       const run: BaselineRun = { label, load: machineLoad, startupMs: proc.startupMs, throughput };
       results.baselines.push(run);
       return run;
@@ -167,7 +173,11 @@ async function runSize(template: string, dir: string, users: number, questions: 
     await stopQuietly(proc);
     proc = undefined;
     if (profile) {
-      const file = fs.readdirSync(profileDir).find((f) => f.endsWith(".cpuprofile") && !before.has(f));
+      // tsx runs a loader thread with a profile of its own: the main thread's is the big one
+      const file = fs
+        .readdirSync(profileDir)
+        .filter((f) => f.endsWith(".cpuprofile") && !before.has(f))
+        .sort((a, b) => fs.statSync(path.join(profileDir, b)).size - fs.statSync(path.join(profileDir, a)).size)[0];
       if (file) {
         run.profile = summarizeProfile(path.join(profileDir, file), repoRoot);
         log(`CPU profile: bench/results/profiles/${file}`);
