@@ -131,11 +131,9 @@ describe("importing events from CSV", () => {
     const row = (i: number) =>
       `Temu Alumni ${i},Jambi,Kota Jambi,Aula ${i},Jl. Sultan Agung No. ${i},2027-04-01T09:00:00+07:00,2027-04-01T12:00:00+07:00,${i},`;
     const csv = (n: number) => [HEADER.replace(",batas_rsvp,lat,lon", ""), ...Array.from({ length: n }, (_, i) => row(i + 1))].join("\n");
-    const started = Date.now();
     const result = await importEvents(t.db, csv(500), { now: NOW });
     expect(result).toMatchObject({ ok: true, count: 500 });
     if (result.ok) expect(result.eventIds).toHaveLength(500);
-    expect(Date.now() - started).toBeLessThan(15_000);
     expect(parseEventsCsv(csv(501), { now: NOW })).toMatchObject({ ok: false, errors: [{ code: "too_many_rows", params: { max: 500, count: 501 } }] });
   });
 
