@@ -77,3 +77,41 @@ export async function askChoice<S extends string, T extends string>(
     await conversation.skip({ next: true });
   }
 }
+
+/** What counts as an answer for waitAnswer. */
+export interface Accept {
+  text?: boolean;
+  /** text, a photo or a document (a broadcast's content) */
+  content?: boolean;
+  contact?: boolean;
+  location?: boolean;
+  /** callback data of this conversation's own inline buttons */
+  callback?: RegExp;
+  /** whether a caption starting with "/" counts as a command (default true); off where a captioned photo is content */
+  captionCommands?: boolean;
+}
+
+/**
+ * Waits for an answer inside a conversation. A command or a button from another message leaves the
+ * question open and goes on to the rest of the bot (a command then ends the conversation, see
+ * src/bot/index.ts step 10); anything else that is not an answer gets `nudge`.
+ */
+export async function waitAnswer(conversation: BotConversation, accept: Accept, nudge: (ctx: ConvContext) => Promise<unknown>): Promise<ConvContext> {
+  for (;;) {
+    const ctx = await conversation.wait();
+    const query = ctx.callbackQuery;
+    if (query) {
+      if (accept.callback && query.data && accept.callback.test(query.data)) return ctx;
+      await conversation.skip({ next: true });
+    }
+    const message = ctx.message;
+    if (!message) await conversation.skip({ next: true });
+    const command = (accept.captionCommands ?? true) ? (message?.text ?? message?.caption) : message?.text;
+    if (command?.startsWith("/")) await conversation.skip({ next: true });
+    if (accept.text && message?.text !== undefined) return ctx;
+    if (accept.content && (message?.text !== undefined || message?.photo || message?.document)) return ctx;
+    if (accept.contact && message?.contact) return ctx;
+    if (accept.location && (message?.location || message?.venue)) return ctx;
+    await nudge(ctx);
+  }
+}

@@ -30,6 +30,7 @@ import { eventDeepLink } from "../../../domain/events/links.js";
 import type { Db } from "../../../db.js";
 import { CallbackData } from "../../callback.js";
 import { withBotApiTransformers } from "../../conversation-api.js";
+import { waitAnswer } from "../../conversation-ask.js";
 import type { BotContext, BotConversation, ConvContext } from "../../context.js";
 import { languageOf } from "../../i18n.js";
 import type { FeatureKit } from "../../index.js";
@@ -274,33 +275,6 @@ class BroadcastReporter {
 // ---------------------------------------------------------------------------------------------------
 // the /siaran conversation
 
-interface Accept {
-  content?: boolean;
-  text?: boolean;
-  callback?: RegExp;
-}
-
-/**
- * Waits for an answer. Commands and buttons of other messages go on to the rest of the bot (a command
- * ends the conversation, see src/bot/index.ts); anything else that is not an answer gets a nudge.
- */
-async function waitAnswer(conversation: BotConversation, accept: Accept, nudge: (ctx: ConvContext) => Promise<unknown>): Promise<ConvContext> {
-  for (;;) {
-    const ctx = await conversation.wait();
-    const query = ctx.callbackQuery;
-    if (query) {
-      if (accept.callback && query.data && accept.callback.test(query.data)) return ctx;
-      await conversation.skip({ next: true });
-    }
-    const message = ctx.message;
-    if (!message) await conversation.skip({ next: true });
-    if (message?.text?.startsWith("/")) await conversation.skip({ next: true });
-    if (accept.text && message?.text !== undefined) return ctx;
-    if (accept.content && (message?.text !== undefined || message?.photo || message?.document)) return ctx;
-    await nudge(ctx);
-  }
-}
-
 interface Content {
   text: string;
   entities: MessageEntityLike[];
@@ -322,7 +296,7 @@ function broadcastConversation(kit: FeatureKit, worker: BroadcastWorker) {
     await ctx.reply(t("broadcast-compose-intro"), html);
     let content: Content;
     for (;;) {
-      const answer = await waitAnswer(conversation, { content: true }, (c) => c.reply(t("broadcast-compose-nudge")));
+      const answer = await waitAnswer(conversation, { content: true, captionCommands: false }, (c) => c.reply(t("broadcast-compose-nudge")));
       const message = answer.message;
       if (!message) continue;
       const photo = message.photo?.at(-1);
@@ -362,7 +336,7 @@ function broadcastConversation(kit: FeatureKit, worker: BroadcastWorker) {
       keyboard.text(t("broadcast-button-none"), buttonCb.pack({ event: 0 }));
       await ctx.reply(t("broadcast-button-ask"), { reply_markup: keyboard });
       for (;;) {
-        const answer = await waitAnswer(conversation, { callback: buttonCb.filter }, useButtons);
+        const answer = await waitAnswer(conversation, { captionCommands: false, callback: buttonCb.filter }, useButtons);
         const data = buttonCb.unpack(answer.callbackQuery?.data);
         await answer.answerCallbackQuery();
         if (!data || (data.event !== 0 && !upcoming.some((e) => e.id === data.event))) continue;
@@ -402,7 +376,7 @@ function broadcastConversation(kit: FeatureKit, worker: BroadcastWorker) {
       });
       let action: "now" | "schedule" | "audience" | "discard" | "scheduled";
       for (;;) {
-        const answer = await waitAnswer(conversation, { callback: confirmCb.filter }, useButtons);
+        const answer = await waitAnswer(conversation, { captionCommands: false, callback: confirmCb.filter }, useButtons);
         const data = confirmCb.unpack(answer.callbackQuery?.data);
         await answer.answerCallbackQuery();
         if (!data || data.action === "scheduled") continue;
@@ -475,7 +449,7 @@ async function chooseAudience(
     });
     let kind: "all" | "alumni" | "calon" | "provinces" | "event";
     for (;;) {
-      const answer = await waitAnswer(conversation, { callback: audienceCb.filter }, useButtons);
+      const answer = await waitAnswer(conversation, { captionCommands: false, callback: audienceCb.filter }, useButtons);
       const data = audienceCb.unpack(answer.callbackQuery?.data);
       await answer.answerCallbackQuery();
       if (!data) continue;
@@ -504,7 +478,7 @@ async function chooseAudience(
     await ctx.reply(t("broadcast-event-ask"), { reply_markup: eventKeyboard });
     let eventId = 0;
     for (;;) {
-      const answer = await waitAnswer(conversation, { callback: eventCb.filter }, useButtons);
+      const answer = await waitAnswer(conversation, { captionCommands: false, callback: eventCb.filter }, useButtons);
       const data = eventCb.unpack(answer.callbackQuery?.data);
       await answer.answerCallbackQuery();
       if (!data || !events.some((e) => e.id === data.id)) continue;
@@ -518,7 +492,7 @@ async function chooseAudience(
     await ctx.reply(t("broadcast-segment-ask", { title: escapeHtml(title) }), { ...html, reply_markup: segmentKeyboard });
     let segment: EventSegment;
     for (;;) {
-      const answer = await waitAnswer(conversation, { callback: segmentCb.filter }, useButtons);
+      const answer = await waitAnswer(conversation, { captionCommands: false, callback: segmentCb.filter }, useButtons);
       const data = segmentCb.unpack(answer.callbackQuery?.data);
       await answer.answerCallbackQuery();
       if (!data) continue;
@@ -554,7 +528,7 @@ async function chooseProvinces(
   let page = 0;
   await ctx.reply(t("broadcast-provinces-ask", { count: 0 }), { reply_markup: provinceKeyboard(t, selected, page) });
   for (;;) {
-    const answer = await waitAnswer(conversation, { callback: provinceCb.filter }, useButtons);
+    const answer = await waitAnswer(conversation, { captionCommands: false, callback: provinceCb.filter }, useButtons);
     const data = provinceCb.unpack(answer.callbackQuery?.data);
     if (!data) {
       await answer.answerCallbackQuery();
@@ -591,7 +565,7 @@ async function askSchedule(
 ): Promise<Date | null> {
   await ctx.reply(t("broadcast-schedule-ask"), html);
   for (;;) {
-    const answer = await waitAnswer(conversation, { text: true }, (c) => c.reply(t("broadcast-schedule-ask"), html));
+    const answer = await waitAnswer(conversation, { text: true, captionCommands: false }, (c) => c.reply(t("broadcast-schedule-ask"), html));
     const now = new Date(await conversation.now());
     const parsed = parseScheduleTime(answer.message?.text ?? "", now);
     if (!parsed.ok) {
@@ -609,7 +583,7 @@ async function askSchedule(
         .text(t("broadcast-btn-discard"), confirmCb.pack({ action: "discard" })),
     });
     for (;;) {
-      const click = await waitAnswer(conversation, { callback: confirmCb.filter }, (c) => c.reply(t("broadcast-use-buttons")));
+      const click = await waitAnswer(conversation, { captionCommands: false, callback: confirmCb.filter }, (c) => c.reply(t("broadcast-use-buttons")));
       const data = confirmCb.unpack(click.callbackQuery?.data);
       await click.answerCallbackQuery();
       if (!data || data.action === "now" || data.action === "schedule") continue;
