@@ -3,7 +3,7 @@
 // who checked in, and never again — not even after the process is killed with SIGKILL and restarted.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { useRealBot } from "../support/real-bot.js";
+import { onboardAlumnus, useRealBot } from "../support/real-bot.js";
 import { TestUser } from "../support/user.js";
 
 const HOUR = 3600_000;
@@ -11,17 +11,6 @@ const INVITATION = "Terima kasih sudah ikut";
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const realBot = useRealBot({ env: { JOBS_INTERVAL_SECONDS: "1" }, readyTimeoutMs: 90_000 });
-
-async function onboard(user: TestUser): Promise<void> {
-  await user.send("/start");
-  await user.reply("boleh aku menyimpan");
-  await user.click("✅ Setuju");
-  await user.reply("Kamu termasuk yang mana?");
-  await user.click("🎓 Alumni Prakerja");
-  await user.reply("provinsi mana");
-  await user.send("jambi");
-  await user.reply("Mau ngapain hari ini?");
-}
 
 const invitations = (user: TestUser) => user.messages().filter((m) => (m.text ?? "").includes(INVITATION));
 
@@ -33,8 +22,8 @@ describe("feedback invitation through the real process", () => {
     const options = { process: bot, timeoutMs: 15_000 };
     const ani = new TestUser(emu, { first_name: "Ani" }, options);
     const budi = new TestUser(emu, { first_name: "Budi" }, options);
-    await onboard(ani);
-    await onboard(budi);
+    await onboardAlumnus(ani);
+    await onboardAlumnus(budi);
 
     const db = await openDb();
     const now = Date.now();

@@ -4,7 +4,7 @@
 // with the chart picture.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { useRealBot } from "../support/real-bot.js";
+import { onboardAlumnus, useRealBot } from "../support/real-bot.js";
 import { TestUser } from "../support/user.js";
 
 const ADMIN_ID = 900_200;
@@ -12,17 +12,6 @@ const realBot = useRealBot({ env: { ADMIN_IDS: String(ADMIN_ID) }, readyTimeoutM
 const HOUR = 3600_000;
 /** The per-user flood limit counts 20 updates per 10 s window; a second survey waits for a fresh window. */
 const FLOOD_WINDOW_MS = 10_500;
-
-async function onboard(user: TestUser): Promise<void> {
-  await user.send("/start");
-  await user.reply("boleh aku menyimpan");
-  await user.click("✅ Setuju");
-  await user.reply("Kamu termasuk yang mana?");
-  await user.click("🎓 Alumni Prakerja");
-  await user.reply("provinsi mana");
-  await user.send("jambi");
-  await user.reply("Mau ngapain hari ini?");
-}
 
 describe("feedback through the real process", () => {
   it("survey end to end: too-long input refused, story kept private, retake changes the answers, review, /cerita, /statistik", { timeout: 240_000 }, async () => {
@@ -32,7 +21,7 @@ describe("feedback through the real process", () => {
     const admin = new TestUser(emu, { id: ADMIN_ID, first_name: "Panitia" }, { process: bot, timeoutMs: 15_000 });
     const sari = new TestUser(emu, { first_name: "Sari" }, { process: bot, timeoutMs: 15_000 });
 
-    await onboard(sari);
+    await onboardAlumnus(sari);
     const db = await openDb();
     const now = Date.now();
     const event = await db.event.create({

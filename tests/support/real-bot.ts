@@ -6,6 +6,7 @@ import { openDatabase, type Db } from "../../src/db.js";
 import { startBotProcess, type BotProcess, type StartBotOptions } from "./bot-process.js";
 import { emptyDatabaseUrl } from "./db.js";
 import { startEmulator, type Emulator } from "./emulator.js";
+import type { TestUser } from "./user.js";
 
 export interface RealBot {
   emu: Emulator;
@@ -55,4 +56,16 @@ export function useRealBot(options: Omit<StartBotOptions, "emu" | "databaseUrl">
       },
     };
   };
+}
+
+/** Takes a user through onboarding as an alumnus of Jambi (consent, role, province) up to the main menu. */
+export async function onboardAlumnus(user: TestUser): Promise<void> {
+  await user.send("/start");
+  await user.reply("boleh aku menyimpan");
+  await user.click("✅ Setuju");
+  await user.reply("Kamu termasuk yang mana?");
+  await user.click("🎓 Alumni Prakerja");
+  await user.reply("provinsi mana");
+  await user.send("jambi");
+  await user.reply("Mau ngapain hari ini?");
 }
