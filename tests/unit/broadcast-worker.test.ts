@@ -236,7 +236,10 @@ describe("BroadcastWorker control", () => {
 
     expect(await resumeBroadcast(t.db, id)).toBe(true);
     w.notify();
-    await waitFor(() => fake.calls.length >= afterPause + 100);
+    // the rate needs two progress samples of one running series at least 500 ms apart: wait for them
+    // rather than racing them on a loaded machine
+    const measured = (p: BroadcastProgress) => p.status === "running" && p.sent > 0 && p.ratePerSecond > 0 && p.etaSeconds !== null;
+    await waitFor(() => fake.calls.length >= afterPause + 100 && progress.some(measured));
     expect(await cancelBroadcast(t.db, id)).toBe(true);
     w.notify();
     await waitFor(() => finished.length === 1);
