@@ -10,7 +10,7 @@ export class CallbackData<T extends Record<string, string | number>> {
 
   constructor(
     readonly prefix: string,
-    private readonly fields: readonly (keyof T & string)[],
+    readonly fields: readonly (keyof T & string)[],
     private readonly schema: z.ZodType<T>,
   ) {
     if (prefix.includes(":")) throw new Error(`callback prefix must not contain ":" (${prefix})`);
@@ -37,4 +37,18 @@ export class CallbackData<T extends Record<string, string | number>> {
     const result = this.schema.safeParse(raw);
     return result.success ? result.data : null;
   }
+
+  /** The fixed values a field accepts (enum and literal members), for tests that forge payloads. */
+  literals(): string[] {
+    const shape = (this.schema as unknown as { shape?: Record<string, unknown> }).shape ?? {};
+    return [...new Set(this.fields.flatMap((field) => literalsOf(shape[field])))];
+  }
+}
+
+function literalsOf(schema: unknown): string[] {
+  if (!schema || typeof schema !== "object") return [];
+  const s = schema as { options?: unknown; values?: unknown; def?: { in?: unknown; innerType?: unknown } };
+  if (Array.isArray(s.options)) return s.options.filter((o): o is string => typeof o === "string");
+  if (s.values instanceof Set) return [...s.values].filter((o): o is string => typeof o === "string");
+  return [...literalsOf(s.def?.in), ...literalsOf(s.def?.innerType)];
 }

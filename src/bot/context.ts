@@ -40,6 +40,6 @@ export type BotContext = ConversationFlavor<Context & SessionFlavor<SessionData>
  * The context inside a conversation: no session (touch it only through `conversation.external`),
  * but translation and dependencies are installed again by the conversation plugins.
  */
-export type ConvContext = Context & I18nFlavor & DepsFlavor;
+export type ConvContext = Context & I18nFlavor & DepsFlavor & { language: Language };
 
 export type BotConversation = Conversation<BotContext, ConvContext>;

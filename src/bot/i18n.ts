@@ -2,21 +2,25 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { I18n } from "@grammyjs/i18n";
 import type { Context } from "grammy";
-import type { Language } from "./context.js";
+import type { Language, SessionData } from "./context.js";
 
 export const LOCALES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../locales");
 export const LANGUAGES: readonly Language[] = ["id", "en"];
 
 /**
- * The language each chat chose with /bahasa. Kept in memory as well as in the session because the
- * context inside a conversation has no session; the outer middleware refreshes it on every update.
+ * The chat's language. The session is the one place it is kept for a chat (User.language is its copy for
+ * messages sent outside an update); inside a conversation, which has no session, the conversation plugins
+ * put the session's value on the context as `language` when the conversation starts.
  */
-export const chatLanguages = new Map<number, Language>();
-
-/** Bahasa Indonesia for everyone unless the chat chose English with /bahasa. */
 export function languageOf(ctx: Context): Language {
-  const chatId = ctx.chat?.id ?? ctx.from?.id;
-  return (chatId !== undefined ? chatLanguages.get(chatId) : undefined) ?? "id";
+  const c = ctx as Context & { language?: Language; session?: SessionData | null };
+  if (c.language) return c.language;
+  try {
+    return c.session?.lang ?? "id";
+  } catch {
+    // the session middleware has not run for this update (or the update has no chat)
+    return "id";
+  }
 }
 
 export function createI18n(): I18n<Context & import("@grammyjs/i18n").I18nFlavor> {

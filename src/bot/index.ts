@@ -4,59 +4,40 @@ import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
 import { freeStorage } from "@grammyjs/storage-free";
 import { PrismaAdapter } from "@grammyjs/storage-prisma";
-import { Api, Bot, GrammyError, HttpError, session, type Composer, type Context, type MiddlewareFn, type StorageAdapter } from "grammy";
+import { Bot, GrammyError, HttpError, session, type Context, type MiddlewareFn, type StorageAdapter } from "grammy";
 import type { AppDeps, BotContext, ConvContext, SessionData } from "./context.js";
 import { DeepLinks } from "./deep-links.js";
-import { chatLanguages, createI18n, languageOf } from "./i18n.js";
+import { createI18n, languageOf } from "./i18n.js";
+import { withBotApiTransformers } from "./conversation/api.js";
+import type { Feature, FeatureKit } from "./feature.js";
+import { languageFrom } from "./format.js";
+import { CommandRegistry } from "./registry.js";
 import { aboutFeature } from "./features/about.js";
 import { coreFeature } from "./features/core.js";
 import { eligibilityFeature } from "./features/eligibility.js";
-import { faqFeature } from "./features/faq.js";
+import { faqFeature } from "./features/faq/index.js";
 import { fallbackFeature } from "./features/fallback.js";
 import { MainMenu } from "./features/menu.js";
 import { onboardingFeature } from "./features/onboarding.js";
 import { privacyFeature } from "./features/privacy.js";
-import { adminsFeature } from "./features/admin/admins.js";
-import { adminEventsFeature } from "./features/admin/events.js";
+import { adminsFeature } from "./features/admins.js";
+import { eventsAdminFeature } from "./features/events/admin.js";
+import { EventsNotifier } from "./features/events/notify.js";
 import { eventsFeature } from "./features/events/index.js";
-import { faqAdminFeature } from "./features/admin/faq.js";
-import { adminBroadcastFeature } from "./features/admin/broadcast.js";
+import { faqAdminFeature } from "./features/faq/admin.js";
+import { broadcastAdminFeature } from "./features/broadcast/index.js";
 import { subscriptionFeature } from "./features/subscription.js";
-import { feedbackFeature } from "./features/feedback.js";
-import { adminStatsFeature } from "./features/admin/stats.js";
+import { feedbackFeature } from "./features/feedback/index.js";
+import { feedbackAdminFeature } from "./features/feedback/admin.js";
 import { Scheduler } from "../jobs/scheduler.js";
-import type { Notice } from "../domain/events/seats.js";
+import { FaqService } from "../domain/faq/service.js";
+import { CONVERSATION_KEY_PREFIX, sessionKey } from "../domain/sessions.js";
 
 /** Bump when a conversation's steps change, so old replay logs are discarded instead of misread. */
-export const CONVERSATION_VERSION = 1;
-
-/** Everything a feature may need to wire itself in. */
-export interface FeatureKit {
-  deps: AppDeps;
-  mainMenu: MainMenu;
-  deepLinks: DeepLinks;
-  /** periodic jobs (kit.scheduler.register) and long-running services (registerService) */
-  scheduler: Scheduler;
-  /** the Bot API, for jobs and services that send outside an update */
-  api: Api;
-  /** translation outside an update (jobs): t(language, key, params) */
-  t: (language: string | null | undefined, key: string, params?: Record<string, string | number>) => string;
-  /** the bot's username, for t.me deep links */
-  botUsername: () => string;
-  /**
-   * Set by the events feature: tells waitlisted people about seats freed outside it (an erasure with
-   * /hapusdata cancels the person's registrations and the next in line gets an offer).
-   */
-  notifySeatOffers?: (offers: Notice[]) => Promise<void>;
-  /** where sessions and conversation state live (the database, or grammY free storage): /dataku and /hapusdata */
-  sessionStorage: StorageAdapter<unknown>;
-}
-
-/** A feature: one Composer that owns its handlers, keyboards, conversations and jobs. */
-export type Feature = (kit: FeatureKit) => Composer<BotContext>;
+export const CONVERSATION_VERSION = 2;
 
 /** The features in the order they see updates. Add new features here. */
-const FEATURES: Feature[] = [onboardingFeature, coreFeature, privacyFeature, aboutFeature, eligibilityFeature, adminsFeature, faqAdminFeature, eventsFeature, adminEventsFeature, subscriptionFeature, adminBroadcastFeature, feedbackFeature, adminStatsFeature, faqFeature];
+const FEATURES: Feature[] = [onboardingFeature, coreFeature, privacyFeature, aboutFeature, eligibilityFeature, adminsFeature, faqAdminFeature, eventsFeature, eventsAdminFeature, subscriptionFeature, broadcastAdminFeature, feedbackFeature, feedbackAdminFeature, faqFeature];
 
 export interface BotApp {
   bot: Bot<BotContext>;
@@ -70,8 +51,24 @@ export interface CreateBotOptions {
   botInfo?: Bot["botInfo"];
 }
 
-function sessionKey(ctx: Context): string | undefined {
-  return ctx.chat?.id.toString() ?? ctx.from?.id.toString();
+function sessionKeyOf(ctx: Context): string | undefined {
+  const chatId = ctx.chat?.id ?? ctx.from?.id;
+  return chatId === undefined ? undefined : sessionKey(chatId);
+}
+
+/** Loads the FAQ service on first use; a failed load (database busy at start) is tried again at the next question. */
+function lazyFaqService(deps: AppDeps): () => Promise<FaqService> {
+  let service: Promise<FaqService> | undefined;
+  return () => {
+    if (!service) {
+      const loading = FaqService.open(deps.db);
+      service = loading;
+      loading.catch(() => {
+        if (service === loading) service = undefined;
+      });
+    }
+    return service;
+  };
 }
 
 function storageFor(deps: AppDeps): StorageAdapter<unknown> {
@@ -134,15 +131,22 @@ export function createBot(deps: AppDeps, options: CreateBotOptions = {}): BotApp
   const scheduler = new Scheduler(deps.logger, deps.now);
   const mainMenu = new MainMenu();
   const deepLinks = new DeepLinks();
+  const t: FeatureKit["t"] = (language, key, params) => i18n.t(languageFrom(language), key, params);
+  const botUsername = () => bot.botInfo.username;
+  const commands = new CommandRegistry();
+  commands.declare("bot", { user: ["batal"] });
   const kit: FeatureKit = {
     deps,
     mainMenu,
     deepLinks,
+    commands,
     scheduler,
     api: bot.api,
-    t: (language, key, params) => i18n.t(language === "en" ? "en" : "id", key, params),
-    botUsername: () => bot.botInfo.username,
+    t,
+    botUsername,
     sessionStorage: storage,
+    faq: lazyFaqService(deps),
+    eventsNotifier: new EventsNotifier({ api: bot.api, db: deps.db, logger: deps.logger, t, botUsername, now: deps.now }),
   };
 
   const provideDeps: MiddlewareFn<BotContext | ConvContext> = (ctx, next) => {
@@ -182,25 +186,32 @@ export function createBot(deps: AppDeps, options: CreateBotOptions = {}): BotApp
         if (id === undefined || warned.has(id) || ctx.chat?.type !== "private") return;
         warned.add(id);
         setTimeout(() => warned.delete(id), 10_000).unref();
-        await ctx.reply(i18n.t(languageOf(ctx), "rate-limited")).catch(() => undefined);
+        // the session is not loaded yet (flood control comes first): read the chat's language from the storage
+        const key = sessionKeyOf(ctx);
+        const stored = key === undefined ? undefined : ((await Promise.resolve(storage.read(key)).catch(() => undefined)) as SessionData | undefined);
+        await ctx.reply(i18n.t(languageFrom(stored?.lang), "rate-limited")).catch(() => undefined);
       },
     }),
   );
   // 5. one update at a time per chat (the runner processes different chats concurrently)
-  guarded.use(sequentialize(sessionKey));
+  guarded.use(sequentialize(sessionKeyOf));
   // 6. session (Prisma by default, grammY free storage with SESSION_STORAGE=free)
-  guarded.use(session({ initial: (): SessionData => ({}), storage: storage as StorageAdapter<SessionData>, getSessionKey: sessionKey }));
-  // 7. language: remembered per chat, then Fluent translations
-  guarded.use((ctx, next) => {
-    if (ctx.chat && ctx.session.lang) chatLanguages.set(ctx.chat.id, ctx.session.lang);
-    return next();
-  });
+  guarded.use(session({ initial: (): SessionData => ({}), storage: storage as StorageAdapter<SessionData>, getSessionKey: sessionKeyOf }));
+  // 7. Fluent translations in the chat's language (session.lang, chosen with /bahasa)
   guarded.use(i18n);
-  // 8. conversations v2, persisted next to the sessions; inside them deps and i18n are installed again
+  // 8. conversations v2, persisted next to the sessions; inside them deps, the chat's language (read once
+  //    from the session when the conversation starts) and i18n are installed again, and the API transformers
   guarded.use(
     conversations<BotContext, ConvContext>({
-      storage: { type: "key", adapter: storage as never, prefix: "conv:", version: CONVERSATION_VERSION },
-      plugins: [provideDeps as MiddlewareFn<ConvContext>, i18n as never],
+      storage: { type: "key", adapter: storage as never, prefix: CONVERSATION_KEY_PREFIX, version: CONVERSATION_VERSION },
+      plugins: async (conversation) => {
+        const language = await conversation.external((ctx) => languageFrom(ctx.session.lang));
+        const provideLanguage: MiddlewareFn<ConvContext> = (ctx, next) => {
+          ctx.language = language;
+          return next();
+        };
+        return [provideDeps as MiddlewareFn<ConvContext>, provideLanguage, i18n as never, withBotApiTransformers(bot.api)];
+      },
     }),
   );
   // 9. groups: answer commands with a pointer to the private chat, ignore the rest

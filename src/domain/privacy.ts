@@ -5,6 +5,7 @@ import type { Db } from "../db.js";
 import { cancelRegistration } from "./events/rsvp.js";
 import { ACTIVE_STATUSES, closeWaitlistGap, offerFreeSeats, type Notice } from "./events/seats.js";
 import { withWriteTransaction, type Tx } from "./events/tx.js";
+import { sessionKeysOf } from "./sessions.js";
 import { CONSENT_VERSION } from "./users.js";
 
 /**
@@ -51,12 +52,6 @@ export function toPlain(value: unknown): Plain {
   }
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
   return String(value);
-}
-
-/** The session keys of a person's private chat (private chat id = user id). */
-export function sessionKeysOf(telegramId: number | bigint): string[] {
-  const id = BigInt(telegramId).toString();
-  return [id, `conv:${id}`];
 }
 
 function parseJson(text: string): Plain {

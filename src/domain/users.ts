@@ -55,3 +55,18 @@ export async function setLanguage(db: Db, telegramId: number | bigint, language:
 export async function bumpCounter(db: Db, key: string, by = 1) {
   await db.counter.upsert({ where: { key }, create: { key, value: by }, update: { value: { increment: by } } });
 }
+
+/**
+ * Records that a person blocked the bot (Telegram answered 403, or reported the chat member as "kicked").
+ * Only the first time counts: true when this call marked them, false when they were already marked.
+ */
+export async function markUserBlocked(db: Db, telegramId: number | bigint, at: Date): Promise<boolean> {
+  const { count } = await db.user.updateMany({ where: { telegramId: BigInt(telegramId), blockedAt: null }, data: { blockedAt: at } });
+  return count > 0;
+}
+
+/** Records that a person unblocked the bot; true when they had been marked as blocked. */
+export async function markUserUnblocked(db: Db, telegramId: number | bigint): Promise<boolean> {
+  const { count } = await db.user.updateMany({ where: { telegramId: BigInt(telegramId), blockedAt: { not: null } }, data: { blockedAt: null } });
+  return count > 0;
+}

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { FluentBundle, FluentResource } from "@fluent/bundle";
 import { describe, expect, it } from "vitest";
-import { EDITABLE_FIELDS } from "../../src/bot/features/admin/events.js";
+import { EDITABLE_FIELDS } from "../../src/bot/features/events/admin.js";
 import { ISSUE_CODES } from "../../src/domain/events/messages.js";
 import { EVENT_STATUSES } from "../../src/domain/events/validation.js";
 
@@ -19,7 +19,6 @@ function bundle(lang: string): FluentBundle {
 function literalKeys(): string[] {
   const files = [
     ...fs.readdirSync(path.join(root, "src/bot/features/events")).map((n) => path.join(root, "src/bot/features/events", n)),
-    path.join(root, "src/bot/features/admin/events.ts"),
   ];
   const keys = new Set<string>();
   for (const file of files) {

@@ -1,7 +1,7 @@
 import { GrammyError } from "grammy";
 import { afterEach, describe, expect, it } from "vitest";
 import { createBot } from "../../src/bot/index.js";
-import { FEEDBACK_INVITATION_JOB } from "../../src/bot/features/feedback.js";
+import { FEEDBACK_INVITATION_JOB } from "../../src/bot/features/feedback/index.js";
 import { AdminDirectory } from "../../src/domain/admins.js";
 import { createLogger } from "../../src/logger.js";
 import { BotHarness, TEST_BOT_INFO, type RecordedCall } from "../support/bot-harness.js";

@@ -2,7 +2,8 @@ import { Composer, InlineKeyboard } from "grammy";
 import { z } from "zod";
 import { CallbackData } from "../callback.js";
 import type { BotContext } from "../context.js";
-import type { FeatureKit } from "../index.js";
+import type { FeatureKit } from "../feature.js";
+import { HTML } from "../format.js";
 
 /** The guide's pages in reading order; each is the locale message `about-page-<name>`. */
 export const ABOUT_PAGES = ["what", "who", "benefits", "register", "accepted", "training", "incentive", "channels"] as const;
@@ -27,7 +28,7 @@ export function aboutPage(ctx: BotContext, page: number): { text: string; keyboa
  */
 export function aboutFeature({ mainMenu }: FeatureKit): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  const options = { parse_mode: "HTML" as const, link_preview_options: { is_disabled: true } };
+  const options = HTML;
 
   mainMenu.register("about", async (ctx) => {
     const { text, keyboard } = aboutPage(ctx, 0);

@@ -3,8 +3,8 @@ import { z } from "zod";
 import { setLanguage } from "../../domain/users.js";
 import { CallbackData } from "../callback.js";
 import type { BotContext, Language } from "../context.js";
-import { chatLanguages, LANGUAGES } from "../i18n.js";
-import type { FeatureKit } from "../index.js";
+import { LANGUAGES } from "../i18n.js";
+import type { FeatureKit } from "../feature.js";
 
 const languageCb = new CallbackData("lang", ["lang"], z.object({ lang: z.enum(LANGUAGES as [Language, ...Language[]]) }));
 
@@ -26,7 +26,6 @@ export function coreFeature({ mainMenu }: FeatureKit): Composer<BotContext> {
     const data = languageCb.unpack(ctx.callbackQuery.data);
     if (!data) return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
     ctx.session.lang = data.lang;
-    if (ctx.chat) chatLanguages.set(ctx.chat.id, data.lang);
     await ctx.i18n.renegotiateLocale();
     await setLanguage(ctx.deps.db, ctx.from.id, data.lang);
     await ctx.answerCallbackQuery();

@@ -10,9 +10,9 @@ import {
 } from "../../domain/eligibility.js";
 import { CallbackData } from "../callback.js";
 import type { BotContext, BotConversation, ConvContext } from "../context.js";
-import { askChoice as askButtonChoice } from "../conversation-ask.js";
-import { withBotApiTransformers } from "../conversation-api.js";
-import type { FeatureKit } from "../index.js";
+import { askChoice as askButtonChoice } from "../conversation/ask.js";
+import type { FeatureKit } from "../feature.js";
+import { HTML } from "../format.js";
 
 export const ELIGIBILITY_CONVERSATION = "eligibility";
 /**
@@ -32,7 +32,6 @@ const YES_NO = ["yes", "no"] as const;
 const answerCb = new CallbackData("elg", ["step", "value"], z.object({ step: z.enum(STEPS), value: z.string().max(20) }));
 const restartCb = new CallbackData("elgr", [], z.object({}));
 
-const html = { parse_mode: "HTML" as const, link_preview_options: { is_disabled: true } };
 
 function choiceLabel(ctx: ConvContext, step: Step, value: string): string {
   if (step === "occupation") return ctx.t(`eligibility-occupation-${value}`);
@@ -67,7 +66,7 @@ function askChoice<T extends string>(
 
 /** Asks the age as a number or a date of birth; anything unreadable or outside 0–120 is asked again. */
 async function askAge(conversation: BotConversation, ctx: ConvContext): Promise<{ age: number; ctx: ConvContext }> {
-  await ctx.reply(ctx.t("eligibility-q-age"), html);
+  await ctx.reply(ctx.t("eligibility-q-age"), HTML);
   for (;;) {
     const next = await conversation.wait();
     const text = next.message?.text;
@@ -76,7 +75,7 @@ async function askAge(conversation: BotConversation, ctx: ConvContext): Promise<
         if (!answerCb.filter.test(next.callbackQuery.data ?? "")) await conversation.skip({ next: true });
         await next.answerCallbackQuery({ text: next.t("eligibility-old-button") });
       } else if (next.message) {
-        await next.reply(next.t("eligibility-age-invalid"), html);
+        await next.reply(next.t("eligibility-age-invalid"), HTML);
       } else {
         await conversation.skip({ next: true });
       }
@@ -90,7 +89,7 @@ async function askAge(conversation: BotConversation, ctx: ConvContext): Promise<
       return { age: parsed.age, ctx: next };
     }
     const key = parsed.reason === "out_of_range" ? "eligibility-age-out-of-range" : parsed.reason === "future_date" ? "eligibility-age-future" : "eligibility-age-invalid";
-    await next.reply(next.t(key), html);
+    await next.reply(next.t(key), HTML);
   }
 }
 
@@ -132,7 +131,7 @@ export function eligibilityResultText(ctx: ConvContext, result: EligibilityResul
  * question) and are gone when it ends. The verdict comes from the domain rules alone.
  */
 async function eligibilityConversation(conversation: BotConversation, ctx: ConvContext): Promise<void> {
-  await ctx.reply(ctx.t("eligibility-intro"), html);
+  await ctx.reply(ctx.t("eligibility-intro"), HTML);
   const citizen = await askChoice(conversation, ctx, "citizen", YES_NO);
   const age = await askAge(conversation, citizen.ctx);
   const student = await askChoice(conversation, age.ctx, "student", YES_NO);
@@ -153,7 +152,7 @@ async function eligibilityConversation(conversation: BotConversation, ctx: ConvC
     .url(last.t("eligibility-button-official"), "https://www.prakerja.go.id")
     .row()
     .text(last.t("eligibility-button-again"), restartCb.pack({}));
-  await last.reply(eligibilityResultText(last, result), { ...html, reply_markup: keyboard });
+  await last.reply(eligibilityResultText(last, result), { ...HTML, reply_markup: keyboard });
 }
 
 /** /kelayakan and the "Cek Kelayakan" menu item. Works for everyone, with or without consent. */
@@ -162,7 +161,6 @@ export function eligibilityFeature(kit: FeatureKit): Composer<BotContext> {
   const conversation = createConversation<BotContext, ConvContext>(eligibilityConversation, {
     id: ELIGIBILITY_CONVERSATION,
     maxMillisecondsToWait: ELIGIBILITY_IDLE_MS,
-    plugins: [withBotApiTransformers(kit.api)],
   });
   composer.use(conversation);
 

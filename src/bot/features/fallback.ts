@@ -1,6 +1,6 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
-import type { FeatureKit } from "../index.js";
+import type { FeatureKit } from "../feature.js";
 
 /**
  * The last stop for anything no feature handled: unknown commands (admin commands tried by non-admins

@@ -4,7 +4,7 @@ import { matchProvince, provinceByCodeOrNull, provinces } from "../../domain/are
 import { findUser, hasCurrentConsent, recordConsent, ROLES, setProvince, setRole, type Role } from "../../domain/users.js";
 import { CallbackData } from "../callback.js";
 import type { BotContext } from "../context.js";
-import type { FeatureKit } from "../index.js";
+import type { FeatureKit } from "../feature.js";
 
 const PROVINCES_PER_PAGE = 10;
 const PROVINCE_PAGES = Math.ceil(provinces.length / PROVINCES_PER_PAGE);

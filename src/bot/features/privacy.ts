@@ -7,15 +7,16 @@ import {
   DAY_MS,
   erasePersonalData,
   purgeStaleSessions,
-  sessionKeysOf,
   type ErasureReason,
   type PersonalDataSummary,
 } from "../../domain/privacy.js";
+import { sessionKeysOf } from "../../domain/sessions.js";
 import { CONSENT_VERSION } from "../../domain/users.js";
 import { CallbackData } from "../callback.js";
 import type { BotContext } from "../context.js";
-import { chatLanguages, languageOf } from "../i18n.js";
-import type { FeatureKit } from "../index.js";
+import { languageOf } from "../i18n.js";
+import type { FeatureKit } from "../feature.js";
+import { escapeHtml, intlLocale } from "../format.js";
 
 /** How long a "yes, erase" button stays valid. */
 export const CONFIRM_TTL_MS = 15 * 60 * 1000;
@@ -34,10 +35,8 @@ const confirmCb = new CallbackData(
 /** The buttons under the policy. */
 const policyCb = new CallbackData("pmenu", ["action"], z.object({ action: z.enum(["data", "erase", "withdraw"]) }));
 
-const escapeHtml = (text: string) => text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
-
 function formatDate(date: Date, language: string): string {
-  return new Intl.DateTimeFormat(language === "en" ? "en-GB" : "id-ID", { dateStyle: "long", timeStyle: "short", timeZone: "Asia/Jakarta" }).format(date) + " WIB";
+  return new Intl.DateTimeFormat(intlLocale(language), { dateStyle: "long", timeStyle: "short", timeZone: "Asia/Jakarta" }).format(date) + " WIB";
 }
 
 function summaryText(ctx: BotContext, summary: PersonalDataSummary, now: Date): string {
@@ -137,7 +136,6 @@ export function privacyFeature(kit: FeatureKit): Composer<BotContext> {
     // and the session plugin deletes this chat's session at the end of the update instead of writing it back
     for (const key of sessionKeysOf(telegramId)) await kit.sessionStorage.delete(key);
     ctx.session = null as never;
-    if (ctx.chat) chatLanguages.delete(ctx.chat.id);
     // no Telegram id in this line: the person asked to be forgotten
     ctx.log.info(
       {
@@ -154,7 +152,7 @@ export function privacyFeature(kit: FeatureKit): Composer<BotContext> {
     );
     const done = ctx.t(reason === "erase" ? "privacy-erase-done" : "privacy-withdraw-done");
     await ctx.reply(owner ? `${done}\n\n${ctx.t("privacy-erase-owner-note")}` : done, { reply_markup: { remove_keyboard: true } });
-    await kit.notifySeatOffers?.(result.offers).catch((error: unknown) => ctx.log.warn({ err: error }, "seat offer notices failed"));
+    await kit.eventsNotifier.offers(result.offers).catch((error: unknown) => ctx.log.warn({ err: error }, "seat offer notices failed"));
   }
 
   privateChat.command("privasi", showPolicy);

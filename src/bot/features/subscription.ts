@@ -1,6 +1,7 @@
 import { Composer } from "grammy";
+import { markUserBlocked, markUserUnblocked } from "../../domain/users.js";
 import type { BotContext } from "../context.js";
-import type { FeatureKit } from "../index.js";
+import type { FeatureKit } from "../feature.js";
 
 /**
  * /berhenti and /langganan (announcements off and on again, User.optedOutAt), and `my_chat_member`:
@@ -35,14 +36,11 @@ export function subscriptionFeature({ deps }: FeatureKit): Composer<BotContext> 
     const update = ctx.myChatMember;
     // only the private chat with the person themselves
     if (update.chat.id !== update.from.id) return next();
-    const telegramId = BigInt(update.from.id);
     const status = update.new_chat_member.status;
     if (status === "kicked") {
-      const n = await deps.db.user.updateMany({ where: { telegramId, blockedAt: null }, data: { blockedAt: deps.now() } });
-      if (n.count > 0) ctx.log.info({ user: update.from.id }, "bot blocked by user");
+      if (await markUserBlocked(deps.db, update.from.id, deps.now())) ctx.log.info({ user: update.from.id }, "bot blocked by user");
     } else if (status === "member") {
-      const n = await deps.db.user.updateMany({ where: { telegramId, blockedAt: { not: null } }, data: { blockedAt: null } });
-      if (n.count > 0) ctx.log.info({ user: update.from.id }, "bot unblocked by user");
+      if (await markUserUnblocked(deps.db, update.from.id)) ctx.log.info({ user: update.from.id }, "bot unblocked by user");
     }
     return next();
   });

@@ -21,7 +21,7 @@ import {
 } from "../../../domain/events/validation.js";
 import type { BotConversation, ConvContext } from "../../context.js";
 import { answerText, waitAnswer } from "./ask.js";
-import type { Translate } from "./views.js";
+import { HTML, type Translate } from "../../format.js";
 
 type Markup = Keyboard | { remove_keyboard: true };
 type Attempt<T> = Parsed<T> & { candidates?: string[] };
@@ -69,7 +69,7 @@ export class AdminSteps {
   }
 
   say(text: string, markup?: Markup | import("grammy").InlineKeyboard) {
-    return this.ctx.reply(text, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, ...(markup ? { reply_markup: markup } : {}) });
+    return this.ctx.reply(text, { ...HTML, ...(markup ? { reply_markup: markup } : {}) });
   }
 
   issue(code: string, params: IssueParams = {}): string {

@@ -6,7 +6,8 @@ import { findUser } from "../../../domain/users.js";
 import type { BotContext } from "../../context.js";
 import { languageOf } from "../../i18n.js";
 import type { EventsNotifier } from "./notify.js";
-import { escapeHtml, localeOf } from "./views.js";
+import { localeOf } from "./views.js";
+import { escapeHtml } from "../../format.js";
 
 /** What a non-admin sees when they open a check-in link. */
 export async function explainCheckInLink(ctx: BotContext, rawToken: string): Promise<void> {

@@ -1,6 +1,5 @@
 import { createConversation } from "@grammyjs/conversations";
 import { Composer, InlineKeyboard } from "grammy";
-import { withBotApiTransformers } from "../../conversation-api.js";
 import { completeFinishedEvents, getEventWithSeats, listUpcomingEvents } from "../../../domain/events/events.js";
 import { eventDeepLink } from "../../../domain/events/links.js";
 import { sendDueReminders } from "../../../domain/events/reminders.js";
@@ -8,28 +7,17 @@ import { acceptOffer, cancelRegistration, declineOffer, expireOffers, registrati
 import { findUser, hasCurrentConsent } from "../../../domain/users.js";
 import type { BotContext, ConvContext } from "../../context.js";
 import { languageOf } from "../../i18n.js";
-import type { FeatureKit } from "../../index.js";
+import type { FeatureKit } from "../../feature.js";
 import { detailsCb, listCb, myListCb, myRegistrationCb, offerCb, registerCb, venueCb } from "./callbacks.js";
 import { explainCheckInLink, staffCheckIn } from "./checkin-flow.js";
-import { EventsNotifier, sendTicket } from "./notify.js";
+import { sendTicket } from "./notify.js";
 import { createRsvpConversation, RSVP_CONVERSATION_ID } from "./rsvp-conversation.js";
-import { detailsText, escapeHtml, listItem, localeOf, registrationStatusText, whenText } from "./views.js";
+import { detailsText, listItem, localeOf, registrationStatusText, whenText } from "./views.js";
+import { escapeHtml, HTML } from "../../format.js";
 
 export const EVENTS_PAGE_SIZE = 5;
 /** An unanswered RSVP question is dropped after this long, so a later message is not taken as an answer. */
 const CONVERSATION_IDLE_MS = 2 * 60 * 60 * 1000;
-
-/** The notifier of the running bot, for the admin half of the feature (set when eventsFeature is built). */
-const notifiers = new WeakMap<FeatureKit, EventsNotifier>();
-
-export function eventsNotifier(kit: FeatureKit): EventsNotifier {
-  let notifier = notifiers.get(kit);
-  if (!notifier) {
-    notifier = new EventsNotifier({ api: kit.api, db: kit.deps.db, logger: kit.deps.logger, t: kit.t, botUsername: kit.botUsername, now: kit.deps.now });
-    notifiers.set(kit, notifier);
-  }
-  return notifier;
-}
 
 /**
  * Temu Alumni for users: /acara (their province first, paginated), details, the venue pin, the RSVP
@@ -39,18 +27,15 @@ export function eventsNotifier(kit: FeatureKit): EventsNotifier {
 export function eventsFeature(kit: FeatureKit): Composer<BotContext> {
   const { deps, mainMenu, deepLinks, scheduler } = kit;
   const composer = new Composer<BotContext>();
-  const notifier = eventsNotifier(kit);
-  kit.notifySeatOffers = (offers) => notifier.offers(offers);
+  const notifier = kit.eventsNotifier;
 
   composer.use(
     createConversation<BotContext, ConvContext>(createRsvpConversation(notifier, kit.botUsername), {
       id: RSVP_CONVERSATION_ID,
       maxMillisecondsToWait: CONVERSATION_IDLE_MS,
-      plugins: [withBotApiTransformers(kit.api)],
     }),
   );
   const privateChat = composer.chatType("private");
-  const html = { parse_mode: "HTML" as const, link_preview_options: { is_disabled: true } };
 
   async function userRow(ctx: BotContext) {
     const user = ctx.from ? await findUser(deps.db, ctx.from.id) : null;
@@ -83,7 +68,7 @@ export function eventsFeature(kit: FeatureKit): Composer<BotContext> {
 
   async function showList(ctx: BotContext) {
     const { text, keyboard } = await listView(ctx, 0);
-    await ctx.reply(text, { ...html, reply_markup: keyboard });
+    await ctx.reply(text, { ...HTML, reply_markup: keyboard });
   }
 
   async function showDetails(ctx: BotContext, eventId: number) {
@@ -108,7 +93,7 @@ export function eventsFeature(kit: FeatureKit): Composer<BotContext> {
     }
     keyboard.row().url(ctx.t("events-btn-share"), `https://t.me/share/url?url=${encodeURIComponent(link)}`);
     keyboard.row().text(ctx.t("events-btn-back-to-list"), listCb.pack({ page: 0 }));
-    await ctx.reply(text, { ...html, reply_markup: keyboard });
+    await ctx.reply(text, { ...HTML, reply_markup: keyboard });
   }
 
   privateChat.command("acara", showList);
@@ -120,7 +105,7 @@ export function eventsFeature(kit: FeatureKit): Composer<BotContext> {
     await ctx.answerCallbackQuery();
     const { text, keyboard } = await listView(ctx, data.page);
     // pressing the page number (or the same page twice) leaves the message as it is
-    await ctx.editMessageText(text, { ...html, reply_markup: keyboard }).catch(() => undefined);
+    await ctx.editMessageText(text, { ...HTML, reply_markup: keyboard }).catch(() => undefined);
   });
 
   composer.callbackQuery(detailsCb.filter, async (ctx) => {
@@ -136,7 +121,7 @@ export function eventsFeature(kit: FeatureKit): Composer<BotContext> {
     if (!event || (event.status !== "published" && event.status !== "completed")) return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
     await ctx.answerCallbackQuery();
     if (event.latitude === null || event.longitude === null) {
-      return ctx.reply(ctx.t("events-venue-no-pin", { venue: escapeHtml(event.venueName), address: escapeHtml(event.address) }), html);
+      return ctx.reply(ctx.t("events-venue-no-pin", { venue: escapeHtml(event.venueName), address: escapeHtml(event.address) }), HTML);
     }
     await ctx.replyWithVenue(event.latitude, event.longitude, event.venueName.slice(0, 100), `${event.address}, ${event.city}`.slice(0, 200));
   });
@@ -187,7 +172,7 @@ export function eventsFeature(kit: FeatureKit): Composer<BotContext> {
       }
       return [`<b>${n}. ${escapeHtml(event.title)}</b>`, `📅 ${whenText(event, locale)}`, `📌 ${registrationStatusText(t, locale, r, event)}`].join("\n");
     });
-    await ctx.reply(`${ctx.t("events-my-title")}\n\n${lines.join("\n\n")}`, { ...html, reply_markup: keyboard });
+    await ctx.reply(`${ctx.t("events-my-title")}\n\n${lines.join("\n\n")}`, { ...HTML, reply_markup: keyboard });
   }
 
   privateChat.command("rsvpku", showMine);
@@ -219,12 +204,12 @@ export function eventsFeature(kit: FeatureKit): Composer<BotContext> {
         });
       case "keep":
         await ctx.editMessageReplyMarkup().catch(() => undefined);
-        return ctx.reply(ctx.t("events-my-kept", { title }), html);
+        return ctx.reply(ctx.t("events-my-kept", { title }), HTML);
       case "cancelok": {
         await ctx.editMessageReplyMarkup().catch(() => undefined);
         const result = await cancelRegistration(deps.db, { registrationId: registration.id, userId: user.id, now: deps.now() });
-        if (!result.ok) return ctx.reply(ctx.t(`events-my-cancel-failed-${result.reason}`, { title }), html);
-        await ctx.reply(ctx.t("events-my-cancelled", { title }), html);
+        if (!result.ok) return ctx.reply(ctx.t(`events-my-cancel-failed-${result.reason}`, { title }), HTML);
+        await ctx.reply(ctx.t("events-my-cancelled", { title }), HTML);
         await notifier.offers(result.offers);
         return;
       }
@@ -245,8 +230,8 @@ export function eventsFeature(kit: FeatureKit): Composer<BotContext> {
     if (result.offers.length > 0) await notifier.offers(result.offers);
     const registration = await deps.db.registration.findUnique({ where: { id: data.id }, include: { event: true } });
     const title = escapeHtml(registration?.event.title ?? "");
-    if (!result.ok) return ctx.reply(ctx.t(`events-offer-fail-${result.reason}`, { title }), html);
-    if (data.action === "decline") return ctx.reply(ctx.t("events-offer-declined", { title }), html);
+    if (!result.ok) return ctx.reply(ctx.t(`events-offer-fail-${result.reason}`, { title }), HTML);
+    if (data.action === "decline") return ctx.reply(ctx.t("events-offer-declined", { title }), HTML);
     if (!registration) return;
     await sendTicket(ctx.api, ctx.chat?.id ?? ctx.from.id, (k, p) => ctx.t(k, p), languageOf(ctx), registration.event, registration, kit.botUsername(), {
       intro: ctx.t("events-offer-accepted", { title }),

@@ -9,9 +9,11 @@ import { buildEventIcs, icsFileName } from "../../../domain/events/ics.js";
 import { checkInDeepLink, eventDeepLink } from "../../../domain/events/links.js";
 import type { DueReminder, SendOutcome } from "../../../domain/events/reminders.js";
 import type { Notice } from "../../../domain/events/seats.js";
+import { markUserBlocked } from "../../../domain/users.js";
 import type { Logger } from "../../../logger.js";
 import { detailsCb, myListCb, myRegistrationCb, offerCb, venueCb } from "./callbacks.js";
-import { escapeHtml, localeOf, placeLine, whenText, type Translate } from "./views.js";
+import { localeOf, placeLine, whenText } from "./views.js";
+import { escapeHtml, HTML, type Translate } from "../../format.js";
 
 export interface NotifierDeps {
   api: Api;
@@ -79,7 +81,7 @@ export class EventsNotifier {
   /** Sends one message; 403 marks the user as having blocked the bot. */
   async send(telegramId: bigint, language: string, text: string, extra: Parameters<Api["sendMessage"]>[2] = {}): Promise<SendOutcome> {
     try {
-      await this.deps.api.sendMessage(telegramId.toString(), text, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, ...extra });
+      await this.deps.api.sendMessage(telegramId.toString(), text, { ...HTML, ...extra });
       return "sent";
     } catch (error) {
       return this.outcomeOf(error, telegramId);
@@ -89,7 +91,7 @@ export class EventsNotifier {
   async outcomeOf(error: unknown, telegramId: bigint): Promise<SendOutcome> {
     if (error instanceof GrammyError) {
       if (error.error_code === 403) {
-        await this.deps.db.user.updateMany({ where: { telegramId, blockedAt: null }, data: { blockedAt: this.deps.now() } });
+        await markUserBlocked(this.deps.db, telegramId, this.deps.now());
         return "undeliverable";
       }
       if (error.error_code === 400) return "undeliverable";

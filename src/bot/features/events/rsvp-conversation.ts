@@ -25,7 +25,7 @@ import { answerText, waitAnswer } from "./ask.js";
 import type { EventsNotifier } from "./notify.js";
 import { sendTicket } from "./notify.js";
 import { storable } from "./plain.js";
-import { escapeHtml, type Translate } from "./views.js";
+import { escapeHtml, HTML, type Translate } from "../../format.js";
 
 export const RSVP_CONVERSATION_ID = "events-rsvp";
 
@@ -120,7 +120,7 @@ export function createRsvpConversation(notifier: EventsNotifier, botUsername: ()
     const language = languageOf(ctx);
     const removeKeyboard = { remove_keyboard: true } as const;
     const say = (text: string, markup?: Keyboard | typeof removeKeyboard) =>
-      ctx.reply(text, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, ...(markup ? { reply_markup: markup } : {}) });
+      ctx.reply(text, { ...HTML, ...(markup ? { reply_markup: markup } : {}) });
 
     const start = await conversation.external(storable((outer) => loadStart(outer.deps, from.id, eventId)));
     if (start.problem || !start.event) {

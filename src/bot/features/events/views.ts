@@ -3,14 +3,10 @@
 import { provinceByCodeOrNull } from "../../../domain/areas.js";
 import type { Event, Registration } from "../../../generated/prisma/client.js";
 import { formatDateRange, formatDateTime, type DisplayLocale } from "../../../domain/events/format.js";
+import { escapeHtml, languageFrom, type Translate } from "../../format.js";
 
-export type Translate = (key: string, params?: Record<string, string | number>) => string;
-
-export const escapeHtml = (text: string): string => text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
-
-export function localeOf(language: string | null | undefined): DisplayLocale {
-  return language === "en" ? "en" : "id";
-}
+/** The display locale of the events' dates (the bot's language). */
+export const localeOf: (language: string | null | undefined) => DisplayLocale = languageFrom;
 
 export function seatsText(t: Translate, seatsLeft: number | null): string {
   if (seatsLeft === null) return t("events-seats-unlimited");

@@ -22,18 +22,17 @@ import { feedbackCsv } from "../../../domain/feedback/export.js";
 import type { Event } from "../../../generated/prisma/client.js";
 import { CallbackData } from "../../callback.js";
 import { downloadTelegramFile } from "../../files.js";
-import { withBotApiTransformers } from "../../conversation-api.js";
 import type { BotContext, BotConversation, ConvContext } from "../../context.js";
 import { languageOf } from "../../i18n.js";
-import type { FeatureKit } from "../../index.js";
+import type { FeatureKit } from "../../feature.js";
 import { adminOnly } from "../../middlewares/admin.js";
-import { AdminSteps } from "../events/admin-steps.js";
-import { waitAnswer } from "../events/ask.js";
-import { staffCheckIn } from "../events/checkin-flow.js";
-import { eventsNotifier } from "../events/index.js";
-import type { EventsNotifier } from "../events/notify.js";
-import { storable } from "../events/plain.js";
-import { detailsText, escapeHtml, localeOf, type Translate } from "../events/views.js";
+import { AdminSteps } from "./admin-steps.js";
+import { waitAnswer } from "./ask.js";
+import { staffCheckIn } from "./checkin-flow.js";
+import type { EventsNotifier } from "./notify.js";
+import { storable } from "./plain.js";
+import { detailsText, localeOf } from "./views.js";
+import { escapeHtml, HTML, type Translate } from "../../format.js";
 
 const id = z.string().regex(/^[1-9]\d{0,8}$/).transform(Number);
 const page = z.string().regex(/^\d{1,4}$/).transform(Number);
@@ -61,7 +60,6 @@ const MAX_IMPORT_BYTES = 1024 * 1024;
 /** Telegram messages hold 4096 characters: list this many problems and count the rest. */
 const MAX_LISTED_ERRORS = 25;
 
-const html = { parse_mode: "HTML" as const, link_preview_options: { is_disabled: true } };
 const removeKeyboard = { remove_keyboard: true } as const;
 
 /** Line numbers and ids are printed as they are ("1234", not Fluent's grouped "1.234"). */
@@ -264,15 +262,14 @@ function editEventConversation(notifier: EventsNotifier) {
  * /buatacara, /acara_admin (list, edit, publish, cancel with notices, complete), /impor_acara (CSV document),
  * /ekspor (registrations or feedback as CSV), /checkin <kode>.
  */
-export function adminEventsFeature(kit: FeatureKit): Composer<BotContext> {
+export function eventsAdminFeature(kit: FeatureKit): Composer<BotContext> {
   const { deps } = kit;
   const composer = new Composer<BotContext>();
-  const notifier = eventsNotifier(kit);
+  const notifier = kit.eventsNotifier;
   const admin = adminOnly(composer);
-  const plugins = [withBotApiTransformers(kit.api)];
 
-  admin.use(createConversation<BotContext, ConvContext>(createEventConversation(kit.botUsername), { id: CREATE_CONVERSATION_ID, maxMillisecondsToWait: IDLE_MS, plugins }));
-  admin.use(createConversation<BotContext, ConvContext>(editEventConversation(notifier), { id: EDIT_CONVERSATION_ID, maxMillisecondsToWait: IDLE_MS, plugins }));
+  admin.use(createConversation<BotContext, ConvContext>(createEventConversation(kit.botUsername), { id: CREATE_CONVERSATION_ID, maxMillisecondsToWait: IDLE_MS }));
+  admin.use(createConversation<BotContext, ConvContext>(editEventConversation(notifier), { id: EDIT_CONVERSATION_ID, maxMillisecondsToWait: IDLE_MS }));
   const privateAdmin = admin.chatType("private");
 
   privateAdmin.command("buatacara", async (ctx) => {
@@ -311,7 +308,7 @@ export function adminEventsFeature(kit: FeatureKit): Composer<BotContext> {
 
   privateAdmin.command("acara_admin", async (ctx) => {
     const { text, keyboard } = await listView(ctx, 0);
-    await ctx.reply(text, { ...html, reply_markup: keyboard });
+    await ctx.reply(text, { ...HTML, reply_markup: keyboard });
   });
 
   admin.callbackQuery(adminListCb.filter, async (ctx) => {
@@ -319,7 +316,7 @@ export function adminEventsFeature(kit: FeatureKit): Composer<BotContext> {
     if (!data) return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
     await ctx.answerCallbackQuery();
     const { text, keyboard } = await listView(ctx, data.page);
-    await ctx.editMessageText(text, { ...html, reply_markup: keyboard }).catch(() => undefined);
+    await ctx.editMessageText(text, { ...HTML, reply_markup: keyboard }).catch(() => undefined);
   });
 
   async function showManage(ctx: BotContext, eventId: number) {
@@ -355,7 +352,7 @@ export function adminEventsFeature(kit: FeatureKit): Composer<BotContext> {
     }
     keyboard.row().text(ctx.t("events-admin-btn-export"), exportCb.pack({ kind: "pick", id: event.id }));
     keyboard.row().text(ctx.t("events-admin-btn-back"), adminListCb.pack({ page: 0 }));
-    await ctx.reply(text, { ...html, reply_markup: keyboard });
+    await ctx.reply(text, { ...HTML, reply_markup: keyboard });
   }
 
   admin.callbackQuery(adminEventCb.filter, async (ctx) => {
@@ -375,17 +372,17 @@ export function adminEventsFeature(kit: FeatureKit): Composer<BotContext> {
           keyboard.text(ctx.t(`events-admin-field-${field}`), editFieldCb.pack({ field, id: event.id }));
           if (i % 2 === 1) keyboard.row();
         });
-        return ctx.reply(ctx.t("events-admin-edit-which", { title }), { ...html, reply_markup: keyboard });
+        return ctx.reply(ctx.t("events-admin-edit-which", { title }), { ...HTML, reply_markup: keyboard });
       }
       case "publish": {
         const result = await publishEvent(deps.db, event.id, { now: deps.now() });
-        if (result.ok) return ctx.reply(ctx.t("events-admin-published", { title, id: String(event.id), link: eventDeepLink(kit.botUsername(), event.id) }), html);
-        if (result.reason === "invalid") return ctx.reply(`${ctx.t("events-admin-not-saved")}\n${issuesText((k, p) => ctx.t(k, p), result.issues)}`, html);
+        if (result.ok) return ctx.reply(ctx.t("events-admin-published", { title, id: String(event.id), link: eventDeepLink(kit.botUsername(), event.id) }), HTML);
+        if (result.reason === "invalid") return ctx.reply(`${ctx.t("events-admin-not-saved")}\n${issuesText((k, p) => ctx.t(k, p), result.issues)}`, HTML);
         return ctx.reply(ctx.t("events-admin-wrong-status", { status: ctx.t(`events-status-${event.status}`) }));
       }
       case "cancel":
         return ctx.reply(ctx.t("events-admin-cancel-confirm", { title }), {
-          ...html,
+          ...HTML,
           reply_markup: new InlineKeyboard()
             .text(ctx.t("events-admin-btn-cancel-yes"), adminEventCb.pack({ action: "cancelok", id: event.id }))
             .row()
@@ -393,19 +390,19 @@ export function adminEventsFeature(kit: FeatureKit): Composer<BotContext> {
         });
       case "keep":
         await ctx.editMessageReplyMarkup().catch(() => undefined);
-        return ctx.reply(ctx.t("events-admin-cancel-kept", { title }), html);
+        return ctx.reply(ctx.t("events-admin-cancel-kept", { title }), HTML);
       case "cancelok": {
         await ctx.editMessageReplyMarkup().catch(() => undefined);
         const result = await cancelEvent(deps.db, event.id, { now: deps.now() });
         if (!result.ok) return ctx.reply(ctx.t("events-admin-wrong-status", { status: ctx.t(`events-status-${event.status}`) }));
         const told = await notifier.cancelled(result.event, result.notify);
         ctx.log.info({ event: event.id, told, registrants: result.notify.length }, "event cancelled");
-        return ctx.reply(ctx.t("events-admin-cancelled", { title, told, total: result.notify.length }), html);
+        return ctx.reply(ctx.t("events-admin-cancelled", { title, told, total: result.notify.length }), HTML);
       }
       case "complete": {
         const result = await completeEvent(deps.db, event.id);
         if (!result.ok) return ctx.reply(ctx.t("events-admin-wrong-status", { status: ctx.t(`events-status-${event.status}`) }));
-        return ctx.reply(ctx.t("events-admin-completed", { title }), html);
+        return ctx.reply(ctx.t("events-admin-completed", { title }), HTML);
       }
     }
   });
@@ -426,7 +423,7 @@ export function adminEventsFeature(kit: FeatureKit): Composer<BotContext> {
     const event = await deps.db.event.findUnique({ where: { id: eventId } });
     if (!event) return ctx.reply(ctx.t("events-not-available"));
     await ctx.reply(ctx.t("events-export-which", { title: escapeHtml(event.title) }), {
-      ...html,
+      ...HTML,
       reply_markup: new InlineKeyboard()
         .text(ctx.t("events-export-btn-registrations"), exportCb.pack({ kind: "reg", id: eventId }))
         .row()
@@ -482,20 +479,20 @@ export function adminEventsFeature(kit: FeatureKit): Composer<BotContext> {
     const t: Translate = (k, p) => ctx.t(k, p);
     if (result.ok) {
       ctx.log.info({ count: result.count, by: ctx.from.id }, "events imported");
-      return ctx.reply(ctx.t("events-import-ok", { count: result.count }), html);
+      return ctx.reply(ctx.t("events-import-ok", { count: result.count }), HTML);
     }
     const shown = result.errors.slice(0, MAX_LISTED_ERRORS).map((e) => `• ${importErrorText(t, e)}`);
     const more = result.errors.length > MAX_LISTED_ERRORS ? `\n${ctx.t("events-import-more-errors", { count: result.errors.length - MAX_LISTED_ERRORS })}` : "";
-    return ctx.reply(`${ctx.t("events-import-failed", { count: result.errors.length })}\n\n${escapeHtml(shown.join("\n"))}${more}`, html);
+    return ctx.reply(`${ctx.t("events-import-failed", { count: result.errors.length })}\n\n${escapeHtml(shown.join("\n"))}${more}`, HTML);
   });
 
-  privateAdmin.command("impor_acara", (ctx) => ctx.reply(ctx.t("events-import-howto"), html));
+  privateAdmin.command("impor_acara", (ctx) => ctx.reply(ctx.t("events-import-howto"), HTML));
 
   // -------------------------------------------------------------------------------------- /checkin
 
   privateAdmin.command("checkin", async (ctx) => {
     const code = ctx.match.trim();
-    if (!code) return ctx.reply(ctx.t("events-checkin-usage"), html);
+    if (!code) return ctx.reply(ctx.t("events-checkin-usage"), HTML);
     await staffCheckIn(ctx, code, notifier);
   });
 

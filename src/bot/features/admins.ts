@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
-import type { BotContext } from "../../context.js";
-import type { FeatureKit } from "../../index.js";
-import { adminOnly } from "../../middlewares/admin.js";
+import type { BotContext } from "../context.js";
+import type { FeatureKit } from "../feature.js";
+import { adminOnly } from "../middlewares/admin.js";
 
 /** Telegram user ids are positive 64-bit integers; anything else is not an id. */
 const MAX_ID = 2n ** 63n - 1n;

@@ -6,11 +6,12 @@ import { validateFaqEntry, type FaqEntry, type FaqEntryInput, type FaqFieldError
 import type { FaqMutationResult } from "../../../domain/faq/service.js";
 import { CallbackData } from "../../callback.js";
 import type { BotContext, BotConversation, ConvContext } from "../../context.js";
-import { withBotApiTransformers } from "../../conversation-api.js";
 import { downloadTelegramFile, FileTooLargeError, MAX_DOWNLOAD_BYTES } from "../../files.js";
-import type { FeatureKit } from "../../index.js";
+import type { FeatureKit } from "../../feature.js";
 import { adminOnly } from "../../middlewares/admin.js";
-import { answerText, escapeHtml, faqServiceFor, questionLabel } from "../faq.js";
+import { answerText, questionLabel } from "./views.js";
+import { escapeHtml, HTML, intlLocale, type Translate } from "../../format.js";
+import { languageOf } from "../../i18n.js";
 
 const PAGE_SIZE = 8;
 /** Problems listed in an import report; the rest are counted. */
@@ -33,10 +34,7 @@ const ADD = "faq-admin-add";
 const EDIT = "faq-admin-edit";
 const SEARCH = "faq-admin-search";
 
-const html = { parse_mode: "HTML" as const, link_preview_options: { is_disabled: true } };
 const act = (a: Action, n = 0) => adminCb.pack({ a, n });
-
-type Translate = (key: string, params?: Record<string, string | number>) => string;
 
 /** A valid entry to validate one field against, so the domain rules judge each answer as it comes. */
 const SAMPLE: FaqEntryInput = {
@@ -47,6 +45,8 @@ const SAMPLE: FaqEntryInput = {
   variants: [],
   keywords: [],
 };
+
+type FaqLoader = FeatureKit["faq"];
 
 function fieldError(field: Field, value: unknown): FaqFieldError | null {
   const result = validateFaqEntry({ ...SAMPLE, [field]: value });
@@ -141,19 +141,19 @@ async function waitText(conversation: BotConversation, ctx: ConvContext): Promis
 
 /** Asks until the value passes the domain's validation for that field. */
 async function askField(conversation: BotConversation, ctx: ConvContext, field: Exclude<Field, "category">, prompt: string): Promise<{ value: string | string[]; ctx: ConvContext }> {
-  await ctx.reply(prompt, html);
+  await ctx.reply(prompt, HTML);
   for (;;) {
     const answer = await waitText(conversation, ctx);
     const value = parseFieldValue(field, answer.text);
     const error = fieldError(field, value);
     if (!error) return { value, ctx: answer.ctx };
-    await answer.ctx.reply(answer.ctx.t("faq-admin-field-invalid", { field: answer.ctx.t(`faq-admin-field-${field}`), error: answer.ctx.t(`faq-error-${error}`) }), html);
+    await answer.ctx.reply(answer.ctx.t("faq-admin-field-invalid", { field: answer.ctx.t(`faq-admin-field-${field}`), error: answer.ctx.t(`faq-error-${error}`) }), HTML);
   }
 }
 
-async function askCategory(conversation: BotConversation, ctx: ConvContext): Promise<{ value: string; ctx: ConvContext }> {
+async function askCategory(faq: FaqLoader, conversation: BotConversation, ctx: ConvContext): Promise<{ value: string; ctx: ConvContext }> {
   const categories = await conversation.external(async () => {
-    const entries = await (await faqServiceFor(ctx.deps)).list();
+    const entries = await (await faq()).list();
     return [...new Set(entries.map((e) => e.category))];
   });
   const keyboard = new InlineKeyboard();
@@ -161,7 +161,7 @@ async function askCategory(conversation: BotConversation, ctx: ConvContext): Pro
     keyboard.text(category, categoryCb.pack({ c: category }));
     if (index % 3 === 2) keyboard.row();
   });
-  await ctx.reply(ctx.t("faq-admin-ask-category"), { ...html, reply_markup: keyboard });
+  await ctx.reply(ctx.t("faq-admin-ask-category"), { ...HTML, reply_markup: keyboard });
   for (;;) {
     const next = await conversation.wait();
     const data = next.callbackQuery?.data;
@@ -182,18 +182,18 @@ async function askCategory(conversation: BotConversation, ctx: ConvContext): Pro
     if (value === undefined) continue;
     const error = fieldError("category", value);
     if (!error) return { value, ctx: next };
-    await next.reply(next.t("faq-admin-field-invalid", { field: next.t("faq-admin-field-category"), error: next.t(`faq-error-${error}`) }), html);
+    await next.reply(next.t("faq-admin-field-invalid", { field: next.t("faq-admin-field-category"), error: next.t(`faq-error-${error}`) }), HTML);
   }
 }
 
 /** ➕ Add: question, answer, variants, keywords, category; preview; save. */
-async function addConversation(conversation: BotConversation, ctx: ConvContext): Promise<void> {
-  await ctx.reply(ctx.t("faq-admin-add-start"), html);
+async function addConversation(faqService: FaqLoader, conversation: BotConversation, ctx: ConvContext): Promise<void> {
+  await ctx.reply(ctx.t("faq-admin-add-start"), HTML);
   const question = await askField(conversation, ctx, "question", ctx.t("faq-admin-ask-question"));
   const answer = await askField(conversation, question.ctx, "answer", question.ctx.t("faq-admin-ask-answer"));
   const variants = await askField(conversation, answer.ctx, "variants", answer.ctx.t("faq-admin-ask-variants"));
   const keywords = await askField(conversation, variants.ctx, "keywords", variants.ctx.t("faq-admin-ask-keywords"));
-  const category = await askCategory(conversation, keywords.ctx);
+  const category = await askCategory(faqService, conversation, keywords.ctx);
   let last = category.ctx;
 
   const draft = {
@@ -212,7 +212,7 @@ async function addConversation(conversation: BotConversation, ctx: ConvContext):
     last.t("faq-admin-preview-category", { category: draft.category }),
   ].join("\n");
   await last.reply(preview, {
-    ...html,
+    ...HTML,
     reply_markup: new InlineKeyboard().text(last.t("faq-admin-button-save"), saveCb.pack({ ok: "yes" })).text(last.t("faq-admin-button-cancel"), saveCb.pack({ ok: "no" })),
   });
   for (;;) {
@@ -235,7 +235,7 @@ async function addConversation(conversation: BotConversation, ctx: ConvContext):
   }
 
   const result: FaqMutationResult = await conversation.external(async () => {
-    const faq = await faqServiceFor(ctx.deps);
+    const faq = await faqService();
     const base = slugFromQuestion(draft.question);
     let slug = base;
     for (let n = 2; await faq.get(slug); n++) slug = `${base.slice(0, 70)}-${n}`;
@@ -243,16 +243,16 @@ async function addConversation(conversation: BotConversation, ctx: ConvContext):
   });
   if (!result.ok) {
     const problems = result.reason === "invalid" ? issueLines(last.t, result.issues) : "";
-    await last.reply(`${last.t("faq-admin-save-failed")}\n${problems}`, html);
+    await last.reply(`${last.t("faq-admin-save-failed")}\n${problems}`, HTML);
     return;
   }
-  await last.reply(last.t("faq-admin-added", { id: result.entry.id }), html);
-  await last.reply(entryDetails(last.t, result.entry), { ...html, reply_markup: entryKeyboard(last.t, result.entry) });
+  await last.reply(last.t("faq-admin-added", { id: result.entry.id }), HTML);
+  await last.reply(entryDetails(last.t, result.entry), { ...HTML, reply_markup: entryKeyboard(last.t, result.entry) });
 }
 
 /** ✏️ Edit one field of an entry: shows the current value, asks for the new one, saves. */
-async function editConversation(conversation: BotConversation, ctx: ConvContext, target: { id: number; field: Field }): Promise<void> {
-  const current = await conversation.external(async () => (await faqServiceFor(ctx.deps)).get(target.id));
+async function editConversation(faq: FaqLoader, conversation: BotConversation, ctx: ConvContext, target: { id: number; field: Field }): Promise<void> {
+  const current = await conversation.external(async () => (await faq()).get(target.id));
   if (!current) {
     await ctx.reply(ctx.t("faq-admin-not-found"));
     return;
@@ -266,38 +266,38 @@ async function editConversation(conversation: BotConversation, ctx: ConvContext,
       current: escapeHtml(cut(shown || "–", 3000)),
       hint: ctx.t(`faq-admin-hint-${field}`),
     }),
-    html,
+    HTML,
   );
   let last = ctx;
   for (;;) {
     const answer = await waitText(conversation, last);
     last = answer.ctx;
     const value = parseFieldValue(field, answer.text);
-    const result: FaqMutationResult = await conversation.external(async () => (await faqServiceFor(ctx.deps)).update(target.id, { [field]: value }));
+    const result: FaqMutationResult = await conversation.external(async () => (await faq()).update(target.id, { [field]: value }));
     if (result.ok) {
       await last.reply(last.t("faq-admin-saved", { id: result.entry.id, field: last.t(`faq-admin-field-${field}`) }));
-      await last.reply(entryDetails(last.t, result.entry), { ...html, reply_markup: entryKeyboard(last.t, result.entry) });
+      await last.reply(entryDetails(last.t, result.entry), { ...HTML, reply_markup: entryKeyboard(last.t, result.entry) });
       return;
     }
     if (result.reason === "not_found") {
       await last.reply(last.t("faq-admin-not-found"));
       return;
     }
-    await last.reply(`${last.t("faq-admin-save-failed-retry")}\n${issueLines(last.t, result.issues)}`, html);
+    await last.reply(`${last.t("faq-admin-save-failed-retry")}\n${issueLines(last.t, result.issues)}`, HTML);
   }
 }
 
-async function searchConversation(conversation: BotConversation, ctx: ConvContext): Promise<void> {
+async function searchConversation(faq: FaqLoader, conversation: BotConversation, ctx: ConvContext): Promise<void> {
   await ctx.reply(ctx.t("faq-admin-search-prompt"));
   const { text, ctx: next } = await waitText(conversation, ctx);
-  const found = await conversation.external(async () => (await faqServiceFor(ctx.deps)).search(text.slice(0, 300), 10));
+  const found = await conversation.external(async () => (await faq()).search(text.slice(0, 300), 10));
   await sendSearchResults(next, text, found);
 }
 
 async function sendSearchResults(ctx: BotContext | ConvContext, query: string, found: readonly FaqEntry[]) {
-  if (found.length === 0) return ctx.reply(ctx.t("faq-admin-search-none", { query: escapeHtml(cut(query, 100)) }), html);
+  if (found.length === 0) return ctx.reply(ctx.t("faq-admin-search-none", { query: escapeHtml(cut(query, 100)) }), HTML);
   return ctx.reply(ctx.t("faq-admin-search-results", { query: escapeHtml(cut(query, 100)), count: found.length }), {
-    ...html,
+    ...HTML,
     reply_markup: entryButtons(found).text(ctx.t("faq-admin-button-home"), act("home")),
   });
 }
@@ -313,14 +313,13 @@ const IMPORT_CAPTION = /^\/faq_impor(?:@\w+)?(?:\s|$)/i;
 export function faqAdminFeature(kit: FeatureKit): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const admin = adminOnly(composer);
-  const options = { plugins: [withBotApiTransformers(kit.api)], maxMillisecondsToWait: ADMIN_IDLE_MS };
-  admin.use(createConversation<BotContext, ConvContext>(addConversation, { id: ADD, ...options }));
-  admin.use(createConversation<BotContext, ConvContext>(editConversation, { id: EDIT, ...options }));
-  admin.use(createConversation<BotContext, ConvContext>(searchConversation, { id: SEARCH, ...options }));
-  const service = (ctx: BotContext) => faqServiceFor(ctx.deps);
+  const options = { maxMillisecondsToWait: ADMIN_IDLE_MS };
+  admin.use(createConversation<BotContext, ConvContext>((conversation, ctx) => addConversation(kit.faq, conversation, ctx), { id: ADD, ...options }));
+  admin.use(createConversation<BotContext, ConvContext>((conversation, ctx, target: { id: number; field: Field }) => editConversation(kit.faq, conversation, ctx, target), { id: EDIT, ...options }));
+  admin.use(createConversation<BotContext, ConvContext>((conversation, ctx) => searchConversation(kit.faq, conversation, ctx), { id: SEARCH, ...options }));
 
   async function panel(ctx: BotContext, edit: boolean) {
-    const count = (await (await service(ctx)).list()).length;
+    const count = (await (await kit.faq()).list()).length;
     const keyboard = new InlineKeyboard()
       .text(ctx.t("faq-admin-button-list"), act("list", 0))
       .text(ctx.t("faq-admin-button-search"), act("search"))
@@ -331,17 +330,17 @@ export function faqAdminFeature(kit: FeatureKit): Composer<BotContext> {
       .text(ctx.t("faq-admin-button-worst"), act("worst"))
       .text(ctx.t("faq-admin-button-unmatched"), act("unmatched"));
     const text = ctx.t("faq-admin-panel", { count });
-    if (edit) await ctx.editMessageText(text, { ...html, reply_markup: keyboard }).catch(() => undefined);
-    else await ctx.reply(text, { ...html, reply_markup: keyboard });
+    if (edit) await ctx.editMessageText(text, { ...HTML, reply_markup: keyboard }).catch(() => undefined);
+    else await ctx.reply(text, { ...HTML, reply_markup: keyboard });
   }
 
   admin.command("faq_admin", async (ctx) => {
     const query = ctx.match.trim();
     if (!query) return panel(ctx, false);
-    return sendSearchResults(ctx, query, (await service(ctx)).search(query.slice(0, 300), 10));
+    return sendSearchResults(ctx, query, (await kit.faq()).search(query.slice(0, 300), 10));
   });
 
-  admin.command("faq_impor", (ctx) => ctx.reply(ctx.t("faq-admin-import-howto"), html));
+  admin.command("faq_impor", (ctx) => ctx.reply(ctx.t("faq-admin-import-howto"), HTML));
 
   admin.on("message:document", async (ctx, next) => {
     if (!IMPORT_CAPTION.test(ctx.msg.caption ?? "")) return next();
@@ -362,18 +361,18 @@ export function faqAdminFeature(kit: FeatureKit): Composer<BotContext> {
     } catch {
       return ctx.reply(ctx.t("faq-admin-import-not-utf8"));
     }
-    const result = await (await service(ctx)).importCsv(text);
+    const result = await (await kit.faq()).importCsv(text);
     if (!result.ok) {
-      return ctx.reply(`${ctx.t("faq-admin-import-rejected", { count: result.errors.length })}\n${csvErrorLines(ctx.t, result.errors)}`, html);
+      return ctx.reply(`${ctx.t("faq-admin-import-rejected", { count: result.errors.length })}\n${csvErrorLines(ctx.t, result.errors)}`, HTML);
     }
     ctx.log.info({ by: ctx.from?.id, created: result.created, updated: result.updated }, "faq imported");
-    return ctx.reply(ctx.t("faq-admin-import-done", { created: result.created, updated: result.updated }), html);
+    return ctx.reply(ctx.t("faq-admin-import-done", { created: result.created, updated: result.updated }), HTML);
   });
 
   admin.callbackQuery(adminCb.filter, async (ctx) => {
     const data = adminCb.unpack(ctx.callbackQuery.data);
     if (!data) return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
-    const faq = await service(ctx);
+    const faq = await kit.faq();
     switch (data.a) {
       case "home":
         await ctx.answerCallbackQuery();
@@ -391,14 +390,14 @@ export function faqAdminFeature(kit: FeatureKit): Composer<BotContext> {
         const lines = slice.map((e) => ctx.t("faq-admin-list-line", { id: e.id, category: e.category, question: escapeHtml(cut(e.question, 90)) }));
         await ctx.answerCallbackQuery();
         return ctx
-          .editMessageText([ctx.t("faq-admin-list-title", { page: page + 1, pages, count: all.length }), ...lines].join("\n"), { ...html, reply_markup: keyboard })
+          .editMessageText([ctx.t("faq-admin-list-title", { page: page + 1, pages, count: all.length }), ...lines].join("\n"), { ...HTML, reply_markup: keyboard })
           .catch(() => undefined);
       }
       case "view": {
         const entry = await faq.get(data.n);
         if (!entry) return ctx.answerCallbackQuery({ text: ctx.t("faq-admin-not-found") });
         await ctx.answerCallbackQuery();
-        return ctx.editMessageText(entryDetails(ctx.t, entry), { ...html, reply_markup: entryKeyboard(ctx.t, entry) }).catch(() => ctx.reply(entryDetails(ctx.t, entry), { ...html, reply_markup: entryKeyboard(ctx.t, entry) }));
+        return ctx.editMessageText(entryDetails(ctx.t, entry), { ...HTML, reply_markup: entryKeyboard(ctx.t, entry) }).catch(() => ctx.reply(entryDetails(ctx.t, entry), { ...HTML, reply_markup: entryKeyboard(ctx.t, entry) }));
       }
       case "edit": {
         const entry = await faq.get(data.n);
@@ -410,14 +409,14 @@ export function faqAdminFeature(kit: FeatureKit): Composer<BotContext> {
           if (index % 2 === 1) keyboard.row();
         });
         keyboard.row().text(ctx.t("faq-admin-button-back"), act("view", entry.id));
-        return ctx.reply(ctx.t("faq-admin-edit-which", { id: entry.id, question: escapeHtml(entry.question) }), { ...html, reply_markup: keyboard });
+        return ctx.reply(ctx.t("faq-admin-edit-which", { id: entry.id, question: escapeHtml(entry.question) }), { ...HTML, reply_markup: keyboard });
       }
       case "del": {
         const entry = await faq.get(data.n);
         if (!entry) return ctx.answerCallbackQuery({ text: ctx.t("faq-admin-not-found") });
         await ctx.answerCallbackQuery();
         const keyboard = new InlineKeyboard().text(ctx.t("faq-admin-button-delete-confirm"), act("delok", entry.id)).text(ctx.t("faq-admin-button-cancel"), act("view", entry.id));
-        return ctx.reply(ctx.t("faq-admin-delete-confirm", { id: entry.id, question: escapeHtml(entry.question) }), { ...html, reply_markup: keyboard });
+        return ctx.reply(ctx.t("faq-admin-delete-confirm", { id: entry.id, question: escapeHtml(entry.question) }), { ...HTML, reply_markup: keyboard });
       }
       case "delok": {
         const deleted = await faq.delete(data.n);
@@ -447,15 +446,15 @@ export function faqAdminFeature(kit: FeatureKit): Composer<BotContext> {
         const lines = worst.map((w) => ctx.t("faq-admin-worst-line", { id: w.faqId, question: escapeHtml(cut(w.question, 90)), down: w.notHelpful, up: w.helpful }));
         const keyboard = new InlineKeyboard();
         for (const w of worst) keyboard.text(`#${w.faqId} ${questionLabel(w.question, 48)}`, act("view", w.faqId)).row();
-        return ctx.reply([ctx.t("faq-admin-worst-title"), ...lines].join("\n"), { ...html, reply_markup: keyboard });
+        return ctx.reply([ctx.t("faq-admin-worst-title"), ...lines].join("\n"), { ...HTML, reply_markup: keyboard });
       }
       case "unmatched": {
         await ctx.answerCallbackQuery();
         const recent = await faq.recentUnmatched(20);
         if (recent.length === 0) return ctx.reply(ctx.t("faq-admin-unmatched-none"));
-        const when = new Intl.DateTimeFormat("id-ID", { timeZone: "Asia/Jakarta", day: "2-digit", month: "2-digit", hour: "2-digit", minute: "2-digit" });
+        const when = new Intl.DateTimeFormat(intlLocale(languageOf(ctx)), { timeZone: "Asia/Jakarta", day: "2-digit", month: "2-digit", hour: "2-digit", minute: "2-digit" });
         const lines = recent.map((q) => ctx.t("faq-admin-unmatched-line", { when: when.format(new Date(q.createdAt)), text: escapeHtml(cut(q.text, 150)) }));
-        return ctx.reply([ctx.t("faq-admin-unmatched-title"), ...lines].join("\n"), html);
+        return ctx.reply([ctx.t("faq-admin-unmatched-title"), ...lines].join("\n"), HTML);
       }
     }
   });

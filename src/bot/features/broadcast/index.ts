@@ -29,14 +29,12 @@ import { BroadcastWorker, type BroadcastProgress } from "../../../domain/broadca
 import { eventDeepLink } from "../../../domain/events/links.js";
 import type { Db } from "../../../db.js";
 import { CallbackData } from "../../callback.js";
-import { withBotApiTransformers } from "../../conversation-api.js";
-import { waitAnswer } from "../../conversation-ask.js";
+import { waitAnswer } from "../../conversation/ask.js";
 import type { BotContext, BotConversation, ConvContext } from "../../context.js";
 import { languageOf } from "../../i18n.js";
-import type { FeatureKit } from "../../index.js";
+import type { FeatureKit } from "../../feature.js";
 import { adminOnly } from "../../middlewares/admin.js";
-
-export type Translate = (key: string, params?: Record<string, string | number>) => string;
+import { escapeHtml, HTML, languageFrom, type Translate } from "../../format.js";
 
 const CONVERSATION_ID = "broadcast-compose";
 const IDLE_MS = 2 * 60 * 60 * 1000;
@@ -48,7 +46,6 @@ const PROVINCE_PAGES = Math.ceil(provinces.length / PROVINCES_PER_PAGE);
 /** Progress message refresh. */
 const PROGRESS_INTERVAL_MS = 3000;
 
-const html = { parse_mode: "HTML" as const, link_preview_options: { is_disabled: true } };
 const id = z.string().regex(/^[1-9]\d{0,8}$/).transform(Number);
 
 // buttons inside the /siaran conversation
@@ -68,8 +65,6 @@ const controlCb = new CallbackData(
   ["action", "id"],
   z.object({ action: z.enum(["pause", "resume", "cancel", "cancelok", "keep"]), id }),
 );
-
-export const escapeHtml = (text: string): string => text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 
 /** The "how to stop" line every broadcast message ends with. */
 function footerOf(t: Translate): string {
@@ -215,7 +210,7 @@ class BroadcastReporter {
   private async languageOf(chatId: bigint | null): Promise<"id" | "en"> {
     if (chatId === null) return "id";
     const user = await this.kit.deps.db.user.findUnique({ where: { telegramId: chatId }, select: { language: true } });
-    return user?.language === "en" ? "en" : "id";
+    return languageFrom(user?.language);
   }
 
   private async audienceText(id: number, language: "id" | "en", t: Translate): Promise<string> {
@@ -237,7 +232,7 @@ class BroadcastReporter {
     if (this.lastText.get(stats.id) === view.text + JSON.stringify(view.keyboard ?? null)) return;
     this.lastText.set(stats.id, view.text + JSON.stringify(view.keyboard ?? null));
     await this.kit.api
-      .editMessageText(Number(stats.progressChatId), stats.progressMessageId, view.text, { ...html, ...(view.keyboard ? { reply_markup: view.keyboard } : {}) })
+      .editMessageText(Number(stats.progressChatId), stats.progressMessageId, view.text, { ...HTML, ...(view.keyboard ? { reply_markup: view.keyboard } : {}) })
       .catch((error: unknown) => {
         if (!String((error as { description?: string }).description ?? "").includes("not modified")) {
           this.kit.deps.logger.warn({ err: error, broadcastId: stats.id }, "broadcast: progress message not updated");
@@ -257,7 +252,7 @@ class BroadcastReporter {
     const language = await this.languageOf(BigInt(chatId));
     const t: Translate = (key, params) => this.kit.t(language, key, params);
     const audience = await this.audienceText(progress.id, language, t);
-    await this.kit.api.sendMessage(chatId, reportText(t, progress, audience), html);
+    await this.kit.api.sendMessage(chatId, reportText(t, progress, audience), HTML);
     const rows = progress.failed + progress.blocked + progress.skipped;
     if (rows > 0) {
       const csv = await failuresCsv(this.kit.deps.db, progress.id, {
@@ -293,7 +288,7 @@ function broadcastConversation(kit: FeatureKit, worker: BroadcastWorker) {
     const footerLength = Math.max(...["id", "en"].map((l) => kit.t(l, "broadcast-footer").length)) + 2;
 
     // 1. the message
-    await ctx.reply(t("broadcast-compose-intro"), html);
+    await ctx.reply(t("broadcast-compose-intro"), HTML);
     let content: Content;
     for (;;) {
       const answer = await waitAnswer(conversation, { content: true, captionCommands: false }, (c) => c.reply(t("broadcast-compose-nudge")));
@@ -356,17 +351,17 @@ function broadcastConversation(kit: FeatureKit, worker: BroadcastWorker) {
         label: await describeAudience(outer.deps.db, t, audience),
       }));
       if (count === 0) {
-        await ctx.reply(t("broadcast-count-zero", { audience: label }), html);
+        await ctx.reply(t("broadcast-count-zero", { audience: label }), HTML);
         continue;
       }
-      await ctx.reply(t("broadcast-count", { count, audience: label }), html);
+      await ctx.reply(t("broadcast-count", { count, audience: label }), HTML);
       if (!previewed) {
         await ctx.reply(t("broadcast-preview-intro"));
         await deliverBroadcast(ctx.api, chatId, message, t, kit.botUsername());
         previewed = true;
       }
       await ctx.reply(t("broadcast-confirm-ask", { count }), {
-        ...html,
+        ...HTML,
         reply_markup: new InlineKeyboard()
           .text(t("broadcast-btn-send-now"), confirmCb.pack({ action: "now" }))
           .text(t("broadcast-btn-schedule"), confirmCb.pack({ action: "schedule" }))
@@ -396,7 +391,7 @@ function broadcastConversation(kit: FeatureKit, worker: BroadcastWorker) {
       }
 
       // 4. create: the placeholder progress message first, so the worker can always find it
-      const placeholder = await ctx.reply(t("broadcast-progress-title-draft", { id: "…" }), html);
+      const placeholder = await ctx.reply(t("broadcast-progress-title-draft", { id: "…" }), HTML);
       const created = await conversation.external(async (outer) => {
         const result = await createBroadcast(outer.deps.db, {
           createdBy: from.id,
@@ -420,7 +415,7 @@ function broadcastConversation(kit: FeatureKit, worker: BroadcastWorker) {
       if (created) {
         await ctx.api
           .editMessageText(chatId, placeholder.message_id, created.text, {
-            ...html,
+            ...HTML,
             ...(created.keyboard ? { reply_markup: { inline_keyboard: created.keyboard } } : {}),
           })
           .catch(() => undefined);
@@ -489,7 +484,7 @@ async function chooseAudience(
     const title = events.find((e) => e.id === eventId)?.title ?? "";
     const segmentKeyboard = new InlineKeyboard();
     for (const segment of eventSegments) segmentKeyboard.text(t(`broadcast-segment-${segment}`), segmentCb.pack({ segment })).row();
-    await ctx.reply(t("broadcast-segment-ask", { title: escapeHtml(title) }), { ...html, reply_markup: segmentKeyboard });
+    await ctx.reply(t("broadcast-segment-ask", { title: escapeHtml(title) }), { ...HTML, reply_markup: segmentKeyboard });
     let segment: EventSegment;
     for (;;) {
       const answer = await waitAnswer(conversation, { captionCommands: false, callback: segmentCb.filter }, useButtons);
@@ -563,19 +558,19 @@ async function askSchedule(
   language: "id" | "en",
   count: number,
 ): Promise<Date | null> {
-  await ctx.reply(t("broadcast-schedule-ask"), html);
+  await ctx.reply(t("broadcast-schedule-ask"), HTML);
   for (;;) {
-    const answer = await waitAnswer(conversation, { text: true, captionCommands: false }, (c) => c.reply(t("broadcast-schedule-ask"), html));
+    const answer = await waitAnswer(conversation, { text: true, captionCommands: false }, (c) => c.reply(t("broadcast-schedule-ask"), HTML));
     const now = new Date(await conversation.now());
     const parsed = parseScheduleTime(answer.message?.text ?? "", now);
     if (!parsed.ok) {
       const key = parsed.reason === "past" ? "broadcast-schedule-past" : parsed.reason === "too-far" ? "broadcast-schedule-too-far" : "broadcast-schedule-invalid";
-      await answer.reply(t(key), html);
+      await answer.reply(t(key), HTML);
       continue;
     }
     const when = formatScheduleTime(parsed.at, language, parsed.zone);
     await answer.reply(t("broadcast-schedule-confirm", { count, when }), {
-      ...html,
+      ...HTML,
       reply_markup: new InlineKeyboard()
         .text(t("broadcast-btn-confirm-schedule"), confirmCb.pack({ action: "scheduled" }))
         .row()
@@ -604,7 +599,7 @@ async function askSchedule(
  * Admin broadcasts (/siaran, /siaran_status, /siaran_jeda, /siaran_lanjut, /siaran_batal and the buttons
  * under the progress message). The delivery worker is started and stopped with the app (scheduler service).
  */
-export function adminBroadcastFeature(kit: FeatureKit): Composer<BotContext> {
+export function broadcastAdminFeature(kit: FeatureKit): Composer<BotContext> {
   const { deps } = kit;
   const composer = new Composer<BotContext>();
   const reporter = new BroadcastReporter(kit);
@@ -629,7 +624,6 @@ export function adminBroadcastFeature(kit: FeatureKit): Composer<BotContext> {
       id: CONVERSATION_ID,
       maxMillisecondsToWait: IDLE_MS,
       // ctx.api inside the conversation gets bot.api's transformers (auto-retry; the test recorder)
-      plugins: [withBotApiTransformers(kit.api)],
     }),
   );
   const privateAdmin = admin.chatType("private");
@@ -660,7 +654,7 @@ export function adminBroadcastFeature(kit: FeatureKit): Composer<BotContext> {
       const stats = await getBroadcastStats(deps.db, b.id);
       lines.push(ctx.t("broadcast-status-item", { id: String(b.id), status: ctx.t(`broadcast-status-${b.status}`), sent: stats?.sent ?? 0, total: b.total }));
     }
-    await ctx.reply(`${ctx.t("broadcast-status-title")}\n${lines.join("\n")}\n\n${ctx.t("broadcast-pick")}`, html);
+    await ctx.reply(`${ctx.t("broadcast-status-title")}\n${lines.join("\n")}\n\n${ctx.t("broadcast-pick")}`, HTML);
   }
 
   type Control = "pause" | "resume" | "cancel";
@@ -691,7 +685,7 @@ export function adminBroadcastFeature(kit: FeatureKit): Composer<BotContext> {
     const audience = await describeAudience(deps.db, (k, p) => ctx.t(k, p), audienceFromJson((await deps.db.broadcast.findUniqueOrThrow({ where: { id: stats.id } })).audience));
     const progress = (await worker.progress(stats.id)) ?? stats;
     const view = progressView((k, p) => ctx.t(k, p), language, progress, audience);
-    const sent = await ctx.reply(view.text, { ...html, ...(view.keyboard ? { reply_markup: view.keyboard } : {}) });
+    const sent = await ctx.reply(view.text, { ...HTML, ...(view.keyboard ? { reply_markup: view.keyboard } : {}) });
     if (["running", "paused", "scheduled"].includes(stats.status)) await setProgressMessage(deps.db, stats.id, ctx.chat.id, sent.message_id);
   });
 

@@ -1,8 +1,8 @@
 import { InlineKeyboard } from "grammy";
-import type { CallbackData } from "./callback.js";
-import type { BotConversation, ConvContext } from "./context.js";
+import type { CallbackData } from "../callback.js";
+import type { BotConversation, ConvContext } from "../context.js";
+import { HTML } from "../format.js";
 
-const html = { parse_mode: "HTML" as const, link_preview_options: { is_disabled: true } };
 
 /** Callback data of a conversation's own answer buttons: which question, which choice. */
 export type AnswerCallback<S extends string> = CallbackData<{ step: S; value: string }>;
@@ -55,7 +55,7 @@ export async function askChoice<S extends string, T extends string>(
   ctx: ConvContext,
   q: ChoiceQuestion<S, T>,
 ): Promise<{ value: T; ctx: ConvContext }> {
-  await ctx.reply(q.question, { ...html, reply_markup: choiceKeyboard(ctx, q) });
+  await ctx.reply(q.question, { ...HTML, reply_markup: choiceKeyboard(ctx, q) });
   for (;;) {
     const { next, pressed, answer } = await waitOwnButton(conversation, q.callback);
     if (pressed) {
@@ -63,7 +63,7 @@ export async function askChoice<S extends string, T extends string>(
       if (answer?.step === q.step && value !== undefined) {
         await next.answerCallbackQuery();
         // The question stays in the chat with the chosen answer under it, without buttons.
-        await next.editMessageText(`${q.question}\n${next.t(q.keys.yourAnswer, { answer: q.label(next, q.step, value) })}`, html).catch(() => undefined);
+        await next.editMessageText(`${q.question}\n${next.t(q.keys.yourAnswer, { answer: q.label(next, q.step, value) })}`, HTML).catch(() => undefined);
         return { value, ctx: next };
       }
       await next.answerCallbackQuery({ text: next.t(q.keys.oldButton) });

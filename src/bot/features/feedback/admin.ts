@@ -7,24 +7,21 @@ import { approveStory, countPendingStories, listPendingStories, rejectStory } fr
 import { CallbackData } from "../../callback.js";
 import type { BotContext } from "../../context.js";
 import { languageOf } from "../../i18n.js";
-import type { FeatureKit } from "../../index.js";
+import type { FeatureKit } from "../../feature.js";
 import { adminOnly } from "../../middlewares/admin.js";
-import { authorText, escapeHtml } from "../feedback.js";
+import { authorText } from "./index.js";
+import { escapeHtml, HTML, intlLocale, type Translate } from "../../format.js";
 
 /** id 0 = overall (every event and the programme survey). */
 const statsCb = new CallbackData("fbsa", ["id"], z.object({ id: z.coerce.number().int().min(0).max(2_000_000_000) }));
 const csvCb = new CallbackData("fbcsv", ["id"], z.object({ id: z.coerce.number().int().min(0).max(2_000_000_000) }));
 const reviewCb = new CallbackData("fbrv", ["verdict", "id"], z.object({ verdict: z.enum(["a", "r"]), id: z.coerce.number().int().min(1).max(2_000_000_000) }));
 
-const html = { parse_mode: "HTML" as const, link_preview_options: { is_disabled: true } };
 const EVENTS_IN_CHOICE = 10;
 
-type Translate = (key: string, params?: Record<string, string | number>) => string;
-
 function formatters(language: string) {
-  const locale = language === "en" ? "en-US" : "id-ID";
-  const decimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-  const share = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const decimal = new Intl.NumberFormat(intlLocale(language), { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const share = new Intl.NumberFormat(intlLocale(language), { maximumFractionDigits: 1 });
   return {
     percent: (value: number | null) => (value === null ? "–" : `${share.format(value * 100)}%`),
     rating: (value: number | null) => (value === null ? "–" : decimal.format(value)),
@@ -101,7 +98,7 @@ export function chartLabels(t: Translate, language: string): ChartLabels {
  * Admin tools of the feedback feature: /statistik (per event or overall: a short text, the chart as a
  * PNG and the answers as CSV) and /cerita_admin (approve or reject stories offered for publication).
  */
-export function adminStatsFeature(kit: FeatureKit): Composer<BotContext> {
+export function feedbackAdminFeature(kit: FeatureKit): Composer<BotContext> {
   const { deps } = kit;
   const composer = new Composer<BotContext>();
   const admin = adminOnly(composer);
@@ -113,7 +110,7 @@ export function adminStatsFeature(kit: FeatureKit): Composer<BotContext> {
     const language = languageOf(ctx);
     const t: Translate = (key, params) => ctx.t(key, params);
     await ctx.reply(statsText(t, language, stats), {
-      ...html,
+      ...HTML,
       reply_markup: new InlineKeyboard().text(ctx.t("feedback-stats-csv-button"), csvCb.pack({ id: eventId })),
     });
     let png: Buffer;
@@ -174,7 +171,7 @@ export function adminStatsFeature(kit: FeatureKit): Composer<BotContext> {
     ];
     if (story.eventTitle) lines.push(ctx.t("feedback-story-event", { title: escapeHtml(story.eventTitle) }));
     await ctx.reply(lines.join("\n"), {
-      ...html,
+      ...HTML,
       reply_markup: new InlineKeyboard()
         .text(ctx.t("feedback-review-approve"), reviewCb.pack({ verdict: "a", id: story.id }))
         .text(ctx.t("feedback-review-reject"), reviewCb.pack({ verdict: "r", id: story.id })),

@@ -1,58 +1,22 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
 import { z } from "zod";
-import type { FaqEntry } from "../../domain/faq/entry.js";
-import type { FaqAnswer } from "../../domain/faq/index.js";
-import { FaqService } from "../../domain/faq/service.js";
-import { CallbackData } from "../callback.js";
-import type { AppDeps, BotContext } from "../context.js";
-import type { FeatureKit } from "../index.js";
+import type { FaqEntry } from "../../../domain/faq/entry.js";
+import type { FaqAnswer } from "../../../domain/faq/index.js";
+import { CallbackData } from "../../callback.js";
+import type { BotContext } from "../../context.js";
+import { HTML } from "../../format.js";
+import { answerText, questionLabel } from "./views.js";
+import type { FeatureKit } from "../../feature.js";
 
 /** Questions longer than this are cut before matching (a pasted wall of text is not one question). */
 export const FAQ_MAX_QUESTION_LENGTH = 500;
 const MAX_RELATED = 3;
-const BUTTON_LABEL_MAX = 60;
 /** Shown under "Tanya Jawab" in the menu; entries an admin deleted are skipped. */
 const POPULAR_SLUGS = ["cara-daftar", "syarat-peserta", "besaran-insentif", "batas-beli-pelatihan", "kapan-gelombang-dibuka", "ciri-penipuan"];
 
 const voteCb = new CallbackData("faqv", ["id", "helpful"], z.object({ id: z.coerce.number().int().positive(), helpful: z.enum(["1", "0"]) }));
 const questionCb = new CallbackData("faqq", ["id"], z.object({ id: z.coerce.number().int().positive() }));
-
-const html = { parse_mode: "HTML" as const, link_preview_options: { is_disabled: true } };
-
-/** Escapes text for Telegram HTML (questions typed by admins or users). */
-export function escapeHtml(text: string): string {
-  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
-}
-
-/** A question as a button label (Telegram shows long labels cut anyway; keep them readable). */
-export function questionLabel(question: string, max = BUTTON_LABEL_MAX): string {
-  const chars = Array.from(question);
-  return chars.length <= max ? question : `${chars.slice(0, max - 1).join("").trimEnd()}…`;
-}
-
-const services = new WeakMap<AppDeps, Promise<FaqService>>();
-
-/**
- * The bot's one FaqService (one per createBot, keyed by its deps): loaded from the database on first
- * use, because createBot is synchronous. The user feature and the admin feature share it, so an
- * admin's change (which rebuilds the index) is what the next user's question is matched against.
- */
-export function faqServiceFor(deps: AppDeps): Promise<FaqService> {
-  let service = services.get(deps);
-  if (!service) {
-    service = FaqService.open(deps.db);
-    services.set(deps, service);
-    // a failed load (database busy at start) is tried again at the next question
-    service.catch(() => services.delete(deps));
-  }
-  return service;
-}
-
-/** The text of an answer message: the entry's question in bold, then its answer (validated HTML). */
-export function answerText(entry: FaqEntry): string {
-  return `<b>${escapeHtml(entry.question)}</b>\n\n${entry.answer}`;
-}
 
 function answerKeyboard(ctx: BotContext, entry: FaqEntry, related: readonly FaqEntry[]): InlineKeyboard {
   const keyboard = new InlineKeyboard()
@@ -106,12 +70,12 @@ function smallTalk(text: string): "greeting" | "thanks" | undefined {
 export function faqFeature(kit: FeatureKit): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const privateChat = composer.chatType("private");
-  const service = () => faqServiceFor(kit.deps);
+  const service = kit.faq;
   /** messages already voted on ("chat:message"), so a double tap counts once; bounded */
   const voted = new Set<string>();
 
   async function sendAnswer(ctx: BotContext, entry: FaqEntry, related: readonly FaqEntry[]) {
-    await ctx.reply(answerText(entry), { ...html, reply_markup: answerKeyboard(ctx, entry, related) });
+    await ctx.reply(answerText(entry), { ...HTML, reply_markup: answerKeyboard(ctx, entry, related) });
   }
 
   async function answerQuestion(ctx: BotContext, raw: string) {
@@ -134,12 +98,12 @@ export function faqFeature(kit: FeatureKit): Composer<BotContext> {
     }
     await faq.recordUnmatched(text).catch((error: unknown) => ctx.log.warn({ err: error }, "unmatched question not recorded"));
     ctx.log.info({ length: text.length }, "faq question without answer");
-    return ctx.reply(ctx.t("faq-none"), html);
+    return ctx.reply(ctx.t("faq-none"), HTML);
   }
 
   privateChat.command("tanya", async (ctx) => {
     const question = ctx.match.trim();
-    if (!question) return ctx.reply(ctx.t("faq-ask-prompt"), html);
+    if (!question) return ctx.reply(ctx.t("faq-ask-prompt"), HTML);
     return answerQuestion(ctx, question);
   });
 
@@ -153,7 +117,7 @@ export function faqFeature(kit: FeatureKit): Composer<BotContext> {
       const entry = await faq.get(slug);
       if (entry) popular.push(entry);
     }
-    await ctx.reply(ctx.t("faq-intro"), { ...html, reply_markup: questionButtons(popular) });
+    await ctx.reply(ctx.t("faq-intro"), { ...HTML, reply_markup: questionButtons(popular) });
   });
 
   composer.callbackQuery(questionCb.filter, async (ctx) => {
@@ -187,7 +151,7 @@ export function faqFeature(kit: FeatureKit): Composer<BotContext> {
       .filter((row) => row.length > 0);
     const thanks = ctx.t(data.helpful === "1" ? "faq-vote-thanks-helpful" : "faq-vote-thanks-not-helpful");
     const text = entry ? `${answerText(entry)}\n\n${thanks}` : thanks;
-    await ctx.editMessageText(text, { ...html, reply_markup: new InlineKeyboard(keep) }).catch(() => undefined);
+    await ctx.editMessageText(text, { ...HTML, reply_markup: new InlineKeyboard(keep) }).catch(() => undefined);
   });
 
   return composer;

@@ -1,8 +1,8 @@
 import { createConversation } from "@grammyjs/conversations";
 import { Composer, GrammyError, InlineKeyboard } from "grammy";
 import { z } from "zod";
-import { claimDueInvitations, releaseInvitation, type DueInvitation } from "../../domain/feedback/invitations.js";
-import { countApprovedStories, listApprovedStories, type StoryAuthor } from "../../domain/feedback/stories.js";
+import { claimDueInvitations, releaseInvitation, type DueInvitation } from "../../../domain/feedback/invitations.js";
+import { countApprovedStories, listApprovedStories, type StoryAuthor } from "../../../domain/feedback/stories.js";
 import {
   MOST_USEFUL_OPTIONS,
   OUTCOMES_WITH_FIELD,
@@ -19,13 +19,13 @@ import {
   saveFeedback,
   scopeEventId,
   type SurveyAnswersInput,
-} from "../../domain/feedback/survey.js";
-import { findUser, hasCurrentConsent } from "../../domain/users.js";
-import { CallbackData } from "../callback.js";
-import type { BotContext, BotConversation, ConvContext } from "../context.js";
-import { askChoice as askButtonChoice, waitOwnButton } from "../conversation-ask.js";
-import { withBotApiTransformers } from "../conversation-api.js";
-import type { FeatureKit } from "../index.js";
+} from "../../../domain/feedback/survey.js";
+import { findUser, hasCurrentConsent, markUserBlocked } from "../../../domain/users.js";
+import { CallbackData } from "../../callback.js";
+import type { BotContext, BotConversation, ConvContext } from "../../context.js";
+import { askChoice as askButtonChoice, waitOwnButton } from "../../conversation/ask.js";
+import type { FeatureKit } from "../../feature.js";
+import { escapeHtml, HTML, type Translate } from "../../format.js";
 
 export const FEEDBACK_CONVERSATION = "feedback";
 /** A survey left unanswered this long ends quietly; writing a story can take a while, so it is generous. */
@@ -43,13 +43,6 @@ export const openSurveyCb = new CallbackData("fbo", ["kind", "id"], z.object({ k
 const answerCb = new CallbackData("fbq", ["step", "value"], z.object({ step: z.enum(STEPS), value: z.string().min(1).max(20) }));
 const storyPageCb = new CallbackData("fbst", ["index"], z.object({ index: z.coerce.number().int().min(0).max(1_000_000) }));
 
-const html = { parse_mode: "HTML" as const, link_preview_options: { is_disabled: true } };
-
-export function escapeHtml(text: string): string {
-  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
-}
-
-type Translate = (key: string, params?: Record<string, string | number>) => string;
 
 /** How a story's author is shown, in the reader's language. */
 export function authorText(t: Translate, author: StoryAuthor): string {
@@ -111,9 +104,9 @@ async function askText(
   skippable: boolean,
 ): Promise<{ text: string | null; ctx: ConvContext }> {
   const keyboard = skippable ? new InlineKeyboard().text(ctx.t("feedback-skip-button"), answerCb.pack({ step, value: SKIP })) : undefined;
-  const asked = await ctx.reply(question, { ...html, ...(keyboard ? { reply_markup: keyboard } : {}) });
+  const asked = await ctx.reply(question, { ...HTML, ...(keyboard ? { reply_markup: keyboard } : {}) });
   const closeQuestion = async (c: ConvContext, answer: string) => {
-    await c.api.editMessageText(asked.chat.id, asked.message_id, `${question}\n${c.t("feedback-your-answer", { answer })}`, html).catch(() => undefined);
+    await c.api.editMessageText(asked.chat.id, asked.message_id, `${question}\n${c.t("feedback-your-answer", { answer })}`, HTML).catch(() => undefined);
   };
   for (;;) {
     const { next, pressed, answer } = await waitOwnButton(conversation, answerCb);
@@ -172,7 +165,7 @@ async function feedbackConversation(conversation: BotConversation, ctx: ConvCont
   const title = target.title ?? ctx.t("feedback-program-title");
   await ctx.reply(
     [ctx.t("feedback-intro", { title: escapeHtml(title) }), ...(target.answeredBefore ? [ctx.t("feedback-intro-again")] : [])].join("\n\n"),
-    html,
+    HTML,
   );
 
   const rating = await askChoice(conversation, ctx, "rating", ctx.t("feedback-q-rating"), RATINGS, 5);
@@ -227,7 +220,7 @@ async function feedbackConversation(conversation: BotConversation, ctx: ConvCont
     else if (saved.storyStatus === "pending") lines.push(c.t("feedback-thanks-story-pending"));
     else lines.push(c.t("feedback-thanks-story-kept"));
   }
-  await c.reply(lines.join("\n\n"), html);
+  await c.reply(lines.join("\n\n"), HTML);
 }
 
 // ---------------------------------------------------------------------------------- invitations
@@ -254,12 +247,12 @@ export async function sendFeedbackInvitations(kit: FeatureKit, now: Date): Promi
   for (const invitation of due) {
     const { text, keyboard } = invitationMessage(kit, invitation);
     try {
-      await kit.api.sendMessage(invitation.telegramId.toString(), text, { ...html, reply_markup: keyboard });
+      await kit.api.sendMessage(invitation.telegramId.toString(), text, { ...HTML, reply_markup: keyboard });
       sent++;
     } catch (error) {
       failed++;
       if (error instanceof GrammyError && error.error_code === 403) {
-        await db.user.updateMany({ where: { id: invitation.userId, blockedAt: null }, data: { blockedAt: now } });
+        await markUserBlocked(db, invitation.telegramId, now);
       } else if (error instanceof GrammyError && error.error_code === 429) {
         await releaseInvitation(db, invitation.registrationId, now);
       } else {
@@ -283,7 +276,6 @@ export function feedbackFeature(kit: FeatureKit): Composer<BotContext> {
     createConversation<BotContext, ConvContext>(feedbackConversation, {
       id: FEEDBACK_CONVERSATION,
       maxMillisecondsToWait: FEEDBACK_IDLE_MS,
-      plugins: [withBotApiTransformers(kit.api)],
     }),
   );
   const privateChat = composer.chatType("private");
@@ -303,7 +295,7 @@ export function feedbackFeature(kit: FeatureKit): Composer<BotContext> {
       keyboard.text(ctx.t("feedback-scope-event-button", { title: event.title.slice(0, 50) }), openSurveyCb.pack({ kind: "e", id: event.id })).row();
     }
     keyboard.text(ctx.t("feedback-scope-program-button"), openSurveyCb.pack({ kind: "p", id: 0 }));
-    await ctx.reply(ctx.t("feedback-choose-scope"), { ...html, reply_markup: keyboard });
+    await ctx.reply(ctx.t("feedback-choose-scope"), { ...HTML, reply_markup: keyboard });
   }
 
   privateChat.command("masukan", chooseScope);
@@ -358,7 +350,7 @@ export function feedbackFeature(kit: FeatureKit): Composer<BotContext> {
 
   privateChat.command("cerita", async (ctx) => {
     const view = await storyView(ctx, 0);
-    await ctx.reply(view.text, { ...html, ...(view.keyboard ? { reply_markup: view.keyboard } : {}) });
+    await ctx.reply(view.text, { ...HTML, ...(view.keyboard ? { reply_markup: view.keyboard } : {}) });
   });
 
   composer.callbackQuery(storyPageCb.filter, async (ctx) => {
@@ -366,7 +358,7 @@ export function feedbackFeature(kit: FeatureKit): Composer<BotContext> {
     if (!data) return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
     await ctx.answerCallbackQuery();
     const view = await storyView(ctx, data.index);
-    await ctx.editMessageText(view.text, { ...html, ...(view.keyboard ? { reply_markup: view.keyboard } : {}) }).catch(() => undefined);
+    await ctx.editMessageText(view.text, { ...HTML, ...(view.keyboard ? { reply_markup: view.keyboard } : {}) }).catch(() => undefined);
   });
 
   // --------------------------------------------------------------------------------------- jobs

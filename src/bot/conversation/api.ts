@@ -1,5 +1,5 @@
 import { Api, type MiddlewareFn } from "grammy";
-import type { ConvContext } from "./context.js";
+import type { ConvContext } from "../context.js";
 
 /**
  * Conversation plugin: gives the context inside a conversation the API transformers installed on
