@@ -14,6 +14,11 @@ export class DeepLinks {
     this.routes.push({ prefix, handler });
   }
 
+  /** The registered prefixes (tests forge payloads with them). */
+  prefixes(): string[] {
+    return this.routes.map((r) => r.prefix);
+  }
+
   /** Runs the matching handler; false when no feature owns the payload. */
   async dispatch(ctx: BotContext, payload: string): Promise<boolean> {
     const route = this.routes.find((r) => payload.startsWith(r.prefix));

@@ -8,9 +8,12 @@ export type Translate = (key: string, params?: Record<string, string | number>) 
 /** Send options of every HTML message the bot writes (no link previews: links are deep links and forms). */
 export const HTML = { parse_mode: "HTML" as const, link_preview_options: { is_disabled: true } };
 
-/** Escapes text for Telegram HTML: & < > and the double quote (safe inside attribute values too). */
+/**
+ * Escapes text for Telegram HTML: & < and >. Escaped values only ever go between tags, never into an
+ * attribute, so a double quote stays as typed (the /impor_acara error list quotes the bad cell that way).
+ */
 export function escapeHtml(text: string): string {
-  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
+  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 }
 
 /** The bot's two languages; anything unknown reads as Bahasa Indonesia. */

@@ -70,3 +70,28 @@ export async function markUserUnblocked(db: Db, telegramId: number | bigint): Pr
   const { count } = await db.user.updateMany({ where: { telegramId: BigInt(telegramId), blockedAt: { not: null } }, data: { blockedAt: null } });
   return count > 0;
 }
+
+export function findUserById(db: Db, id: number) {
+  return db.user.findUnique({ where: { id } });
+}
+
+/** The language a person chose (for messages sent outside their updates); null when unknown. */
+export async function languageOfUser(db: Db, telegramId: number | bigint): Promise<string | null> {
+  const user = await db.user.findUnique({ where: { telegramId: BigInt(telegramId) }, select: { language: true } });
+  return user?.language ?? null;
+}
+
+/** Whether a person consented and whether they turned announcements off. */
+export function subscriptionOf(db: Db, telegramId: number | bigint) {
+  return db.user.findUnique({ where: { telegramId: BigInt(telegramId) }, select: { consentAt: true, optedOutAt: true } });
+}
+
+/** Announcements off (/berhenti). */
+export async function optOutOfAnnouncements(db: Db, telegramId: number | bigint, at: Date): Promise<void> {
+  await db.user.updateMany({ where: { telegramId: BigInt(telegramId), optedOutAt: null }, data: { optedOutAt: at } });
+}
+
+/** Announcements on again (/langganan). */
+export async function optInToAnnouncements(db: Db, telegramId: number | bigint): Promise<void> {
+  await db.user.updateMany({ where: { telegramId: BigInt(telegramId) }, data: { optedOutAt: null } });
+}

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { FluentBundle, FluentResource } from "@fluent/bundle";
 import { describe, expect, it } from "vitest";
-import { EDITABLE_FIELDS } from "../../src/bot/features/events/admin.js";
+import { EDITABLE_FIELDS } from "../../src/bot/features/events/callbacks.js";
 import { ISSUE_CODES } from "../../src/domain/events/messages.js";
 import { EVENT_STATUSES } from "../../src/domain/events/validation.js";
 

@@ -8,7 +8,7 @@ import { PUBLIC_COMMANDS } from "../../src/bot/commands.js";
 import { createLogger } from "../../src/logger.js";
 import { BotHarness, type RecordedCall } from "../support/bot-harness.js";
 import { onboard, PRIVACY_NOW } from "../support/privacy-fixtures.js";
-import { adminCommands, botSourceFiles, callbackFormats } from "../support/source-scan.js";
+import { adminCommands, callbackFormats, deepLinkPrefixes as registeredDeepLinkPrefixes } from "../support/registry.js";
 import { LogCapture } from "../support/updates.js";
 
 /** mulberry32: the same seed gives the same run (FUZZ_SEED=<n> to replay another one). */
@@ -59,11 +59,7 @@ function randomText(): string {
   return Array.from({ length: 1 + int(6) }, () => (random() < 0.5 ? pick(SNIPPETS) : randomUnicode(1 + int(12)))).join(" ");
 }
 
-const deepLinkPrefixes = [
-  ...new Set(
-    botSourceFiles().flatMap((file) => [...fs.readFileSync(file, "utf8").matchAll(/deepLinks\.register\(\s*["']([^"']+)["']/g)].map((m) => m[1] ?? "")),
-  ),
-];
+const deepLinkPrefixes = registeredDeepLinkPrefixes();
 const COMMANDS = [...new Set([...PUBLIC_COMMANDS, ...adminCommands(), "tarikpersetujuan", "batal", "tidakada", "START", "start@prakerja_test_bot", "start@other_bot"])];
 const FORMATS = callbackFormats();
 

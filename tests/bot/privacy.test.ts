@@ -5,7 +5,7 @@ import { BotHarness } from "../support/bot-harness.js";
 import { startFreeStorageFake } from "../support/free-storage-fake.js";
 import { rowsOf, tableNames, tracesOf } from "../support/pii-scan.js";
 import { documentOf, leaveFootprint, onboard, OWNER, PRIVACY_NOW, publishedEvent } from "../support/privacy-fixtures.js";
-import { callbackFormats } from "../support/source-scan.js";
+import { callbackFormats } from "../support/registry.js";
 
 let h: BotHarness;
 let clock: Date;

@@ -115,3 +115,8 @@ export async function waitAnswer(conversation: BotConversation, accept: Accept, 
     await nudge(ctx);
   }
 }
+
+/** The answer as typed, trimmed and limited, so a pasted novel cannot fill the replay log. */
+export function typedText(ctx: ConvContext, max = 2500): string {
+  return (ctx.message?.text ?? "").trim().slice(0, max);
+}

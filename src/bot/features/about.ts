@@ -26,7 +26,9 @@ export function aboutPage(ctx: BotContext, page: number): { text: string; keyboa
  * "Tentang Prakerja": a short guided tour of the programme (skema normal 2023+), one message edited in
  * place as the user pages through it. Reached from the main menu.
  */
-export function aboutFeature({ mainMenu }: FeatureKit): Composer<BotContext> {
+export function aboutFeature(kit: FeatureKit): Composer<BotContext> {
+  const { mainMenu } = kit;
+  kit.commands.declare("about", { callbacks: [pageCb, homeCb] });
   const composer = new Composer<BotContext>();
   const options = HTML;
 

@@ -18,7 +18,8 @@ export function parseTelegramId(text: string): bigint | null {
  * table) and list them. Admins who are not owners are told these commands are for owners; everyone else
  * never learns they exist (they fall through to the ordinary "unknown command" reply).
  */
-export function adminsFeature(_kit: FeatureKit): Composer<BotContext> {
+export function adminsFeature(kit: FeatureKit): Composer<BotContext> {
+  kit.commands.declare("admins", { admin: ["admin_tambah", "admin_hapus", "admin_daftar"] });
   const composer = new Composer<BotContext>();
   const admin = adminOnly(composer);
   // admins who are not owners are told who can do it, nothing more

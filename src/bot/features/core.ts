@@ -9,7 +9,9 @@ import type { FeatureKit } from "../feature.js";
 const languageCb = new CallbackData("lang", ["lang"], z.object({ lang: z.enum(LANGUAGES as [Language, ...Language[]]) }));
 
 /** /menu, /bantuan, /bahasa: the commands every user has. */
-export function coreFeature({ mainMenu }: FeatureKit): Composer<BotContext> {
+export function coreFeature(kit: FeatureKit): Composer<BotContext> {
+  const { mainMenu } = kit;
+  kit.commands.declare("core", { user: ["menu", "bantuan", "bahasa"], callbacks: [languageCb] });
   const composer = new Composer<BotContext>();
   const privateChat = composer.chatType("private");
 

@@ -14,7 +14,7 @@ import { askChoice as askButtonChoice } from "../conversation/ask.js";
 import type { FeatureKit } from "../feature.js";
 import { HTML } from "../format.js";
 
-export const ELIGIBILITY_CONVERSATION = "eligibility";
+export const ELIGIBILITY_CONVERSATION_ID = "eligibility";
 /**
  * A check left unanswered this long ends quietly: the next message is handled as if no check was open
  * (a question typed days later gets an FAQ answer, not "choose a button").
@@ -157,9 +157,10 @@ async function eligibilityConversation(conversation: BotConversation, ctx: ConvC
 
 /** /kelayakan and the "Cek Kelayakan" menu item. Works for everyone, with or without consent. */
 export function eligibilityFeature(kit: FeatureKit): Composer<BotContext> {
+  kit.commands.declare("eligibility", { user: ["kelayakan"], callbacks: [answerCb, restartCb] });
   const composer = new Composer<BotContext>();
   const conversation = createConversation<BotContext, ConvContext>(eligibilityConversation, {
-    id: ELIGIBILITY_CONVERSATION,
+    id: ELIGIBILITY_CONVERSATION_ID,
     maxMillisecondsToWait: ELIGIBILITY_IDLE_MS,
   });
   composer.use(conversation);
@@ -167,7 +168,7 @@ export function eligibilityFeature(kit: FeatureKit): Composer<BotContext> {
   /** Starts a fresh check, leaving whatever conversation was open (a menu button is not a command). */
   const start = async (ctx: BotContext): Promise<void> => {
     await ctx.conversation.exitAll();
-    await ctx.conversation.enter(ELIGIBILITY_CONVERSATION);
+    await ctx.conversation.enter(ELIGIBILITY_CONVERSATION_ID);
   };
 
   composer.chatType("private").command("kelayakan", start);

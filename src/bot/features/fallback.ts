@@ -6,7 +6,8 @@ import type { FeatureKit } from "../feature.js";
  * The last stop for anything no feature handled: unknown commands (admin commands tried by non-admins
  * land here too, with no hint that they exist), stale buttons, and messages of kinds the bot does not use.
  */
-export function fallbackFeature({ mainMenu }: FeatureKit): Composer<BotContext> {
+export function fallbackFeature(kit: FeatureKit): Composer<BotContext> {
+  const { mainMenu } = kit;
   const composer = new Composer<BotContext>();
   const privateChat = composer.chatType("private");
 

@@ -32,7 +32,9 @@ export function provinceKeyboard(page: number, cb = provinceCb, pageCb = provinc
  * /start and onboarding: greeting, consent (nothing personal is stored before it), role and province.
  * Progress lives in the session (stored in the database), so a restart continues at the same question.
  */
-export function onboardingFeature({ mainMenu, deepLinks }: FeatureKit): Composer<BotContext> {
+export function onboardingFeature(kit: FeatureKit): Composer<BotContext> {
+  const { mainMenu, deepLinks } = kit;
+  kit.commands.declare("onboarding", { user: ["start"], callbacks: [consentCb, roleCb, provinceCb, provincePageCb] });
   const composer = new Composer<BotContext>();
   const privateChat = composer.chatType("private");
 

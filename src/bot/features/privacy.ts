@@ -80,6 +80,7 @@ function summaryText(ctx: BotContext, summary: PersonalDataSummary, now: Date): 
  * daily retention job that anonymises registration details RETENTION_DAYS after an event.
  */
 export function privacyFeature(kit: FeatureKit): Composer<BotContext> {
+  kit.commands.declare("privacy", { user: ["privasi", "dataku", "hapusdata", "tarikpersetujuan"], callbacks: [confirmCb, policyCb] });
   const { mainMenu, scheduler, deps } = kit;
   const composer = new Composer<BotContext>();
   const privateChat = composer.chatType("private");

@@ -1,5 +1,5 @@
 import { Composer } from "grammy";
-import { markUserBlocked, markUserUnblocked } from "../../domain/users.js";
+import { markUserBlocked, markUserUnblocked, optInToAnnouncements, optOutOfAnnouncements, subscriptionOf } from "../../domain/users.js";
 import type { BotContext } from "../context.js";
 import type { FeatureKit } from "../feature.js";
 
@@ -8,26 +8,26 @@ import type { FeatureKit } from "../feature.js";
  * when someone blocks the bot Telegram says so (status "kicked") and User.blockedAt is set, so they are
  * left out of the next broadcast; unblocking (status "member") clears it.
  */
-export function subscriptionFeature({ deps }: FeatureKit): Composer<BotContext> {
+export function subscriptionFeature(kit: FeatureKit): Composer<BotContext> {
+  const { deps } = kit;
+  kit.commands.declare("subscription", { user: ["berhenti", "langganan"] });
   const composer = new Composer<BotContext>();
   const privateChat = composer.chatType("private");
 
   privateChat.command("berhenti", async (ctx) => {
-    const telegramId = BigInt(ctx.from.id);
-    const user = await deps.db.user.findUnique({ where: { telegramId }, select: { consentAt: true, optedOutAt: true } });
+    const user = await subscriptionOf(deps.db, ctx.from.id);
     if (!user?.consentAt) return ctx.reply(ctx.t("broadcast-optout-no-data"));
     if (user.optedOutAt) return ctx.reply(ctx.t("broadcast-optout-already"));
-    await deps.db.user.updateMany({ where: { telegramId, optedOutAt: null }, data: { optedOutAt: deps.now() } });
+    await optOutOfAnnouncements(deps.db, ctx.from.id, deps.now());
     ctx.log.info({ user: ctx.from.id }, "announcements: opted out");
     return ctx.reply(ctx.t("broadcast-optout-done"));
   });
 
   privateChat.command("langganan", async (ctx) => {
-    const telegramId = BigInt(ctx.from.id);
-    const user = await deps.db.user.findUnique({ where: { telegramId }, select: { consentAt: true, optedOutAt: true } });
+    const user = await subscriptionOf(deps.db, ctx.from.id);
     if (!user?.consentAt) return ctx.reply(ctx.t("broadcast-optin-no-data"));
     if (!user.optedOutAt) return ctx.reply(ctx.t("broadcast-optin-already"));
-    await deps.db.user.updateMany({ where: { telegramId }, data: { optedOutAt: null } });
+    await optInToAnnouncements(deps.db, ctx.from.id);
     ctx.log.info({ user: ctx.from.id }, "announcements: opted in again");
     return ctx.reply(ctx.t("broadcast-optin-done"));
   });

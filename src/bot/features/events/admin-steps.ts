@@ -20,7 +20,7 @@ import {
   type Parsed,
 } from "../../../domain/events/validation.js";
 import type { BotConversation, ConvContext } from "../../context.js";
-import { answerText, waitAnswer } from "./ask.js";
+import { typedText, waitAnswer } from "../../conversation/ask.js";
 import { HTML, type Translate } from "../../format.js";
 
 type Markup = Keyboard | { remove_keyboard: true };
@@ -81,7 +81,7 @@ export class AdminSteps {
     await this.say(prompt, markup);
     for (;;) {
       const answer = await waitAnswer(this.conversation, { text: true }, (c) => c.reply(this.t("events-answer-with-text"), { reply_markup: markup }));
-      const result = parse(answerText(answer));
+      const result = parse(typedText(answer));
       if (result.ok) return result.value;
       const again = result.candidates && result.candidates.length > 0 ? replyKeyboard(rows(result.candidates)) : markup;
       await this.say(this.issue(result.code, result.params), again);
@@ -130,7 +130,7 @@ export class AdminSteps {
     for (;;) {
       const answer = await waitAnswer(this.conversation, { text: true, location: true }, (c) => c.reply(this.t("events-admin-location-nudge"), { reply_markup: markup }));
       const point = answer.message?.location ?? answer.message?.venue?.location;
-      const text = point ? `${point.latitude}, ${point.longitude}` : answerText(answer);
+      const text = point ? `${point.latitude}, ${point.longitude}` : typedText(answer);
       if (!point && same(text, this.skipLabel)) return null;
       const result = parseCoordinatePair(text);
       if (result.ok) return result.value;

@@ -20,3 +20,19 @@ export const myRegistrationCb = new CallbackData("rsv", ["action", "id"], z.obje
 export const offerCb = new CallbackData("ofr", ["action", "id"], z.object({ action: z.enum(["accept", "decline"]), id }));
 /** Back to /rsvpku. */
 export const myListCb = new CallbackData("rsvl", [], z.object({}));
+
+// event administration (admins only)
+export const EDITABLE_FIELDS = ["title", "description", "place", "location", "time", "capacity", "deadline", "audience", "companions"] as const;
+export type EditableField = (typeof EDITABLE_FIELDS)[number];
+
+export const adminListCb = new CallbackData("ael", ["page"], z.object({ page }));
+export const adminEventCb = new CallbackData(
+  "aev",
+  ["action", "id"],
+  z.object({ action: z.enum(["view", "publish", "cancel", "cancelok", "keep", "complete", "edit", "export"]), id }),
+);
+export const editFieldCb = new CallbackData("aef", ["field", "id"], z.object({ field: z.enum(EDITABLE_FIELDS), id }));
+export const exportCb = new CallbackData("aex", ["kind", "id"], z.object({ kind: z.enum(["pick", "reg", "fb"]), id }));
+/** The buttons under the /buatacara preview (only read inside that conversation). */
+export const previewCb = new CallbackData("acp", ["action"], z.object({ action: z.enum(["publish", "draft", "discard"]) }));
+

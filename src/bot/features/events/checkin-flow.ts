@@ -2,17 +2,18 @@
 // Only event staff (admins) record attendance; an attendee who opens their own code is told to show it.
 import { checkIn, extractCheckInToken } from "../../../domain/events/checkin.js";
 import { formatDateTime } from "../../../domain/events/format.js";
-import { findUser } from "../../../domain/users.js";
+import { findUser, findUserById } from "../../../domain/users.js";
 import type { BotContext } from "../../context.js";
 import { languageOf } from "../../i18n.js";
 import type { EventsNotifier } from "./notify.js";
 import { localeOf } from "./views.js";
 import { escapeHtml } from "../../format.js";
+import { findRegistrationByCheckInToken } from "../../../domain/events/lookup.js";
 
 /** What a non-admin sees when they open a check-in link. */
 export async function explainCheckInLink(ctx: BotContext, rawToken: string): Promise<void> {
   const token = extractCheckInToken(rawToken);
-  const registration = token ? await ctx.deps.db.registration.findUnique({ where: { checkInToken: token }, include: { event: true } }) : null;
+  const registration = token ? await findRegistrationByCheckInToken(ctx.deps.db, token) : null;
   const user = ctx.from ? await findUser(ctx.deps.db, ctx.from.id) : null;
   if (registration && user && registration.userId === user.id) {
     await ctx.reply(ctx.t("events-checkin-own-code", { title: escapeHtml(registration.event.title) }), { parse_mode: "HTML" });
@@ -46,7 +47,7 @@ export async function staffCheckIn(ctx: BotContext, rawToken: string, notifier: 
       );
       return;
     case "checked_in": {
-      const attendee = await ctx.deps.db.user.findUnique({ where: { id: result.registration.userId } });
+      const attendee = await findUserById(ctx.deps.db, result.registration.userId);
       await ctx.reply(
         ctx.t("events-checkin-ok", {
           name: escapeHtml(result.fullName ?? "-"),

@@ -14,6 +14,7 @@ import { sendTicket } from "./notify.js";
 import { createRsvpConversation, RSVP_CONVERSATION_ID } from "./rsvp-conversation.js";
 import { detailsText, listItem, localeOf, registrationStatusText, whenText } from "./views.js";
 import { escapeHtml, HTML } from "../../format.js";
+import { findEvent, findRegistration, findRegistrationWithEvent } from "../../../domain/events/lookup.js";
 
 export const EVENTS_PAGE_SIZE = 5;
 /** An unanswered RSVP question is dropped after this long, so a later message is not taken as an answer. */
@@ -25,6 +26,7 @@ const CONVERSATION_IDLE_MS = 2 * 60 * 60 * 1000;
  * background jobs (reminders, offer expiry, completing ended events).
  */
 export function eventsFeature(kit: FeatureKit): Composer<BotContext> {
+  kit.commands.declare("events", { user: ["acara", "rsvpku"], callbacks: [listCb, detailsCb, venueCb, registerCb, myRegistrationCb, offerCb, myListCb] });
   const { deps, mainMenu, deepLinks, scheduler } = kit;
   const composer = new Composer<BotContext>();
   const notifier = kit.eventsNotifier;
@@ -81,7 +83,7 @@ export function eventsFeature(kit: FeatureKit): Composer<BotContext> {
     const { event, seatsLeft } = found;
     const link = eventDeepLink(kit.botUsername(), event.id);
     const user = await userRow(ctx);
-    const registration = user ? await deps.db.registration.findUnique({ where: { eventId_userId: { eventId, userId: user.id } } }) : null;
+    const registration = user ? await findRegistration(deps.db, eventId, user.id) : null;
     const active = registration && ["confirmed", "waitlisted", "offered"].includes(registration.status);
     const locale = localeOf(languageOf(ctx));
     let text = detailsText((k, p) => ctx.t(k, p), locale, event, seatsLeft, link);
@@ -117,7 +119,7 @@ export function eventsFeature(kit: FeatureKit): Composer<BotContext> {
 
   composer.callbackQuery(venueCb.filter, async (ctx) => {
     const data = venueCb.unpack(ctx.callbackQuery.data);
-    const event = data ? await deps.db.event.findUnique({ where: { id: data.id } }) : null;
+    const event = data ? await findEvent(deps.db, data.id) : null;
     if (!event || (event.status !== "published" && event.status !== "completed")) return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
     await ctx.answerCallbackQuery();
     if (event.latitude === null || event.longitude === null) {
@@ -184,7 +186,7 @@ export function eventsFeature(kit: FeatureKit): Composer<BotContext> {
   composer.callbackQuery(myRegistrationCb.filter, async (ctx) => {
     const data = myRegistrationCb.unpack(ctx.callbackQuery.data);
     const user = await userRow(ctx);
-    const registration = data && user ? await deps.db.registration.findUnique({ where: { id: data.id }, include: { event: true } }) : null;
+    const registration = data && user ? await findRegistrationWithEvent(deps.db, data.id) : null;
     // the pressing user must own the registration: callback data can be forged
     if (!data || !user || !registration || registration.userId !== user.id) return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
     await ctx.answerCallbackQuery();
@@ -228,7 +230,7 @@ export function eventsFeature(kit: FeatureKit): Composer<BotContext> {
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup().catch(() => undefined);
     if (result.offers.length > 0) await notifier.offers(result.offers);
-    const registration = await deps.db.registration.findUnique({ where: { id: data.id }, include: { event: true } });
+    const registration = await findRegistrationWithEvent(deps.db, data.id);
     const title = escapeHtml(registration?.event.title ?? "");
     if (!result.ok) return ctx.reply(ctx.t(`events-offer-fail-${result.reason}`, { title }), HTML);
     if (data.action === "decline") return ctx.reply(ctx.t("events-offer-declined", { title }), HTML);

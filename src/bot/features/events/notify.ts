@@ -14,6 +14,7 @@ import type { Logger } from "../../../logger.js";
 import { detailsCb, myListCb, myRegistrationCb, offerCb, venueCb } from "./callbacks.js";
 import { localeOf, placeLine, whenText } from "./views.js";
 import { escapeHtml, HTML, type Translate } from "../../format.js";
+import { findEvent } from "../../../domain/events/lookup.js";
 
 export interface NotifierDeps {
   api: Api;
@@ -103,7 +104,7 @@ export class EventsNotifier {
   }
 
   private async eventOf(id: number): Promise<Event | null> {
-    return this.deps.db.event.findUnique({ where: { id } });
+    return findEvent(this.deps.db, id);
   }
 
   /** "A seat is free for you": accept or decline buttons, and until when. */

@@ -21,11 +21,12 @@ import type { IssueParams, Parsed } from "../../../domain/events/validation.js";
 import { findUser, hasCurrentConsent, recordConsent } from "../../../domain/users.js";
 import type { BotConversation, ConvContext } from "../../context.js";
 import { languageOf } from "../../i18n.js";
-import { answerText, waitAnswer } from "./ask.js";
+import { typedText, waitAnswer } from "../../conversation/ask.js";
 import type { EventsNotifier } from "./notify.js";
 import { sendTicket } from "./notify.js";
 import { storable } from "./plain.js";
 import { escapeHtml, HTML, type Translate } from "../../format.js";
+import { findEvent, findRegistration } from "../../../domain/events/lookup.js";
 
 export const RSVP_CONVERSATION_ID = "events-rsvp";
 
@@ -51,12 +52,12 @@ async function loadStart(ctx: ConvContext["deps"], telegramId: number, eventId: 
   const { db } = ctx;
   const now = ctx.now();
   const empty = { event: null, seatsLeft: null, user: null, existing: null };
-  const event = await db.event.findUnique({ where: { id: eventId } });
+  const event = await findEvent(db, eventId);
   if (!event) return { problem: "not_found", ...empty };
   if (event.status !== "published") return { ...empty, problem: "not_open", event };
   if (now.getTime() >= (event.rsvpDeadline ?? event.startsAt).getTime()) return { ...empty, problem: "deadline_passed", event };
   const user = await findUser(db, telegramId);
-  const existing = user ? await db.registration.findUnique({ where: { eventId_userId: { eventId, userId: user.id } } }) : null;
+  const existing = user ? await findRegistration(db, eventId, user.id) : null;
   const taken = await takenSeats(db, eventId);
   const consent = hasCurrentConsent(user);
   return {
@@ -138,7 +139,7 @@ export function createRsvpConversation(notifier: EventsNotifier, botUsername: ()
       await say(prompt, markup);
       for (;;) {
         const answer = await waitAnswer(conversation, { text: true }, (c) => c.reply(t("events-answer-with-text"), { reply_markup: markup }));
-        const result = parse(answerText(answer));
+        const result = parse(typedText(answer));
         if (result.ok) return result.value;
         const suggestions = result.candidates && result.candidates.length > 0 ? keyboardOf(chunk(result.candidates, 2)) : markup;
         await say(error(result.code, result.params), suggestions);
@@ -207,7 +208,7 @@ export function createRsvpConversation(notifier: EventsNotifier, botUsername: ()
         phone = normalizePhone(contact.phone_number);
         break;
       }
-      if (same(answerText(answer), skip)) break;
+      if (same(typedText(answer), skip)) break;
       await say(t("events-rsvp-phone-use-button"), phoneKeyboard);
     }
 
@@ -250,7 +251,7 @@ export function createRsvpConversation(notifier: EventsNotifier, botUsername: ()
         if (!user || !hasCurrentConsent(user)) return { result: { ok: false, reason: "consent_missing", params: {} }, event: null };
         const result = await reserveSeat(db, { eventId, userId: user.id, fullName, city, gelombang, training, phone, companions, now: outer.deps.now() });
         if (result.ok && result.offers.length > 0) await notifier.offers(result.offers);
-        return { result, event: await db.event.findUnique({ where: { id: eventId } }) };
+        return { result, event: await findEvent(db, eventId) };
       }),
     );
     const result = saved.result;

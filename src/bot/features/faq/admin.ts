@@ -30,9 +30,9 @@ const saveCb = new CallbackData("fqs", ["ok"], z.object({ ok: z.enum(["yes", "no
 
 /** An admin flow left alone this long ends quietly; the next message is handled normally. */
 const ADMIN_IDLE_MS = 60 * 60_000;
-const ADD = "faq-admin-add";
-const EDIT = "faq-admin-edit";
-const SEARCH = "faq-admin-search";
+const ADD_CONVERSATION_ID = "faq-admin-add";
+const EDIT_CONVERSATION_ID = "faq-admin-edit";
+const SEARCH_CONVERSATION_ID = "faq-admin-search";
 
 const act = (a: Action, n = 0) => adminCb.pack({ a, n });
 
@@ -311,12 +311,13 @@ const IMPORT_CAPTION = /^\/faq_impor(?:@\w+)?(?:\s|$)/i;
  * it: their /faq_admin falls through to "unknown command".
  */
 export function faqAdminFeature(kit: FeatureKit): Composer<BotContext> {
+  kit.commands.declare("faqAdmin", { admin: ["faq_admin", "faq_impor"], callbacks: [adminCb, fieldCb, categoryCb, saveCb] });
   const composer = new Composer<BotContext>();
   const admin = adminOnly(composer);
   const options = { maxMillisecondsToWait: ADMIN_IDLE_MS };
-  admin.use(createConversation<BotContext, ConvContext>((conversation, ctx) => addConversation(kit.faq, conversation, ctx), { id: ADD, ...options }));
-  admin.use(createConversation<BotContext, ConvContext>((conversation, ctx, target: { id: number; field: Field }) => editConversation(kit.faq, conversation, ctx, target), { id: EDIT, ...options }));
-  admin.use(createConversation<BotContext, ConvContext>((conversation, ctx) => searchConversation(kit.faq, conversation, ctx), { id: SEARCH, ...options }));
+  admin.use(createConversation<BotContext, ConvContext>((conversation, ctx) => addConversation(kit.faq, conversation, ctx), { id: ADD_CONVERSATION_ID, ...options }));
+  admin.use(createConversation<BotContext, ConvContext>((conversation, ctx, target: { id: number; field: Field }) => editConversation(kit.faq, conversation, ctx, target), { id: EDIT_CONVERSATION_ID, ...options }));
+  admin.use(createConversation<BotContext, ConvContext>((conversation, ctx) => searchConversation(kit.faq, conversation, ctx), { id: SEARCH_CONVERSATION_ID, ...options }));
 
   async function panel(ctx: BotContext, edit: boolean) {
     const count = (await (await kit.faq()).list()).length;
@@ -427,11 +428,11 @@ export function faqAdminFeature(kit: FeatureKit): Composer<BotContext> {
       case "search":
         await ctx.answerCallbackQuery();
         await ctx.conversation.exitAll();
-        return ctx.conversation.enter(SEARCH);
+        return ctx.conversation.enter(SEARCH_CONVERSATION_ID);
       case "add":
         await ctx.answerCallbackQuery();
         await ctx.conversation.exitAll();
-        return ctx.conversation.enter(ADD);
+        return ctx.conversation.enter(ADD_CONVERSATION_ID);
       case "export": {
         await ctx.answerCallbackQuery();
         const csv = await faq.exportCsv();
@@ -465,7 +466,7 @@ export function faqAdminFeature(kit: FeatureKit): Composer<BotContext> {
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup().catch(() => undefined);
     await ctx.conversation.exitAll();
-    await ctx.conversation.enter(EDIT, { id: data.id, field: data.f });
+    await ctx.conversation.enter(EDIT_CONVERSATION_ID, { id: data.id, field: data.f });
   });
 
   return composer;

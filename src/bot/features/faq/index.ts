@@ -68,6 +68,7 @@ function smallTalk(text: string): "greeting" | "thanks" | undefined {
  * person stored (votes and unanswered questions are anonymous).
  */
 export function faqFeature(kit: FeatureKit): Composer<BotContext> {
+  kit.commands.declare("faq", { user: ["tanya"], callbacks: [voteCb, questionCb] });
   const composer = new Composer<BotContext>();
   const privateChat = composer.chatType("private");
   const service = kit.faq;

@@ -11,6 +11,8 @@ import type { FeatureKit } from "../../feature.js";
 import { adminOnly } from "../../middlewares/admin.js";
 import { authorText } from "./index.js";
 import { escapeHtml, HTML, intlLocale, type Translate } from "../../format.js";
+import { findEventTitle, latestEvents } from "../../../domain/events/lookup.js";
+import { countFeedback } from "../../../domain/feedback/lookup.js";
 
 /** id 0 = overall (every event and the programme survey). */
 const statsCb = new CallbackData("fbsa", ["id"], z.object({ id: z.coerce.number().int().min(0).max(2_000_000_000) }));
@@ -99,6 +101,7 @@ export function chartLabels(t: Translate, language: string): ChartLabels {
  * PNG and the answers as CSV) and /cerita_admin (approve or reject stories offered for publication).
  */
 export function feedbackAdminFeature(kit: FeatureKit): Composer<BotContext> {
+  kit.commands.declare("feedbackAdmin", { admin: ["statistik", "cerita_admin"], callbacks: [statsCb, csvCb, reviewCb] });
   const { deps } = kit;
   const composer = new Composer<BotContext>();
   const admin = adminOnly(composer);
@@ -129,7 +132,7 @@ export function feedbackAdminFeature(kit: FeatureKit): Composer<BotContext> {
   privateAdmin.command("statistik", async (ctx) => {
     const argument = ctx.match.trim().replace(/^#/, "");
     if (/^\d{1,9}$/.test(argument)) return sendStats(ctx, Number(argument));
-    const events = await deps.db.event.findMany({ orderBy: [{ startsAt: "desc" }, { id: "desc" }], take: EVENTS_IN_CHOICE, select: { id: true, title: true } });
+    const events = await latestEvents(deps.db, EVENTS_IN_CHOICE);
     const keyboard = new InlineKeyboard().text(ctx.t("feedback-stats-overall-button"), statsCb.pack({ id: 0 })).row();
     for (const event of events) keyboard.text(ctx.t("feedback-stats-event-button", { id: String(event.id), title: event.title.slice(0, 50) }), statsCb.pack({ id: event.id })).row();
     await ctx.reply(ctx.t("feedback-stats-choose"), { reply_markup: keyboard });
@@ -144,11 +147,11 @@ export function feedbackAdminFeature(kit: FeatureKit): Composer<BotContext> {
 
   admin.callbackQuery(csvCb.filter, async (ctx) => {
     const data = csvCb.unpack(ctx.callbackQuery.data);
-    const event = data && data.id > 0 ? await deps.db.event.findUnique({ where: { id: data.id }, select: { id: true, title: true } }) : null;
+    const event = data && data.id > 0 ? await findEventTitle(deps.db, data.id) : null;
     if (!data || (data.id > 0 && !event)) return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
     await ctx.answerCallbackQuery();
     const csv = await feedbackCsv(deps.db, event?.id);
-    const rows = await deps.db.feedback.count({ where: event ? { eventId: event.id } : {} });
+    const rows = await countFeedback(deps.db, event?.id);
     await ctx.replyWithDocument(new InputFile(csv, event ? `masukan-acara-${event.id}.csv` : "masukan-semua.csv"), {
       caption: ctx.t("feedback-stats-csv-caption", { title: event?.title ?? ctx.t("feedback-stats-overall-button"), rows }),
     });

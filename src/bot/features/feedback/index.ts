@@ -26,8 +26,9 @@ import type { BotContext, BotConversation, ConvContext } from "../../context.js"
 import { askChoice as askButtonChoice, waitOwnButton } from "../../conversation/ask.js";
 import type { FeatureKit } from "../../feature.js";
 import { escapeHtml, HTML, type Translate } from "../../format.js";
+import { findEventTitle } from "../../../domain/events/lookup.js";
 
-export const FEEDBACK_CONVERSATION = "feedback";
+export const FEEDBACK_CONVERSATION_ID = "feedback";
 /** A survey left unanswered this long ends quietly; writing a story can take a while, so it is generous. */
 export const FEEDBACK_IDLE_MS = 3 * 60 * 60 * 1000;
 export const FEEDBACK_INVITATION_JOB = "feedback-invitations";
@@ -154,7 +155,7 @@ async function feedbackConversation(conversation: BotConversation, ctx: ConvCont
     const user = await findUser(ctx.deps.db, telegramId);
     if (!user || !hasCurrentConsent(user)) return null;
     const eventId = scopeEventId(scope);
-    const event = eventId === null ? null : await ctx.deps.db.event.findUnique({ where: { id: eventId }, select: { title: true } });
+    const event = eventId === null ? null : await findEventTitle(ctx.deps.db, eventId);
     const previous = await findFeedback(ctx.deps.db, user.id, scope);
     return { userId: user.id, title: event?.title ?? null, answeredBefore: previous !== null };
   });
@@ -270,11 +271,12 @@ export async function sendFeedbackInvitations(kit: FeatureKit, now: Date): Promi
  * each Temu Alumni, and /cerita (approved success stories, anonymised where the author chose so).
  */
 export function feedbackFeature(kit: FeatureKit): Composer<BotContext> {
+  kit.commands.declare("feedback", { user: ["masukan", "cerita"], callbacks: [openSurveyCb, answerCb, storyPageCb] });
   const { deps } = kit;
   const composer = new Composer<BotContext>();
   composer.use(
     createConversation<BotContext, ConvContext>(feedbackConversation, {
-      id: FEEDBACK_CONVERSATION,
+      id: FEEDBACK_CONVERSATION_ID,
       maxMillisecondsToWait: FEEDBACK_IDLE_MS,
     }),
   );
@@ -323,7 +325,7 @@ export function feedbackFeature(kit: FeatureKit): Composer<BotContext> {
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup().catch(() => undefined);
     await ctx.conversation.exitAll();
-    await ctx.conversation.enter(FEEDBACK_CONVERSATION, scope);
+    await ctx.conversation.enter(FEEDBACK_CONVERSATION_ID, scope);
   });
 
   // a survey button from a survey that is no longer open (finished, cancelled, or an old message)

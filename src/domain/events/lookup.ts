@@ -1,0 +1,57 @@
+// Reads of events and registrations the bot needs as they are (no rule applies to them). One function
+// per query, so the data layer changes in one place.
+import type { Db } from "../../db.js";
+import type { Event } from "../../generated/prisma/client.js";
+
+export function findEvent(db: Db, id: number): Promise<Event | null> {
+  return db.event.findUnique({ where: { id } });
+}
+
+export function findEventTitle(db: Db, id: number): Promise<{ id: number; title: string } | null> {
+  return db.event.findUnique({ where: { id }, select: { id: true, title: true } });
+}
+
+/** The latest events by start (newest first), for an admin to pick one. */
+export function latestEvents(db: Db, take: number): Promise<{ id: number; title: string }[]> {
+  return db.event.findMany({ orderBy: [{ startsAt: "desc" }, { id: "desc" }], take, select: { id: true, title: true } });
+}
+
+/** Events whose participants a broadcast may address (published, completed or cancelled), newest first. */
+export function broadcastableEvents(db: Db, take: number): Promise<{ id: number; title: string }[]> {
+  return db.event.findMany({
+    where: { status: { in: ["published", "completed", "cancelled"] } },
+    orderBy: { startsAt: "desc" },
+    take,
+    select: { id: true, title: true },
+  });
+}
+
+/** Published events that have not ended, soonest first (a broadcast's registration button). */
+export function openEvents(db: Db, now: Date, take: number): Promise<{ id: number; title: string }[]> {
+  return db.event.findMany({
+    where: { status: "published", endsAt: { gt: now } },
+    orderBy: { startsAt: "asc" },
+    take,
+    select: { id: true, title: true },
+  });
+}
+
+/** A person's registration for an event (by User id), if any. */
+export function findRegistration(db: Db, eventId: number, userId: number) {
+  return db.registration.findUnique({ where: { eventId_userId: { eventId, userId } } });
+}
+
+export function findRegistrationWithEvent(db: Db, id: number) {
+  return db.registration.findUnique({ where: { id }, include: { event: true } });
+}
+
+export function findRegistrationByCheckInToken(db: Db, checkInToken: string) {
+  return db.registration.findUnique({ where: { checkInToken }, include: { event: true } });
+}
+
+/** How many registrations of an event are in each status, and how many checked in. */
+export async function registrationCounts(db: Db, eventId: number): Promise<{ byStatus: (status: string) => number; checkedIn: number }> {
+  const counts = await db.registration.groupBy({ by: ["status"], where: { eventId }, _count: { _all: true } });
+  const checkedIn = await db.registration.count({ where: { eventId, checkedInAt: { not: null } } });
+  return { byStatus: (status) => counts.find((c) => c.status === status)?._count._all ?? 0, checkedIn };
+}
