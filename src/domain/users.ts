@@ -95,3 +95,9 @@ export async function optOutOfAnnouncements(db: Db, telegramId: number | bigint,
 export async function optInToAnnouncements(db: Db, telegramId: number | bigint): Promise<void> {
   await db.user.updateMany({ where: { telegramId: BigInt(telegramId) }, data: { optedOutAt: null } });
 }
+
+/** The person's row, only when they have given the current consent (otherwise nothing may be stored for them). */
+export async function findConsentedUser(db: Db, telegramId: number | bigint) {
+  const user = await findUser(db, telegramId);
+  return user && hasCurrentConsent(user) ? user : null;
+}

@@ -120,3 +120,24 @@ export async function waitAnswer(conversation: BotConversation, accept: Accept, 
 export function typedText(ctx: ConvContext, max = 2500): string {
   return (ctx.message?.text ?? "").trim().slice(0, max);
 }
+
+/**
+ * A button question of a conversation whose keyboard is already shown: waits for a press on one of its
+ * buttons (`callback`) whose payload passes `valid`, answers the press and removes the buttons. Typed
+ * text gets `otherwise`; commands and other features' buttons go on to the rest of the bot.
+ */
+export async function askButton<T>(
+  conversation: BotConversation,
+  callback: { filter: RegExp; unpack(data: string | undefined): T | null },
+  otherwise: (ctx: ConvContext) => Promise<unknown>,
+  options: { valid?: (data: T) => boolean; captionCommands?: boolean } = {},
+): Promise<{ data: T; ctx: ConvContext }> {
+  for (;;) {
+    const latest = await waitAnswer(conversation, { captionCommands: options.captionCommands, callback: callback.filter }, otherwise);
+    const data = callback.unpack(latest.callbackQuery?.data);
+    await latest.answerCallbackQuery();
+    if (data === null || (options.valid && !options.valid(data))) continue;
+    await latest.editMessageReplyMarkup().catch(() => undefined);
+    return { data, ctx: latest };
+  }
+}

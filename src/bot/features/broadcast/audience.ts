@@ -1,8 +1,8 @@
 // The audience step of /siaran: everyone, a role, provinces (paged toggles), or an event's participants.
 import { InlineKeyboard } from "grammy";
 import { provinceByCodeOrNull, provinces } from "../../../domain/areas.js";
-import { eventSegments, type Audience, type EventSegment } from "../../../domain/broadcast/audience.js";
-import { waitAnswer } from "../../conversation/ask.js";
+import { eventSegments, type Audience } from "../../../domain/broadcast/audience.js";
+import { askButton, waitAnswer } from "../../conversation/ask.js";
 import type { BotConversation, ConvContext } from "../../context.js";
 import { escapeHtml, HTML, type Translate } from "../../format.js";
 import { audienceCb, eventCb, provinceCb, segmentCb } from "./callbacks.js";
@@ -28,16 +28,7 @@ export async function chooseAudience(
         .text(t("broadcast-audience-provinces"), audienceCb.pack({ kind: "provinces" }))
         .text(t("broadcast-audience-event"), audienceCb.pack({ kind: "event" })),
     });
-    let kind: "all" | "alumni" | "calon" | "provinces" | "event";
-    for (;;) {
-      const answer = await waitAnswer(conversation, { captionCommands: false, callback: audienceCb.filter }, useButtons);
-      const data = audienceCb.unpack(answer.callbackQuery?.data);
-      await answer.answerCallbackQuery();
-      if (!data) continue;
-      await answer.editMessageReplyMarkup().catch(() => undefined);
-      kind = data.kind;
-      break;
-    }
+    const kind = (await askButton(conversation, audienceCb, useButtons, { captionCommands: false })).data.kind;
     if (kind === "all") return { kind: "all" };
     if (kind === "alumni" || kind === "calon") return { kind: "role", role: kind };
     if (kind === "provinces") return { kind: "provinces", codes: await chooseProvinces(conversation, ctx, t, useButtons) };
@@ -52,30 +43,12 @@ export async function chooseAudience(
     const eventKeyboard = new InlineKeyboard();
     for (const e of events) eventKeyboard.text(t("broadcast-button-event", { id: String(e.id), title: e.title.slice(0, 40) }), eventCb.pack({ id: e.id })).row();
     await ctx.reply(t("broadcast-event-ask"), { reply_markup: eventKeyboard });
-    let eventId = 0;
-    for (;;) {
-      const answer = await waitAnswer(conversation, { captionCommands: false, callback: eventCb.filter }, useButtons);
-      const data = eventCb.unpack(answer.callbackQuery?.data);
-      await answer.answerCallbackQuery();
-      if (!data || !events.some((e) => e.id === data.id)) continue;
-      await answer.editMessageReplyMarkup().catch(() => undefined);
-      eventId = data.id;
-      break;
-    }
+    const eventId = (await askButton(conversation, eventCb, useButtons, { captionCommands: false, valid: (data) => events.some((e) => e.id === data.id) })).data.id;
     const title = events.find((e) => e.id === eventId)?.title ?? "";
     const segmentKeyboard = new InlineKeyboard();
     for (const segment of eventSegments) segmentKeyboard.text(t(`broadcast-segment-${segment}`), segmentCb.pack({ segment })).row();
     await ctx.reply(t("broadcast-segment-ask", { title: escapeHtml(title) }), { ...HTML, reply_markup: segmentKeyboard });
-    let segment: EventSegment;
-    for (;;) {
-      const answer = await waitAnswer(conversation, { captionCommands: false, callback: segmentCb.filter }, useButtons);
-      const data = segmentCb.unpack(answer.callbackQuery?.data);
-      await answer.answerCallbackQuery();
-      if (!data) continue;
-      await answer.editMessageReplyMarkup().catch(() => undefined);
-      segment = data.segment;
-      break;
-    }
+    const segment = (await askButton(conversation, segmentCb, useButtons, { captionCommands: false })).data.segment;
     return { kind: "event", eventId, segment };
   }
 }

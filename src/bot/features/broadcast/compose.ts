@@ -3,7 +3,7 @@ import { InlineKeyboard } from "grammy";
 import { countAudience } from "../../../domain/broadcast/audience.js";
 import { createBroadcast, getBroadcastStats, setProgressMessage, type BroadcastMessage, type MessageEntityLike } from "../../../domain/broadcast/queue.js";
 import { BroadcastWorker } from "../../../domain/broadcast/worker.js";
-import { waitAnswer } from "../../conversation/ask.js";
+import { askButton, waitAnswer } from "../../conversation/ask.js";
 import type { BotConversation, ConvContext } from "../../context.js";
 import { languageOf } from "../../i18n.js";
 import type { FeatureKit } from "../../feature.js";
@@ -73,15 +73,8 @@ export function composeConversation(kit: FeatureKit, worker: BroadcastWorker) {
       for (const e of upcoming) keyboard.text(t("broadcast-button-event", { id: String(e.id), title: e.title.slice(0, 40) }), buttonCb.pack({ event: e.id })).row();
       keyboard.text(t("broadcast-button-none"), buttonCb.pack({ event: 0 }));
       await ctx.reply(t("broadcast-button-ask"), { reply_markup: keyboard });
-      for (;;) {
-        const answer = await waitAnswer(conversation, { captionCommands: false, callback: buttonCb.filter }, useButtons);
-        const data = buttonCb.unpack(answer.callbackQuery?.data);
-        await answer.answerCallbackQuery();
-        if (!data || (data.event !== 0 && !upcoming.some((e) => e.id === data.event))) continue;
-        await answer.editMessageReplyMarkup().catch(() => undefined);
-        buttonEventId = data.event === 0 ? null : data.event;
-        break;
-      }
+      const chosen = await askButton(conversation, buttonCb, useButtons, { captionCommands: false, valid: (data) => data.event === 0 || upcoming.some((e) => e.id === data.event) });
+      buttonEventId = chosen.data.event === 0 ? null : chosen.data.event;
     }
     const message: Omit<BroadcastMessage, "language"> = { broadcastId: 0, ...content, buttonEventId };
 
@@ -112,16 +105,7 @@ export function composeConversation(kit: FeatureKit, worker: BroadcastWorker) {
           .text(t("broadcast-btn-change-audience"), confirmCb.pack({ action: "audience" }))
           .text(t("broadcast-btn-discard"), confirmCb.pack({ action: "discard" })),
       });
-      let action: "now" | "schedule" | "audience" | "discard" | "scheduled";
-      for (;;) {
-        const answer = await waitAnswer(conversation, { captionCommands: false, callback: confirmCb.filter }, useButtons);
-        const data = confirmCb.unpack(answer.callbackQuery?.data);
-        await answer.answerCallbackQuery();
-        if (!data || data.action === "scheduled") continue;
-        await answer.editMessageReplyMarkup().catch(() => undefined);
-        action = data.action;
-        break;
-      }
+      const action = (await askButton(conversation, confirmCb, useButtons, { captionCommands: false, valid: (data) => data.action !== "scheduled" })).data.action;
       if (action === "audience") continue;
       if (action === "discard") {
         await ctx.reply(t("broadcast-discarded"));

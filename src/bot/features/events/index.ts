@@ -4,7 +4,7 @@ import { completeFinishedEvents, getEventWithSeats, listUpcomingEvents } from ".
 import { eventDeepLink } from "../../../domain/events/links.js";
 import { sendDueReminders } from "../../../domain/events/reminders.js";
 import { acceptOffer, cancelRegistration, declineOffer, expireOffers, registrationsOfUser } from "../../../domain/events/rsvp.js";
-import { findUser, hasCurrentConsent } from "../../../domain/users.js";
+import { findConsentedUser } from "../../../domain/users.js";
 import type { BotContext, ConvContext } from "../../context.js";
 import { languageOf } from "../../i18n.js";
 import type { FeatureKit } from "../../feature.js";
@@ -40,8 +40,7 @@ export function eventsFeature(kit: FeatureKit): Composer<BotContext> {
   const privateChat = composer.chatType("private");
 
   async function userRow(ctx: BotContext) {
-    const user = ctx.from ? await findUser(deps.db, ctx.from.id) : null;
-    return user && hasCurrentConsent(user) ? user : null;
+    return ctx.from ? findConsentedUser(deps.db, ctx.from.id) : null;
   }
 
   async function listView(ctx: BotContext, requestedPage: number) {

@@ -20,7 +20,7 @@ import {
   scopeEventId,
   type SurveyAnswersInput,
 } from "../../../domain/feedback/survey.js";
-import { findUser, hasCurrentConsent, markUserBlocked } from "../../../domain/users.js";
+import { findConsentedUser, findUser, hasCurrentConsent, markUserBlocked } from "../../../domain/users.js";
 import { CallbackData } from "../../callback.js";
 import type { BotContext, BotConversation, ConvContext } from "../../context.js";
 import { askChoice as askButtonChoice, waitOwnButton } from "../../conversation/ask.js";
@@ -283,8 +283,7 @@ export function feedbackFeature(kit: FeatureKit): Composer<BotContext> {
   const privateChat = composer.chatType("private");
 
   async function consentedUser(ctx: BotContext) {
-    const user = ctx.from ? await findUser(deps.db, ctx.from.id) : null;
-    return user && hasCurrentConsent(user) ? user : null;
+    return ctx.from ? findConsentedUser(deps.db, ctx.from.id) : null;
   }
 
   /** The choice behind /masukan and the menu's "Masukan": recent events attended, or the programme. */
