@@ -20,7 +20,7 @@ import { DemoServer } from "./server.js";
 
 export { PERSONAS, findPersona, type Persona, type PersonaKey } from "./personas.js";
 export { exampleEvents, sampleEventsCsv, seedExampleEvents, EXAMPLE_PREFIX } from "./seed.js";
-export { entitiesToHtml, escapeHtml, renderMessage, viewReplyKeyboard, type ViewMessage, type ViewReplyKeyboard } from "./render.js";
+export { entitiesToHtml, escapeBrowserHtml, renderMessage, viewReplyKeyboard, type ViewMessage, type ViewReplyKeyboard } from "./render.js";
 export type { BotStatus, ChangeBatch, ChatSnapshot } from "./server.js";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");

@@ -52,7 +52,8 @@ export interface ViewMessage {
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
-export function escapeHtml(text: string): string {
+/** For the demo's web page (text and attribute values, so quotes too); Telegram messages use src/bot/format.ts. */
+export function escapeBrowserHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }
 
@@ -68,7 +69,7 @@ function anchor(href: string | undefined, cls?: string): string {
   const c = cls ? ` class="${cls}"` : "";
   if (!href) return `<span${c}>`;
   const external = /^https?:/i.test(href) ? ' target="_blank" rel="noopener noreferrer"' : "";
-  return `<a href="${escapeHtml(href)}"${c}${external}>`;
+  return `<a href="${escapeBrowserHtml(href)}"${c}${external}>`;
 }
 
 type Tag = { open: string; close: string };
@@ -89,7 +90,7 @@ function tagFor(entity: MessageEntity, text: string): Tag | undefined {
     case "code":
       return { open: "<code>", close: "</code>" };
     case "pre": {
-      const lang = entity.language ? ` class="language-${escapeHtml(entity.language)}"` : "";
+      const lang = entity.language ? ` class="language-${escapeBrowserHtml(entity.language)}"` : "";
       return { open: `<pre><code${lang}>`, close: "</code></pre>" };
     }
     case "blockquote":
@@ -112,7 +113,7 @@ function tagFor(entity: MessageEntity, text: string): Tag | undefined {
       return { open: anchor(`https://t.me/${inner.replace(/^@/, "")}`), close: "</a>" };
     case "bot_command":
       // pressing a command in Telegram sends it; the page does the same
-      return { open: `<a href="#" class="cmd" data-command="${escapeHtml(inner)}">`, close: "</a>" };
+      return { open: `<a href="#" class="cmd" data-command="${escapeBrowserHtml(inner)}">`, close: "</a>" };
     case "hashtag":
     case "cashtag":
       return { open: '<span class="tag">', close: "</span>" };
@@ -160,7 +161,7 @@ export function entitiesToHtml(text: string, entities: readonly MessageEntity[] 
       stack.push({ end: e.end, tag });
     }
     const until = points[k + 1];
-    if (until !== undefined) out += escapeHtml(text.slice(pos, until));
+    if (until !== undefined) out += escapeBrowserHtml(text.slice(pos, until));
   }
   while (stack.length > 0) out += (stack.pop() as Open).tag.close;
   return out;
