@@ -24,7 +24,7 @@ import {
   type ApiHost,
   type BotIdentity,
   type PendingCallbackQuery,
-} from "./methods.js";
+} from "./methods/index.js";
 import { mimeFromName, parseParams } from "./multipart.js";
 import { ChatState, FileStore, MessageStore, NOT_DEFAULT_UPDATES, UpdateQueue, chatFromUser, toApiMessage, updateType, userToApi } from "./state.js";
 import {
