@@ -9,7 +9,7 @@ import { EventEmitter } from "node:events";
 import type { ServerResponse } from "node:http";
 import type { Update } from "grammy/types";
 import { seededRandom } from "./faults.js";
-import { handlers, type ApiHost, type BotIdentity, type PendingCallbackQuery } from "./methods/index.js";
+import { handlers, type ApiHost, type BotIdentity, type PendingCallbackQuery, type PendingInlineQuery } from "./methods/index.js";
 import { FileStore, MessageStore, NOT_DEFAULT_UPDATES, UpdateQueue, updateType } from "./state.js";
 import {
   ApiError,
@@ -53,6 +53,7 @@ export abstract class EmulatorCore extends EventEmitter<EmulatorEvents> {
   protected readonly blocked = new Set<number>();
   protected readonly deactivated = new Set<number>();
   protected readonly callbackQueries = new Map<string, PendingCallbackQuery>();
+  protected readonly inlineQueries = new Map<string, PendingInlineQuery>();
   protected readonly commands = new Map<string, Json[]>();
   protected readonly botsByToken = new Map<string, BotIdentity>();
   protected nextUpdateId: number;
@@ -97,11 +98,14 @@ export abstract class EmulatorCore extends EventEmitter<EmulatorEvents> {
       blocked: this.blocked,
       deactivated: this.deactivated,
       callbackQueries: this.callbackQueries,
+      inlineQueries: this.inlineQueries,
       commands: this.commands,
       botTexts: new Map(),
       defaultMenuButton: undefined,
       photoSets: new Map(),
       unknownChats: options.unknownChats ?? "create",
+      strictAmpersand: options.strictAmpersand ?? true,
+      inlineMode: options.inlineMode ?? false,
       random: this.rng,
       enqueue: (u) => void this.enqueue(u),
       onCallbackAnswer: (a) => void this.answers.push(a),

@@ -6,11 +6,11 @@
 import type { Update } from "grammy/types";
 import { nowSec } from "./core.js";
 import { detectEntities } from "./entities.js";
-import { botUserJson, documentJson, memberJson, photoSizes } from "./methods/index.js";
+import { botUserJson, documentJson, inlineMessageContent, memberJson, photoSizes } from "./methods/index.js";
 import { mimeFromName } from "./multipart.js";
 import { EmulatorObserver } from "./observer.js";
 import { chatFromUser, toApiMessage, userToApi } from "./state.js";
-import type { EmuChat, EmuUser, Json, UserActionOptions } from "./types.js";
+import type { EmuChat, EmuMessage, EmuUser, Json, UserActionOptions } from "./types.js";
 
 export abstract class EmulatorDriver extends EmulatorObserver {
   protected callbackCounter = 0;
@@ -89,8 +89,105 @@ export abstract class EmulatorDriver extends EmulatorObserver {
     return this.userMessage(user, opts, fields);
   }
 
-  sendLocation(user: EmuUser, latitude: number, longitude: number, opts: UserActionOptions = {}): Update {
-    return this.userMessage(user, opts, { location: { latitude, longitude } });
+  /** A user shares a location (what a `request_location` keyboard button sends, or the attachment menu). */
+  sendLocation(user: EmuUser, latitude: number, longitude: number, opts: UserActionOptions & { horizontalAccuracy?: number; livePeriod?: number } = {}): Update {
+    if (!(Math.abs(latitude) <= 90) || !(Math.abs(longitude) <= 180)) throw new Error(`sendLocation: ${latitude},${longitude} is not a point on Earth`);
+    const location: Json = { latitude, longitude };
+    if (opts.horizontalAccuracy !== undefined) location.horizontal_accuracy = opts.horizontalAccuracy;
+    if (opts.livePeriod !== undefined) location.live_period = opts.livePeriod;
+    return this.userMessage(user, opts, { location });
+  }
+
+  /**
+   * A user types `@bot <query>` in some chat (inline mode). Throws unless the emulator runs with
+   * `inlineMode: true` (BotFather's /setinline): Telegram sends no inline queries to other bots.
+   * The answer is in `inlineAnswer(update.inline_query.id)` once the bot called answerInlineQuery.
+   */
+  sendInlineQuery(user: EmuUser, query: string, opts: { offset?: string; chatType?: "sender" | "private" | "group" | "supergroup" | "channel"; location?: { latitude: number; longitude: number } } = {}): Update {
+    if (!this.host.inlineMode) throw new Error("sendInlineQuery: inline mode is off; start the emulator with { inlineMode: true } (BotFather: /setinline)");
+    if (query.length > 256) throw new Error("sendInlineQuery: Telegram limits inline queries to 256 characters");
+    const u = this.rememberUser(user);
+    const id = `${u.id}${String(++this.callbackCounter).padStart(6, "0")}`;
+    this.inlineQueries.set(id, { id, userId: u.id, query, at: Date.now() });
+    const inline: Json = { id, from: userToApi(u), query, offset: opts.offset ?? "" };
+    if (opts.chatType) inline.chat_type = opts.chatType;
+    if (opts.location) inline.location = opts.location;
+    return this.enqueue({ inline_query: inline });
+  }
+
+  /**
+   * The user taps one of the results the bot answered: the message it describes (text with entities,
+   * location, venue or contact, with the result's inline keyboard) is sent by the user "via" the bot into
+   * `chat` (any chat: a family group, a chat with a friend). The bot receives it only where it would see
+   * it (its own private chat, a group it is in); with `feedback: true` (BotFather's /setinlinefeedback)
+   * a chosen_inline_result update is queued too. Returns the message as it appears in that chat.
+   */
+  chooseInlineResult(user: EmuUser, inlineQueryId: string, resultId: string, chat: EmuChat, opts: { feedback?: boolean } = {}): EmuMessage {
+    const query = this.inlineQueries.get(inlineQueryId);
+    if (!query) throw new Error(`chooseInlineResult: no inline query ${inlineQueryId}`);
+    if (!query.answer) throw new Error(`chooseInlineResult: the bot has not answered inline query ${inlineQueryId}`);
+    const result = query.answer.results.find((r) => r.id === resultId);
+    if (!result) throw new Error(`chooseInlineResult: no result ${JSON.stringify(resultId)}; results: ${query.answer.results.map((r) => JSON.stringify(r.id)).join(", ")}`);
+    const u = this.rememberUser(user);
+    const content = inlineMessageContent(this.host, result);
+    const target = this.store.ensure(chat);
+    const channel = target.info.type === "channel";
+    const msg = this.store.add(target, false, (id) => {
+      const m: Json = { message_id: id };
+      if (channel) m.sender_chat = target.toApi();
+      else m.from = userToApi(u);
+      m.chat = target.toApi();
+      m.date = nowSec();
+      Object.assign(m, content);
+      m.via_bot = botUserJson(this.bot);
+      if (result.reply_markup) m.reply_markup = result.reply_markup;
+      return m;
+    });
+    const type = target.info.type;
+    const botSees = type === "private" ? target.info.id === u.id : target.botStatus === "member" || target.botStatus === "administrator";
+    if (botSees) this.enqueue({ [channel ? "channel_post" : "message"]: toApiMessage(msg) });
+    if (opts.feedback) {
+      const chosen: Json = { result_id: resultId, from: userToApi(u), query: query.query };
+      this.enqueue({ chosen_inline_result: chosen });
+    }
+    return msg;
+  }
+
+  /**
+   * Someone (`by`, an owner of the chat) changes the bot's status in a group or channel: "administrator"
+   * (made admin: in a channel it can post then), "member", "left" (removed) or "kicked" (banned). The chat
+   * is created if needed and a my_chat_member update is queued; returns it (undefined if nothing changed).
+   */
+  setBotStatus(chat: EmuChat, status: "administrator" | "member" | "left" | "kicked", by: EmuUser): Update | undefined {
+    if (chat.type === "private") throw new Error("setBotStatus: use setBlocked for private chats");
+    if (chat.type === "channel" && status === "member") throw new Error("setBotStatus: a bot can only be an administrator of a channel");
+    const existing = this.store.get(chat.id);
+    const old = existing ? existing.botStatus : "left";
+    const state = this.store.ensure(chat);
+    state.botStatus = status;
+    if (old === status) return undefined;
+    const u = this.rememberUser(by);
+    state.members.set(u.id, state.members.get(u.id) ?? "creator");
+    const botUser = botUserJson(this.bot);
+    return this.enqueue({
+      my_chat_member: {
+        chat: state.toApi(),
+        from: userToApi(u),
+        date: nowSec(),
+        old_chat_member: memberJson(old, botUser, state.info.type),
+        new_chat_member: memberJson(status, botUser, state.info.type),
+      },
+    });
+  }
+
+  /** `by` makes the bot an administrator of a group or channel (my_chat_member update). */
+  makeBotAdmin(chat: EmuChat, by: EmuUser): Update | undefined {
+    return this.setBotStatus(chat, "administrator", by);
+  }
+
+  /** `by` removes the bot from a group or channel (my_chat_member update with status "left"). */
+  removeBot(chat: EmuChat, by: EmuUser): Update | undefined {
+    return this.setBotStatus(chat, "left", by);
   }
 
   /**

@@ -17,6 +17,7 @@ import type {
   EmulatorEvent,
   EmulatorStats,
   FileContent,
+  InlineAnswer,
   Json,
   MessageEvent,
   StoredFile,
@@ -142,6 +143,18 @@ export abstract class EmulatorObserver extends EmulatorHttp {
   /** Answers the bot gave to callback queries, oldest first. */
   callbackAnswers(): CallbackAnswer[] {
     return [...this.answers];
+  }
+
+  /** The bot's answer to an inline query (`sendInlineQuery`), undefined until it answered. */
+  inlineAnswer(inlineQueryId: string): InlineAnswer | undefined {
+    return this.inlineQueries.get(inlineQueryId)?.answer;
+  }
+
+  /** Every answer the bot gave to inline queries, oldest first. */
+  inlineAnswers(): InlineAnswer[] {
+    const out: InlineAnswer[] = [];
+    for (const q of this.inlineQueries.values()) if (q.answer) out.push(q.answer);
+    return out;
   }
 
   callbackAnswer(callbackQueryId: string): CallbackAnswer | undefined {

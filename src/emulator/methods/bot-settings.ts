@@ -41,11 +41,11 @@ const shortDescription = botText("short_description", "short_description");
 const name = botText("name", "name");
 
 export const botSettingsMethods: Record<string, Handler> = {
-  getMe: (_h, _p, bot) => ({
+  getMe: (h, _p, bot) => ({
     ...botUserJson(bot),
     can_join_groups: true,
     can_read_all_group_messages: false,
-    supports_inline_queries: false,
+    supports_inline_queries: h.inlineMode,
     can_connect_to_business: false,
     has_main_web_app: false,
     has_topics_enabled: false,

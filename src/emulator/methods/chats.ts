@@ -5,7 +5,8 @@ import { userToApi } from "../state.js";
 import { ApiError, badRequest, type Json } from "../types.js";
 import { botUserJson, int, now, readChat, type Handler } from "./host.js";
 
-export function memberJson(status: string, user: Json): Json {
+/** A ChatMember object; administrator rights depend on the chat type (posting is for channels only). */
+export function memberJson(status: string, user: Json, chatType = "group"): Json {
   switch (status) {
     case "creator":
       return { status, user, is_anonymous: false };
@@ -25,6 +26,8 @@ export function memberJson(status: string, user: Json): Json {
         can_post_stories: false,
         can_edit_stories: false,
         can_delete_stories: false,
+        ...(chatType === "channel" ? { can_post_messages: true, can_edit_messages: true } : { can_pin_messages: true }),
+        ...(chatType === "supergroup" ? { can_manage_topics: false } : {}),
       };
     case "restricted":
       return {
@@ -64,12 +67,12 @@ export const chatMethods: Record<string, Handler> = {
     const chat = readChat(h, p);
     const userId = int(p, "user_id");
     if (userId === undefined) throw badRequest("invalid user_id specified");
-    if (userId === bot.id) return memberJson(chat.info.type === "private" ? "member" : chat.botStatus, botUserJson(bot));
+    if (userId === bot.id) return memberJson(chat.info.type === "private" ? "member" : chat.botStatus, botUserJson(bot), chat.info.type);
     const known = h.users.get(userId);
     const user = known ? userToApi(known) : { id: userId, is_bot: false, first_name: `User ${userId}` };
     let status = chat.members.get(userId);
     if (status === undefined) status = chat.info.type === "private" ? (userId === chat.info.id ? "member" : "left") : "left";
-    return memberJson(status, user);
+    return memberJson(status, user, chat.info.type);
   },
 
   leaveChat: (h, p, bot) => {
@@ -83,8 +86,8 @@ export const chatMethods: Record<string, Handler> = {
         chat: chat.toApi(),
         from: botUserJson(bot),
         date: now(),
-        old_chat_member: memberJson(old, botUserJson(bot)),
-        new_chat_member: memberJson("left", botUserJson(bot)),
+        old_chat_member: memberJson(old, botUserJson(bot), chat.info.type),
+        new_chat_member: memberJson("left", botUserJson(bot), chat.info.type),
       },
     });
     return true;

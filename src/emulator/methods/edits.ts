@@ -45,7 +45,7 @@ export const editMethods: Record<string, Handler> = {
   editMessageText: (h, p) => {
     const { chat, message } = editableMessage(h, p);
     if (message.text === undefined) throw badRequest("there is no text in the message to edit");
-    const f = format(p, "text", "entities", true) as Formatted;
+    const f = format(h, p, "text", "entities", true) as Formatted;
     checkTextLength(f);
     const inline = replyMarkup(chat, p.reply_markup).inline;
     if (f.text === message.text && sameJson(entitiesOf(f), message.entities) && sameJson(inline, message.reply_markup)) {
@@ -59,7 +59,7 @@ export const editMethods: Record<string, Handler> = {
     const { chat, message } = editableMessage(h, p);
     const media = ["document", "photo", "video", "audio", "animation", "voice"].some((k) => (message as unknown as Json)[k] !== undefined);
     if (!media) throw badRequest("there is no caption in the message to edit");
-    const f = caption(p);
+    const f = caption(h, p);
     const inline = replyMarkup(chat, p.reply_markup).inline;
     if ((f?.text ?? undefined) === message.caption && sameJson(entitiesOf(f), message.caption_entities) && sameJson(inline, message.reply_markup)) {
       throw badRequest(NOT_MODIFIED);

@@ -3,7 +3,7 @@
  * readers for request parameters and target chats, with Telegram's 400/403 answers.
  */
 import type { ChatState, FileStore, MessageStore } from "../state.js";
-import { ApiError, badRequest, type CallbackAnswer, type EmuChat, type EmuUser, type Json, type UploadedFile } from "../types.js";
+import { ApiError, badRequest, type CallbackAnswer, type EmuChat, type EmuUser, type InlineAnswer, type Json, type UploadedFile } from "../types.js";
 
 export interface BotIdentity {
   id: number;
@@ -20,6 +20,14 @@ export interface PendingCallbackQuery {
   answer?: CallbackAnswer;
 }
 
+export interface PendingInlineQuery {
+  id: string;
+  userId: number;
+  query: string;
+  at: number;
+  answer?: InlineAnswer;
+}
+
 /** The emulator state the method handlers work on. */
 export interface ApiHost {
   store: MessageStore;
@@ -28,12 +36,17 @@ export interface ApiHost {
   blocked: Set<number>;
   deactivated: Set<number>;
   callbackQueries: Map<string, PendingCallbackQuery>;
+  inlineQueries: Map<string, PendingInlineQuery>;
   commands: Map<string, Json[]>;
   botTexts: Map<string, string>;
   defaultMenuButton: Json | undefined;
   /** Photo file_id → every PhotoSize of that photo. */
   photoSets: Map<string, Json[]>;
   unknownChats: "create" | "error";
+  /** See EmulatorOptions.strictAmpersand. */
+  strictAmpersand: boolean;
+  /** See EmulatorOptions.inlineMode. */
+  inlineMode: boolean;
   random(): number;
   /** Queues an update for the bot (assigns update_id). */
   enqueue(update: Json): void;
@@ -106,6 +119,8 @@ export function targetChat(h: ApiHost, p: Json, key = "chat_id"): ChatState {
   let chat = findChat(h, ref);
   if (!chat) {
     if (typeof ref === "string" || h.unknownChats === "error") throw badRequest("chat not found");
+    // a user the emulator knows (from a group, a channel or inline mode) who never wrote to the bot in private
+    if (ref > 0 && h.users.has(ref)) throw new ApiError(403, "Forbidden: bot can't initiate conversation with a user");
     chat = h.store.ensure(placeholderChat(ref));
   }
   assertCanWrite(h, chat);
@@ -122,6 +137,8 @@ export function assertCanWrite(h: ApiHost, chat: ChatState): void {
   const kind = chat.info.type === "channel" ? "channel chat" : chat.info.type === "supergroup" ? "supergroup chat" : "group chat";
   if (chat.botStatus === "kicked") throw new ApiError(403, `Forbidden: bot was kicked from the ${kind}`);
   if (chat.botStatus === "left") throw new ApiError(403, `Forbidden: bot is not a member of the ${kind}`);
+  // in a channel only administrators post (a bot cannot be a plain subscriber that writes)
+  if (chat.info.type === "channel" && chat.botStatus !== "administrator") throw badRequest("need administrator rights in the channel chat");
 }
 
 export function readChat(h: ApiHost, p: Json, key = "chat_id"): ChatState {

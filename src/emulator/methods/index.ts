@@ -11,11 +11,12 @@ import { fileMethods } from "./media.js";
 import { messageMethods } from "./messages.js";
 import { queryMethods } from "./queries.js";
 
-export { botUserJson, type ApiHost, type BotIdentity, type PendingCallbackQuery } from "./host.js";
+export { botUserJson, type ApiHost, type BotIdentity, type PendingCallbackQuery, type PendingInlineQuery } from "./host.js";
 export { commandKey } from "./bot-settings.js";
 export { memberJson } from "./chats.js";
 export { documentJson, photoSizes } from "./media.js";
 export { MAX_CAPTION, MAX_TEXT, SEND_METHODS } from "./outgoing.js";
+export { inlineMessageContent } from "./queries.js";
 
 export const handlers: Record<string, Handler> = {
   ...botSettingsMethods,

@@ -58,7 +58,7 @@ function locationOf(p: Json): Json {
 export const messageMethods: Record<string, Handler> = {
   sendMessage: (h, p, bot) => {
     const chat = targetChat(h, p);
-    const f = format(p, "text", "entities", true) as Formatted;
+    const f = format(h, p, "text", "entities", true) as Formatted;
     checkTextLength(f);
     const markup = replyMarkup(chat, p.reply_markup);
     const reply = replyTarget(h, chat, p);
@@ -75,7 +75,7 @@ export const messageMethods: Record<string, Handler> = {
   },
 
   sendDocument: (h, p, bot) => {
-    const f = caption(p);
+    const f = caption(h, p);
     const msg = sendWith(h, p, bot, () => {
       const file = resolveDocument(h, p.document, "document");
       const m: Json = { document: documentJson(file) };
@@ -86,7 +86,7 @@ export const messageMethods: Record<string, Handler> = {
   },
 
   sendPhoto: (h, p, bot) => {
-    const f = caption(p);
+    const f = caption(h, p);
     const msg = sendWith(h, p, bot, () => {
       const m: Json = { photo: resolvePhoto(h, p.photo) };
       if (f) withText(m, f, "caption");
@@ -104,7 +104,7 @@ export const messageMethods: Record<string, Handler> = {
     if (types.has("document") && types.size > 1) throw badRequest("documents can't be mixed with other media types");
     const contents = media.map((raw) => {
       const item = raw as Json;
-      const f = format({ ...item, caption: item.caption, parse_mode: item.parse_mode }, "caption", "caption_entities", false);
+      const f = format(h, { ...item, caption: item.caption, parse_mode: item.parse_mode }, "caption", "caption_entities", false);
       if (f && f.text.length > MAX_CAPTION) throw badRequest("message caption is too long");
       const m: Json = {};
       if (item.type === "photo") m.photo = resolvePhoto(h, item.media);
@@ -167,7 +167,7 @@ export const messageMethods: Record<string, Handler> = {
     const source = sourceMessage(h, p, "copy");
     const content = pickContent(source);
     if (p.caption !== undefined && (content.caption !== undefined || content.document || content.photo)) {
-      const f = caption(p);
+      const f = caption(h, p);
       delete content.caption;
       delete content.caption_entities;
       if (f) withText(content, f, "caption");

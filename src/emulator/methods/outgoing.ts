@@ -23,13 +23,13 @@ export const SEND_METHODS = new Set([
   "sendContact",
 ]);
 
-export function format(p: Json, textKey: string, entitiesKey: string, required: boolean): Formatted | undefined {
+export function format(h: ApiHost, p: Json, textKey: string, entitiesKey: string, required: boolean): Formatted | undefined {
   const raw = str(p, textKey);
   if (raw === undefined || raw === "") {
     if (required) throw badRequest("message text is empty");
     return undefined;
   }
-  const f = formatText(raw, p.parse_mode, p[entitiesKey]);
+  const f = formatText(raw, p.parse_mode, p[entitiesKey], { strictAmpersand: h.strictAmpersand });
   if (required && f.text.trim() === "") throw badRequest("message text is empty");
   return f;
 }
@@ -38,8 +38,8 @@ export function checkTextLength(f: Formatted): void {
   if (f.text.length > MAX_TEXT) throw badRequest("message is too long");
 }
 
-export function caption(p: Json): Formatted | undefined {
-  const f = format(p, "caption", "caption_entities", false);
+export function caption(h: ApiHost, p: Json): Formatted | undefined {
+  const f = format(h, p, "caption", "caption_entities", false);
   if (f && f.text.length > MAX_CAPTION) throw badRequest("message caption is too long");
   return f;
 }
