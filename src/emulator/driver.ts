@@ -130,7 +130,10 @@ export abstract class EmulatorDriver extends EmulatorObserver {
     if (!result) throw new Error(`chooseInlineResult: no result ${JSON.stringify(resultId)}; results: ${query.answer.results.map((r) => JSON.stringify(r.id)).join(", ")}`);
     const u = this.rememberUser(user);
     const content = inlineMessageContent(this.host, result);
+    const known = this.store.get(chat.id) !== undefined;
     const target = this.store.ensure(chat);
+    // a group or channel first seen here is one the bot is not in
+    if (!known && target.info.type !== "private") target.botStatus = "left";
     const channel = target.info.type === "channel";
     const msg = this.store.add(target, false, (id) => {
       const m: Json = { message_id: id };
