@@ -26,18 +26,30 @@ function finish(text: string, entities: Entity[]): Formatted {
   return { text, entities: kept as unknown as MessageEntity[] };
 }
 
+export interface HtmlOptions {
+  /**
+   * true (default): an "&" that does not start one of the entities the Bot API supports (&lt; &gt; &amp;
+   * &quot; and numeric ones) is refused, as the Bot API documentation requires ("All <, > and & symbols
+   * that are not a part of a tag or an HTML entity must be replaced with the corresponding HTML
+   * entities"). Telegram's server itself shows such an "&" as typed, so a bare "&" is never refused in
+   * production, but "Tom &amp; Jerry" in a name becomes "Tom & Jerry": refusing it finds the missed
+   * escape. false: accept it like Telegram's server does.
+   */
+  strictAmpersand?: boolean;
+}
+
 /**
  * Applies parse_mode (or keeps explicit entities), then trims leading/trailing whitespace like
  * Telegram does (entities shifted/clipped accordingly). Unknown parse modes are refused.
  */
-export function formatText(raw: string, parseMode: unknown, explicit: unknown): Formatted {
+export function formatText(raw: string, parseMode: unknown, explicit: unknown, options: HtmlOptions = {}): Formatted {
   if (Array.isArray(explicit) && explicit.length > 0) {
     return trimFormatted({ text: raw, entities: explicit as MessageEntity[] });
   }
   if (parseMode === undefined || parseMode === null || parseMode === "") return trimFormatted({ text: raw, entities: [] });
   switch (String(parseMode).toLowerCase()) {
     case "html":
-      return trimFormatted(parseHtml(raw));
+      return trimFormatted(parseHtml(raw, options));
     case "markdownv2":
       return trimFormatted(parseMarkdownV2(raw));
     case "markdown":
@@ -109,7 +121,12 @@ function decodeHtmlEntities(s: string): string {
   });
 }
 
-export function parseHtml(source: string): Formatted {
+/**
+ * Telegram's HTML parse mode, refusing what its server refuses with the same messages: a "<" always
+ * starts a tag (its name runs to the next space or ">"), only the supported tags, proper nesting.
+ */
+export function parseHtml(source: string, options: HtmlOptions = {}): Formatted {
+  const strictAmpersand = options.strictAmpersand ?? true;
   let out = "";
   const entities: Entity[] = [];
   const stack: OpenTag[] = [];
@@ -134,6 +151,10 @@ export function parseHtml(source: string): Formatted {
           continue;
         }
       }
+      if (strictAmpersand) {
+        const what = m ? `Unsupported HTML entity "${m[0]}"` : 'Character "&" must be escaped as "&amp;"';
+        throw parseError(`${what} at byte offset ${byteOffset(source, i)}`);
+      }
       out += "&";
       i++;
       continue;
@@ -145,23 +166,31 @@ export function parseHtml(source: string): Formatted {
     }
     // A tag. Telegram treats every unescaped "<" as the start of a tag.
     const startByte = byteOffset(source, i);
-    const close = source.indexOf(">", i + 1);
-    if (close === -1) throw parseError(`Unclosed start tag at byte offset ${startByte}`);
-    const isEnd = source[i + 1] === "/";
-    const nameStart = isEnd ? i + 2 : i + 1;
-    const nameMatch = /^[a-zA-Z][-a-zA-Z0-9]*/.exec(source.slice(nameStart, close));
-    const name = (nameMatch?.[0] ?? "").toLowerCase();
-    if (isEnd) {
+    if (source[i + 1] === "/") {
       const top = stack.pop();
       if (!top) throw parseError(`Unexpected end tag at byte offset ${startByte}`);
+      let j = i + 2;
+      while (j < n && /[-a-zA-Z0-9]/.test(source[j] as string)) j++;
+      const name = source.slice(i + 2, j).toLowerCase();
+      while (j < n && /\s/.test(source[j] as string)) j++;
+      if (source[j] !== ">") throw parseError(`Unclosed end tag at byte offset ${startByte}`);
       if (name !== "" && name !== top.name) {
         throw parseError(`Unmatched end tag at byte offset ${startByte}, expected "</${top.name}>", found "</${name}>"`);
       }
       top.entity.length = out.length - top.entity.offset;
-      i = close + 1;
+      i = j + 1;
       continue;
     }
-    const attrs = parseAttributes(source, nameStart + name.length, close);
+    let nameEnd = i + 1;
+    while (nameEnd < n && !/\s/.test(source[nameEnd] as string) && source[nameEnd] !== ">") nameEnd++;
+    if (nameEnd >= n) throw parseError(`Unclosed start tag at byte offset ${startByte}`);
+    const name = source.slice(i + 1, nameEnd).toLowerCase();
+    if (name !== "a" && name !== "span" && name !== "tg-emoji" && !Object.hasOwn(SIMPLE_TAGS, name)) {
+      throw parseError(`Unsupported start tag "${name}" at byte offset ${startByte}`);
+    }
+    const close = source.indexOf(">", nameEnd);
+    if (close === -1) throw parseError(`Unclosed start tag at byte offset ${startByte}`);
+    const attrs = parseAttributes(source, nameEnd, close);
     let type = SIMPLE_TAGS[name];
     const entity: Entity = { type: "", offset: out.length, length: 0 };
     if (name === "a") {

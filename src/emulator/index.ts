@@ -15,6 +15,7 @@ export type {
   EmulatorStats,
   FaultSpec,
   FileContent,
+  InlineAnswer,
   Json,
   MessageEvent,
   RateLimitConfig,

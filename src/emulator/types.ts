@@ -125,6 +125,21 @@ export interface CallbackAnswer {
   data?: string;
 }
 
+/** The answer a bot gave to an inline query (answerInlineQuery). */
+export interface InlineAnswer {
+  inlineQueryId: string;
+  /** The user who typed the query. */
+  userId: number;
+  query: string;
+  /** The InlineQueryResult objects as the bot sent them. */
+  results: Json[];
+  cacheTime?: number;
+  isPersonal: boolean;
+  nextOffset?: string;
+  button?: Json;
+  at: number;
+}
+
 interface FaultMatch {
   /** Only calls of this method (e.g. "sendMessage"). Without it: any method except getUpdates. */
   method?: string;
@@ -175,6 +190,13 @@ export interface EmulatorOptions {
    * "error" answers 400 "Bad Request: chat not found" like Telegram.
    */
   unknownChats?: "create" | "error";
+  /**
+   * HTML parse mode: refuse an "&" that starts no supported entity, as the Bot API docs require (default
+   * true). Telegram's server shows it as typed; false does the same. See `HtmlOptions` in entities.ts.
+   */
+  strictAmpersand?: boolean;
+  /** getMe's supports_inline_queries, and whether `sendInlineQuery` may be used (BotFather's /setinline). */
+  inlineMode?: boolean;
   /** Timeout of one webhook POST (default 10 s). */
   webhookTimeoutMs?: number;
   /** First update_id (default 1). */

@@ -299,7 +299,8 @@ describe("controls", () => {
     const status = await h.send(admin, `/siaran_status ${id}`);
     expect(textOf(status)).toContain(`Siaran #${id}</b> — sedang dikirim`);
     const fresh = status.find((c) => c.method === "sendMessage");
-    expect(fresh).toBeDefined();
+    expect(fresh?.payload).toMatchObject({ chat_id: admin.id, text: expect.stringContaining(`📣 <b>Siaran #${id}</b> — sedang dikirim`) });
+    expect(BotHarness.buttons(status).map((b) => b.data)).toEqual([`bctl:pause:${id}`, `bctl:cancel:${id}`]);
     expect((await h.db.broadcast.findFirstOrThrow()).progressMessageId).not.toBeNull();
     expect(textOf(await h.send(admin, "/siaran_status"))).toContain(`#${id} — sedang dikirim — 0/2 terkirim`);
     expect(textOf(await h.send(admin, `/siaran_batal ${id}`))).toContain(`Siaran #${id} dibatalkan`);

@@ -144,7 +144,12 @@ describe("/acara_admin", () => {
     const fields = await hh.click(OWNER, `aev:edit:${e.id}`);
     expect(buttons(fields).map((b) => b.data)).toContain(`aef:capacity:${e.id}`);
     expect(texts(await hh.click(OWNER, `aef:capacity:${e.id}`))[0]).toContain("kapasitas kursinya");
-    expect(texts(await hh.send(OWNER, "0"))[0]).toBeDefined();
+    const saved = await hh.send(OWNER, "0");
+    expect(texts(saved)).toEqual([
+      expect.stringContaining("🎉 <b>Kabar baik!</b> Ada kursi kosong di <b>Temu Alumni Prakerja Jambi</b>"),
+      "✅ <b>Temu Alumni Prakerja Jambi</b> sudah diperbarui. 0 pendaftar diberi tahu tentang perubahannya; 1 orang di daftar tunggu mendapat tawaran kursi.",
+      "Ada lagi yang mau diubah?",
+    ]);
     // 0 = unlimited: Budi gets an offer
     const offered = await hh.db.registration.findUniqueOrThrow({ where: { id: budiReg.id } });
     expect(offered.status).toBe("offered");

@@ -220,8 +220,9 @@ describe("/dataku and /hapusdata", () => {
 });
 
 describe("in the middle of a real conversation", () => {
-  const rsvpExists = callbackFormats().some((f) => f.prefix === "evr");
-  it.skipIf(!rsvpExists)("the RSVP conversation's stored state (with what was typed) is in /dataku and gone after erasure", async () => {
+  it("the RSVP conversation's stored state (with what was typed) is in /dataku and gone after erasure", async () => {
+    // fails (instead of being skipped) when the RSVP button this test presses is renamed
+    expect(callbackFormats().map((f) => f.prefix)).toContain("evr");
     await onboard(h, ani);
     const event = await publishedEvent(h, { title: "Temu Alumni Kerinci", capacity: 10 });
     // (a command would end the conversation: the buttons under the policy are used while it waits)

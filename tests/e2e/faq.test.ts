@@ -43,6 +43,16 @@ async function ask(u: TestUser, question: string): Promise<string> {
   return (await u.reply()).text ?? "";
 }
 
+/** Every stored FAQ vote, oldest first, with the question it was about. */
+function helpfulVotes(): { question: string; helpful: number }[] {
+  const db = new Database(dbUrl.replace(/^file:/, ""), { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare("SELECT f.question AS question, v.helpful AS helpful FROM FaqVote v JOIN Faq f ON f.id = v.faqId ORDER BY v.id").all() as { question: string; helpful: number }[];
+  } finally {
+    db.close();
+  }
+}
+
 /** The conversation state the bot persisted for this chat ("" when none). */
 function conversationState(chatId: number): string {
   const db = new Database(dbUrl.replace(/^file:/, ""), { readonly: true, fileMustExist: true });
@@ -77,10 +87,11 @@ describe("FAQ and eligibility end to end (real process, emulator)", { timeout: 1
     // the vote is stored and the message is edited to thank them
     await u.send("kapan insentif cair");
     await u.reply("Kapan insentif Prakerja masuk ke rekening?");
-    const click = await u.click("Membantu 👍");
-    expect(click.reaction).toBeDefined();
+    const votesBefore = helpfulVotes();
+    await u.click("Membantu 👍");
     const edited = await u.reply("Terima kasih atas penilaianmu");
     expect(edited.reply_markup?.inline_keyboard.flat().some((b) => b.text.includes("👍"))).toBeFalsy();
+    expect(helpfulVotes()).toEqual([...votesBefore, { question: "Kapan insentif Prakerja masuk ke rekening?", helpful: 1 }]);
   });
 
   it("runs the eligibility check and explains every failing rule", async () => {

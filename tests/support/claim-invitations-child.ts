@@ -1,4 +1,4 @@
-// Run as a separate process by tests/unit/feedback-invitations.test.ts: claims the due invitations in
+// Run as a separate process by tests/domain/feedback-invitations.test.ts: claims the due invitations in
 // the database named by argv[2] at the time argv[3], and prints the claimed registration ids as JSON.
 import { openDatabase } from "../../src/db.js";
 import { claimDueInvitations } from "../../src/domain/feedback/invitations.js";

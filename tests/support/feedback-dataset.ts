@@ -1,4 +1,4 @@
-// A fixed data set with hand-computed statistics (see tests/unit/feedback-stats.test.ts for the sums).
+// A fixed data set with hand-computed statistics (see tests/domain/feedback-stats.test.ts for the sums).
 import type { Db } from "../../src/db.js";
 import { saveFeedback, type SurveyAnswersInput } from "../../src/domain/feedback/survey.js";
 import { makeEvent, makeUser, register } from "./feedback-fixtures.js";

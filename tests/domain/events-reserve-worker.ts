@@ -1,6 +1,6 @@
 // Child process for the concurrency test: its own Prisma client on the shared database file, waits for
 // "go" on stdin so every process fires at the same moment, then reserves seats for its users all at once.
-// Usage: node --import tsx tests/unit/events-reserve-worker.ts <databaseUrl> <eventId> <userId,userId,...>
+// Usage: node --import tsx tests/domain/events-reserve-worker.ts <databaseUrl> <eventId> <userId,userId,...>
 import readline from "node:readline";
 import { openDatabase } from "../../src/db.js";
 import { reserveSeat } from "../../src/domain/events/rsvp.js";

@@ -72,7 +72,7 @@ describe("300 people registering at once for 100 seats", () => {
     const users = await makeUsers(t.db, 300);
     const groups = [0, 1, 2].map((g) => users.filter((_, i) => i % 3 === g).map((u) => u.id));
     const children = groups.map((ids) =>
-      spawn(process.execPath, ["--import", "tsx", "tests/unit/events-reserve-worker.ts", t!.url, String(event.id), ids.join(",")], {
+      spawn(process.execPath, ["--import", "tsx", "tests/domain/events-reserve-worker.ts", t!.url, String(event.id), ids.join(",")], {
         stdio: ["pipe", "pipe", "inherit"],
       }),
     );
