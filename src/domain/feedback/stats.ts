@@ -76,12 +76,18 @@ export async function eventStats(db: Db, eventId: number): Promise<FeedbackStats
   };
 }
 
-/** Figures over every event and every answer (event surveys and the programme survey). */
-export async function overallStats(db: Db): Promise<FeedbackStats> {
+/**
+ * Figures over every event and every answer (event surveys and the programme survey). With `provinces`
+ * (an organiser's scope) only the events of those provinces and their answers count: the programme
+ * survey is national and stays out.
+ */
+export async function overallStats(db: Db, options: { provinces?: readonly string[] | null } = {}): Promise<FeedbackStats> {
+  const eventWhere = options.provinces ? { province: { in: [...options.provinces] } } : {};
+  const scoped = options.provinces ? { event: eventWhere } : {};
   const [events, registrations, feedback, faq] = await Promise.all([
-    db.event.count(),
-    db.registration.findMany({ select: { status: true, checkedInAt: true } }),
-    db.feedback.findMany({ select: feedbackSelect }),
+    db.event.count({ where: eventWhere }),
+    db.registration.findMany({ where: scoped, select: { status: true, checkedInAt: true } }),
+    db.feedback.findMany({ where: scoped, select: feedbackSelect }),
     faqDownvoteFigures(db),
   ]);
   return {
