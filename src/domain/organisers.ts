@@ -123,6 +123,27 @@ export function parseProvinceList(text: string): ProvinceListResult {
   return errors.length > 0 ? { ok: false, errors } : { ok: true, codes: [...codes].sort() };
 }
 
+/** The locale key and parameters that explain a province-list error (locales/*.organisers.ftl). */
+export function provinceListErrorMessage(error: ProvinceListError): { key: string; params: Record<string, string> } {
+  switch (error.code) {
+    case "provinces_empty":
+      return { key: "organisers-provinces-empty", params: {} };
+    case "province_code_unknown":
+      return { key: "organisers-province-code-unknown", params: { value: error.value } };
+    case "province_unknown":
+      return error.suggestions.length > 0
+        ? { key: "organisers-province-unknown-suggest", params: { value: error.value, suggestions: error.suggestions.join(", ") } }
+        : { key: "organisers-province-unknown", params: { value: error.value } };
+  }
+}
+
+/** The locale key for a refused /penyelenggara_tambah (parameter: id). */
+export const ADD_ORGANISER_REFUSAL_KEYS = {
+  is_owner: "organisers-add-is-owner",
+  is_national: "organisers-add-is-national",
+  no_provinces: "organisers-provinces-empty",
+} as const satisfies Record<Extract<AddOrganiserResult, { ok: false }>["reason"], string>;
+
 /** "Jambi, Gorontalo": the everyday names of codes, in code order. */
 export function provinceNames(codes: readonly string[]): string {
   return [...codes]

@@ -1,10 +1,12 @@
 // The announcement card (channels and inline results) and the inline search.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { announcementCard, canAnnounce, cardState, escapeHtml, placeText } from "../../src/domain/events/card.js";
+import { applyMyChatMember, markEdited, recordPost } from "../../src/domain/announcements.js";
+import { announcementCard, canAnnounce, cardEditsFor, cardState, escapeHtml, placeText } from "../../src/domain/events/card.js";
+import { cancelEvent, updateEvent } from "../../src/domain/events/events.js";
 import { INLINE_MAX_LIMIT, inlineArticle, searchInlineEvents } from "../../src/domain/events/inline.js";
 import type { Event } from "../../src/generated/prisma/client.js";
 import { createTestDatabase, type TestDatabase } from "../support/db.js";
-import { makeEvent, NOW } from "./events-fixtures.js";
+import { makeEvent, makeUser, NOW } from "./events-fixtures.js";
 import { translator } from "./organisers-translate.js";
 
 const id = translator("id");
@@ -165,5 +167,45 @@ describe("inline search", () => {
       reply_markup: { inline_keyboard: [[{ text: "Daftar", url: `https://t.me/PrakerjaAlumniBot?start=acara_${ids.banjarbaru}` }]] },
     });
     expect(article.input_message_content.message_text).toContain("pukul 10.00–14.00 WITA");
+  });
+});
+
+describe("cards that follow their event", () => {
+  it("edits a posted card only when the event changed, fills up or is cancelled", async () => {
+    const t = await createTestDatabase();
+    try {
+      const db = t.db;
+      const e = await makeEvent(db, { title: "Temu Alumni Jambi", capacity: 2 });
+      await applyMyChatMember(db, { chat: { id: -100, type: "channel", title: "Prakerja Jambi" }, from: { id: 1 }, newStatus: "administrator", canPostMessages: true });
+      const posted = await cardEditsFor(db, e.id, options);
+      if (!posted) throw new Error("event expected");
+      expect(posted.card.text).toContain("Sisa kursi: 2");
+      const post = await recordPost(db, { chatId: -100n, messageId: 11, eventId: e.id, postedBy: 1n, card: posted.card });
+      expect((await cardEditsFor(db, e.id, options))?.posts).toEqual([]);
+
+      const moved = await updateEvent(db, e.id, { venueName: "Aula Baru" }, { now: NOW });
+      expect(moved.ok).toBe(true);
+      const afterMove = await cardEditsFor(db, e.id, options);
+      expect(afterMove?.posts.map((p) => p.id)).toEqual([post.id]);
+      expect(afterMove?.card.text).toContain("Aula Baru");
+      if (afterMove) await markEdited(db, post.id, afterMove.card);
+      expect((await cardEditsFor(db, e.id, options))?.posts).toEqual([]);
+
+      const [u1, u2] = [await makeUser(db), await makeUser(db)];
+      for (const u of [u1, u2]) await db.registration.create({ data: { eventId: e.id, userId: u.id, status: "confirmed", checkInToken: `tok${u.id}`.padEnd(22, "x") } });
+      const full = await cardEditsFor(db, e.id, options);
+      expect(full?.card.text).toContain("Penuh — daftar tunggu dibuka");
+      expect(full?.posts).toHaveLength(1);
+      if (full) await markEdited(db, post.id, full.card);
+
+      await cancelEvent(db, e.id, { now: NOW });
+      const cancelled = await cardEditsFor(db, e.id, options);
+      expect(cancelled?.card.text).toContain("DIBATALKAN");
+      expect(cancelled?.card.replyMarkup).toBeNull();
+      expect(cancelled?.posts).toHaveLength(1);
+      expect(await cardEditsFor(db, 999_999, options)).toBeNull();
+    } finally {
+      await t.close();
+    }
   });
 });

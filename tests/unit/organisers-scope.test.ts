@@ -3,11 +3,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AdminDirectory } from "../../src/domain/admins.js";
 import { checkIn } from "../../src/domain/events/checkin.js";
+import { registrationsCsv } from "../../src/domain/events/export.js";
 import { createEvent, eventInputOf, listEventsForAdmin, updateEvent } from "../../src/domain/events/events.js";
 import { importEvents, parseEventsCsv } from "../../src/domain/events/import.js";
 import { renderIssueId } from "../../src/domain/events/messages.js";
 import { feedbackCsv } from "../../src/domain/feedback/export.js";
-import { overallStats } from "../../src/domain/feedback/stats.js";
+import { eventStats, overallStats } from "../../src/domain/feedback/stats.js";
 import { approveStory, countPendingStories, findStory, listPendingStories, rejectStory } from "../../src/domain/feedback/stories.js";
 import { saveFeedback } from "../../src/domain/feedback/survey.js";
 import {
@@ -17,14 +18,18 @@ import {
   canManageStaff,
   eventForActor,
   eventWhereFor,
+  ADD_ORGANISER_REFUSAL_KEYS,
   parseProvinceList,
+  provinceListErrorMessage,
   provinceNames,
   provincesOf,
   type Actor,
+  type ProvinceListError,
 } from "../../src/domain/organisers.js";
 import type { Event } from "../../src/generated/prisma/client.js";
 import { createTestDatabase, type TestDatabase } from "../support/db.js";
 import { makeEvent, makeUser, NOW } from "./events-fixtures.js";
+import { translator } from "./organisers-translate.js";
 
 const OWNER = 1n;
 const NATIONAL = 2n;
@@ -119,6 +124,21 @@ describe("province lists", () => {
     expect(provinceNames(["75", "15"])).toBe("Jambi, Gorontalo");
   });
 
+  it("explains each error with a locale key that exists in both languages", () => {
+    const id = translator("id");
+    const en = translator("en");
+    expect(id(provinceListErrorMessage({ code: "province_unknown", value: "Jamby", suggestions: ["Jambi"] }).key, { value: "Jamby", suggestions: "Jambi" })).toBe(
+      'Provinsi "Jamby" tidak dikenali. Mungkin maksudnya: Jambi?',
+    );
+    const errors: ProvinceListError[] = [{ code: "provinces_empty" }, { code: "province_code_unknown", value: "99" }, { code: "province_unknown", value: "X", suggestions: [] }];
+    for (const error of errors) {
+      const { key, params } = provinceListErrorMessage(error);
+      expect(id(key, params).length).toBeGreaterThan(0);
+      expect(en(key, params).length).toBeGreaterThan(0);
+    }
+    for (const key of Object.values(ADD_ORGANISER_REFUSAL_KEYS)) expect(id(key, { id: "42" }).length).toBeGreaterThan(0);
+  });
+
   it("names every value it cannot place", () => {
     expect(parseProvinceList(" , ")).toEqual({ ok: false, errors: [{ code: "provinces_empty" }] });
     const result = parseProvinceList("Jambi, 99, Atlantis");
@@ -138,6 +158,14 @@ describe("an organiser for Jambi and a Gorontalo event", () => {
     expect(await eventForActor(t.db, jambi, gorontaloEvent.id)).toBeNull();
     expect((await eventForActor(t.db, jambi, jambiEvent.id))?.id).toBe(jambiEvent.id);
     expect((await eventForActor(t.db, { kind: "national", telegramId: NATIONAL }, gorontaloEvent.id))?.id).toBe(gorontaloEvent.id);
+  });
+
+  it("cannot export its registrations nor read its figures", async () => {
+    const scope = { provinces: provincesOf(jambi) };
+    expect(await registrationsCsv(t.db, gorontaloEvent.id, scope)).toBeNull();
+    expect(await eventStats(t.db, gorontaloEvent.id, scope)).toBeNull();
+    expect((await registrationsCsv(t.db, gorontaloEvent.id))?.content.toString("utf8")).toContain("Siti Gorontalo");
+    expect((await eventStats(t.db, jambiEvent.id, scope))?.answers).toBe(1);
   });
 
   it("does not see it in /acara_admin", async () => {

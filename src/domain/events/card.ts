@@ -2,7 +2,9 @@
 // Telegram HTML parse mode; every value typed by people is escaped. Wording comes from the locales
 // (organisers-card-*) through a translate function the bot passes in, so this file stays free of grammY.
 import { provinceByCodeOrNull } from "../areas.js";
-import type { RenderedCard } from "../announcements.js";
+import { postsToEdit, type AnnouncementPost, type RenderedCard } from "../announcements.js";
+import type { Db } from "../../db.js";
+import { getEventWithSeats } from "./events.js";
 import type { Event } from "../../generated/prisma/client.js";
 import { formatDateRange, type DisplayLocale } from "./format.js";
 import { eventDeepLink } from "./links.js";
@@ -87,4 +89,17 @@ export function announcementCard(item: { event: Event; seatsLeft: number | null 
     text: lines.join("\n"),
     replyMarkup: withButton ? { inline_keyboard: [[{ text: t("organisers-card-button"), url: eventDeepLink(options.botUsername, event.id) }]] } : null,
   };
+}
+
+/**
+ * After anything that can change a card (an edit, a cancellation, a seat taken or freed): the event's
+ * current card and the posts that show something else. Posts already showing this card are left out, so
+ * the bot never sends an edit Telegram would refuse as "message is not modified". After each successful
+ * edit the bot calls markEdited (../announcements.ts); forgetPost when the message is gone.
+ */
+export async function cardEditsFor(db: Db, eventId: number, options: CardOptions): Promise<{ card: RenderedCard; posts: AnnouncementPost[] } | null> {
+  const item = await getEventWithSeats(db, eventId);
+  if (!item) return null;
+  const card = announcementCard(item, options);
+  return { card, posts: await postsToEdit(db, eventId, card) };
 }

@@ -59,10 +59,11 @@ interface FeedbackRow {
 
 const feedbackSelect = { userId: true, rating: true, suggestion: true, statusBefore: true, outcome: true, updatedAt: true } as const;
 
-/** Figures for one event, or null when there is no such event. */
-export async function eventStats(db: Db, eventId: number): Promise<FeedbackStats | null> {
-  const event = await db.event.findUnique({ where: { id: eventId }, select: { id: true, title: true } });
+/** Figures for one event, or null when there is no such event (or it lies outside `provinces`, an organiser's scope). */
+export async function eventStats(db: Db, eventId: number, options: { provinces?: readonly string[] | null } = {}): Promise<FeedbackStats | null> {
+  const event = await db.event.findUnique({ where: { id: eventId }, select: { id: true, title: true, province: true } });
   if (!event) return null;
+  if (options.provinces && !options.provinces.includes(event.province)) return null;
   const [registrations, feedback, faq] = await Promise.all([
     db.registration.findMany({ where: { eventId }, select: { status: true, checkedInAt: true } }),
     db.feedback.findMany({ where: { eventId }, select: feedbackSelect }),
