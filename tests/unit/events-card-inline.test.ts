@@ -1,7 +1,7 @@
 // The announcement card (channels and inline results) and the inline search.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMyChatMember, markEdited, recordPost } from "../../src/domain/announcements.js";
-import { announcementCard, canAnnounce, cardEditsFor, cardState, escapeHtml, placeText } from "../../src/domain/events/card.js";
+import { announceableEvents, announcementCard, canAnnounce, cardEditsFor, cardState, escapeHtml, placeText } from "../../src/domain/events/card.js";
 import { cancelEvent, updateEvent } from "../../src/domain/events/events.js";
 import { INLINE_MAX_LIMIT, inlineArticle, searchInlineEvents } from "../../src/domain/events/inline.js";
 import type { Event } from "../../src/generated/prisma/client.js";
@@ -152,6 +152,13 @@ describe("inline search", () => {
     expect(await search("", 1000)).toHaveLength(5);
     expect(INLINE_MAX_LIMIT).toBe(50);
     expect(await search("temu", 1)).toEqual([ids.banjarbaru]);
+  });
+
+  it("offers /umumkan the upcoming published events of the organiser's provinces", async () => {
+    const titles = async (provinces: string[] | null) => (await announceableEvents(t.db, { provinces, now: NOW })).map((r) => r.event.id);
+    expect(await titles(["15"])).toEqual([ids.jambi, ids.muaro]);
+    expect(await titles(["63", "75"])).toEqual([ids.banjarbaru, ids.gorontalo]);
+    expect(await titles(null)).toEqual([ids.banjarbaru, ids.jambi, ids.muaro, ids.gorontalo, ids.surabaya]);
   });
 
   it("turns each event into an article with the card and its deep-link button", async () => {

@@ -4,7 +4,7 @@
 import { provinceByCodeOrNull } from "../areas.js";
 import { postsToEdit, type AnnouncementPost, type RenderedCard } from "../announcements.js";
 import type { Db } from "../../db.js";
-import { getEventWithSeats } from "./events.js";
+import { getEventWithSeats, withSeats, type EventWithSeats } from "./events.js";
 import type { Event } from "../../generated/prisma/client.js";
 import { formatDateRange, type DisplayLocale } from "./format.js";
 import { eventDeepLink } from "./links.js";
@@ -102,4 +102,21 @@ export async function cardEditsFor(db: Db, eventId: number, options: CardOptions
   if (!item) return null;
   const card = announcementCard(item, options);
   return { card, posts: await postsToEdit(db, eventId, card) };
+}
+
+/**
+ * The events /umumkan offers: published and not ended, soonest first, within `provinces` (an organiser's
+ * scope; null = every province).
+ */
+export async function announceableEvents(
+  db: Db,
+  options: { provinces?: readonly string[] | null; now?: Date; limit?: number } = {},
+): Promise<EventWithSeats[]> {
+  const now = options.now ?? new Date();
+  const events = await db.event.findMany({
+    where: { status: "published", endsAt: { gt: now }, ...(options.provinces ? { province: { in: [...options.provinces] } } : {}) },
+    orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+    take: Math.max(1, Math.min(50, options.limit ?? 20)),
+  });
+  return withSeats(db, events);
 }
