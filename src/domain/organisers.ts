@@ -5,7 +5,7 @@
 // Every admin query and action asks this file; handlers never compare provinces themselves.
 import type { Db } from "../db.js";
 import type { Event, Prisma } from "../generated/prisma/client.js";
-import { matchProvince, provinceByCodeOrNull, provinces as allProvinces } from "./areas.js";
+import { matchProvince, provinceByCodeOrNull } from "./areas.js";
 import type { Audience } from "./broadcast/audience.js";
 
 export type Actor =
@@ -151,8 +151,6 @@ export function provinceNames(codes: readonly string[]): string {
     .map((code) => provinceByCodeOrNull(code)?.name ?? code)
     .join(", ");
 }
-
-export const ALL_PROVINCE_CODES: readonly string[] = allProvinces.map((p) => p.code);
 
 // ───────────── Storage ─────────────
 

@@ -12,13 +12,15 @@ import { eventStats, overallStats } from "../../src/domain/feedback/stats.js";
 import { approveStory, countPendingStories, findStory, listPendingStories, rejectStory } from "../../src/domain/feedback/stories.js";
 import { saveFeedback } from "../../src/domain/feedback/survey.js";
 import {
+  ADD_ORGANISER_REFUSAL_KEYS,
   audienceKindsFor,
   canBroadcastTo,
+  canCreateEventIn,
   canManageEvent,
   canManageStaff,
   eventForActor,
   eventWhereFor,
-  ADD_ORGANISER_REFUSAL_KEYS,
+  isNationalActor,
   parseProvinceList,
   provinceListErrorMessage,
   provinceNames,
@@ -91,6 +93,10 @@ describe("actors", () => {
     expect(provincesOf(jambi)).toEqual(["15"]);
     expect(provincesOf({ kind: "national", telegramId: NATIONAL })).toBeNull();
     expect(canManageStaff(jambi)).toBe(false);
+    expect(isNationalActor(jambi)).toBe(false);
+    expect(isNationalActor({ kind: "national", telegramId: NATIONAL })).toBe(true);
+    expect(canCreateEventIn(jambi, "15")).toBe(true);
+    expect(canCreateEventIn(jambi, "75")).toBe(false);
     expect(canManageStaff({ kind: "owner", telegramId: OWNER })).toBe(true);
     expect(audienceKindsFor(jambi)).toEqual(["provinces", "event"]);
     expect(eventWhereFor(jambi)).toEqual({ province: { in: ["15"] } });
