@@ -317,3 +317,4 @@ events-issue-too_many_rows = too many rows ({ $count }); at most { $max } events
 events-issue-column_count = { $got } columns, expected { $expected } (check commas and quotes)
 events-issue-duplicate_row = same as line { $other } (same title, province and start)
 events-issue-already_exists = an event "{ $title }" with the same start already exists
+events-issue-province_not_allowed = province "{ $value }" is outside the provinces you organise

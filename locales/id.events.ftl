@@ -308,3 +308,4 @@ events-issue-too_many_rows = terlalu banyak baris ({ $count }); maksimal { $max 
 events-issue-column_count = jumlah kolom { $got }, seharusnya { $expected } (periksa koma atau tanda kutip)
 events-issue-duplicate_row = sama dengan baris { $other } (judul, provinsi, dan waktu mulai sama)
 events-issue-already_exists = acara "{ $title }" dengan waktu mulai yang sama sudah ada
+events-issue-province_not_allowed = provinsi "{ $value }" di luar wilayah Anda sebagai penyelenggara

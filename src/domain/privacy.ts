@@ -21,6 +21,10 @@ export const TABLE_POLICY = {
   Admin: "telegramId, addedBy: exported; the person's row deleted, addedBy of admins they added set to 0",
   Broadcast: "createdBy, progressChatId (admins): exported as references; createdBy set to 0, progressChatId to null",
   Event: "createdBy (admins): exported as references; set to null",
+  Organiser: "telegramId, addedBy (staff): exported; the person's row deleted (with its provinces), addedBy of organisers they added set to 0",
+  OrganiserProvince: "telegramId (staff) with a province code: exported with the Organiser row; deleted with it",
+  AnnouncementChat: "a channel or group, not a person; addedBy and the organisers list (staff): exported as references; addedBy set to null, the id removed from the list",
+  AnnouncementPost: "postedBy (staff): exported as references; set to 0",
   Counter: "no personal data: aggregate counters only",
   Faq: "no personal data",
   FaqVote: "anonymous by design: no user reference",
@@ -72,6 +76,8 @@ export interface PersonalDataExport {
   broadcastDeliveries: Plain[];
   sessions: Plain[];
   admin: { owner: boolean; admin: boolean; row: Plain; adminsAdded: Plain[]; eventsCreated: Plain[]; broadcastsCreated: Plain[] };
+  /** province organiser role and announcements (issue 16) */
+  organiser: { row: Plain; organisersAdded: Plain[]; announcementChatsAdded: Plain[]; announcementChatsAllowed: Plain[]; announcementPosts: Plain[] };
 }
 
 export interface PersonalDataSummary {
@@ -133,6 +139,14 @@ export async function collectPersonalData(
     where: { OR: [{ createdBy: tid }, { progressChatId: tid }] },
     select: { id: true, status: true, createdAt: true, createdBy: true, progressChatId: true },
   });
+  const organiserRow = await db.organiser.findUnique({ where: { telegramId: tid }, include: { provinces: { select: { province: true } } } });
+  const organisersAdded = await db.organiser.findMany({ where: { addedBy: tid }, select: { telegramId: true, createdAt: true } });
+  const chatSelect = { chatId: true, type: true, title: true, createdAt: true } as const;
+  const announcementChatsAdded = await db.announcementChat.findMany({ where: { addedBy: tid }, select: chatSelect });
+  const announcementChatsAllowed = (await db.announcementChat.findMany({ select: { ...chatSelect, organisers: true } }))
+    .filter((chat) => chat.organisers.split(",").includes(tid.toString()))
+    .map(({ organisers: _organisers, ...chat }) => chat);
+  const announcementPosts = await db.announcementPost.findMany({ where: { postedBy: tid }, select: { chatId: true, messageId: true, eventId: true, createdAt: true } });
 
   const data: PersonalDataExport = {
     generatedAt: (options.now ?? new Date()).toISOString(),
@@ -150,6 +164,13 @@ export async function collectPersonalData(
       adminsAdded: adminsAdded.map((a) => toPlain(a)),
       eventsCreated: eventsCreated.map((e) => toPlain(e)),
       broadcastsCreated: broadcastsCreated.map((b) => toPlain(b)),
+    },
+    organiser: {
+      row: toPlain(organiserRow),
+      organisersAdded: organisersAdded.map((o) => toPlain(o)),
+      announcementChatsAdded: announcementChatsAdded.map((c) => toPlain(c)),
+      announcementChatsAllowed: announcementChatsAllowed.map((c) => toPlain(c)),
+      announcementPosts: announcementPosts.map((p) => toPlain(p)),
     },
   };
   const summary: PersonalDataSummary = {
@@ -181,6 +202,8 @@ export interface ErasureResult {
   sessionsDeleted: number;
   /** an Admin row was removed (owners in ADMIN_IDS stay owners: that is configuration) */
   adminRemoved: boolean;
+  /** an Organiser row (and its provinces) was removed */
+  organiserRemoved: boolean;
   /** waitlisted people who were offered a seat this person freed: the bot must tell them */
   offers: Notice[];
 }
@@ -253,8 +276,16 @@ export async function erasePersonalData(
     await tx.broadcast.updateMany({ where: { createdBy: tid }, data: { createdBy: ERASED_ID } });
     await tx.broadcast.updateMany({ where: { progressChatId: tid }, data: { progressChatId: null, progressMessageId: null } });
     await tx.event.updateMany({ where: { createdBy: tid }, data: { createdBy: null } });
+    const organiserRemoved = (await tx.organiser.deleteMany({ where: { telegramId: tid } })).count > 0;
+    await tx.organiser.updateMany({ where: { addedBy: tid }, data: { addedBy: ERASED_ID } });
+    await tx.announcementChat.updateMany({ where: { addedBy: tid }, data: { addedBy: null } });
+    await tx.announcementPost.updateMany({ where: { postedBy: tid }, data: { postedBy: ERASED_ID } });
+    for (const chat of await tx.announcementChat.findMany({ where: { organisers: { contains: tid.toString() } } })) {
+      const kept = chat.organisers.split(",").filter((id) => id !== "" && id !== tid.toString());
+      await tx.announcementChat.update({ where: { chatId: chat.chatId }, data: { organisers: kept.join(",") } });
+    }
     await bump(tx, ERASURE_COUNTERS[options.reason ?? "erase"]);
-    return { registrationsDeleted, feedbackAnonymised, deliveriesDeleted, sessionsDeleted, adminRemoved };
+    return { registrationsDeleted, feedbackAnonymised, deliveriesDeleted, sessionsDeleted, adminRemoved, organiserRemoved };
   });
 
   // an offer made to the person being erased would be pointless (they are gone): drop it

@@ -33,16 +33,18 @@ export type CheckInResult =
   | { status: "not_found" };
 
 /**
- * Records attendance. Idempotent: the second scan answers "already checked in at …" and keeps the first
+ * Records attendance (`provinces`: an organiser's scope; another province's code counts as unknown). Idempotent: the second scan answers "already checked in at …" and keeps the first
  * time. Only confirmed registrations of a published (or just completed) event can check in.
  */
-export async function checkIn(db: Db, rawToken: string, options: { now?: Date } = {}): Promise<CheckInResult> {
+export async function checkIn(db: Db, rawToken: string, options: { now?: Date; provinces?: readonly string[] | null } = {}): Promise<CheckInResult> {
   const now = options.now ?? new Date();
   const token = extractCheckInToken(rawToken);
   if (!token) return { status: "not_found" };
   const registration = await db.registration.findUnique({ where: { checkInToken: token }, include: { event: true } });
   if (!registration) return { status: "not_found" };
   const { event, ...reg } = registration;
+  // staff of another province get the answer a wrong code gets, and nothing is recorded
+  if (options.provinces && !options.provinces.includes(event.province)) return { status: "not_found" };
   if (event.status !== "published" && event.status !== "completed") return { status: "event_not_open", event };
   if (reg.status !== "confirmed") return { status: "not_confirmed", registration: reg, event };
   const claimed = await db.registration.updateMany({ where: { id: reg.id, checkedInAt: null, status: "confirmed" }, data: { checkedInAt: now } });

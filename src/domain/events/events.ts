@@ -1,6 +1,7 @@
 // Temu Alumni events: creating, editing, publishing, cancelling and completing them, and listing the
 // upcoming ones for a user (their own province first).
 import type { Db } from "../../db.js";
+import { provinceByCodeOrNull } from "../areas.js";
 import type { Event } from "../../generated/prisma/client.js";
 import { ACTIVE_STATUSES, offerFreeSeats, seatsLeft, takenSeats, type Notice } from "./seats.js";
 import { withWriteTransaction, type Tx } from "./tx.js";
@@ -27,12 +28,19 @@ export interface EventWithSeats {
 
 export type CreateEventResult = { ok: true; event: Event } | { ok: false; issues: Issue[] };
 
+/** The issue an organiser gets for a province outside their scope (null scope = every province). */
+export function provinceScopeIssues(province: string, provinces: readonly string[] | null | undefined): Issue[] {
+  if (!provinces || provinces.includes(province)) return [];
+  return [{ code: "province_not_allowed", field: "province", params: { value: provinceByCodeOrNull(province)?.name ?? province } }];
+}
+
+/** `provinces`: the actor's scope (provincesOf in ../organisers.ts); an event elsewhere is refused. */
 export async function createEvent(
   db: Db,
   input: EventInput,
-  options: { createdBy?: bigint | number | null; status?: "draft" | "published"; now?: Date } = {},
+  options: { createdBy?: bigint | number | null; status?: "draft" | "published"; now?: Date; provinces?: readonly string[] | null } = {},
 ): Promise<CreateEventResult> {
-  const issues = validateEventInput(input, options.now ?? new Date());
+  const issues = [...provinceScopeIssues(input.province, options.provinces), ...validateEventInput(input, options.now ?? new Date())];
   if (issues.length > 0) return { ok: false, issues };
   const event = await db.event.create({
     data: {
@@ -112,16 +120,24 @@ const NOTIFY_ON: EventField[] = ["startsAt", "endsAt", "venueName", "address", "
  * Edits an event. Capacity cannot go below the seats already held; a bigger capacity offers the new
  * seats to the waitlist; a new start time resets the reminders so they follow the new time.
  */
-export async function updateEvent(db: Db, id: number, patch: Partial<EventInput>, options: { now?: Date } = {}): Promise<UpdateEventResult> {
+export async function updateEvent(
+  db: Db,
+  id: number,
+  patch: Partial<EventInput>,
+  options: { now?: Date; provinces?: readonly string[] | null } = {},
+): Promise<UpdateEventResult> {
   const now = options.now ?? new Date();
   return withWriteTransaction(db, async (tx): Promise<UpdateEventResult> => {
     const event = await tx.event.findUnique({ where: { id } });
-    if (!event) return { ok: false, reason: "not_found" };
+    // an event of another province is answered like a missing one
+    if (!event || provinceScopeIssues(event.province, options.provinces).length > 0) return { ok: false, reason: "not_found" };
     if (event.status === "cancelled" || event.status === "completed") return { ok: false, reason: "not_editable" };
     const before = eventInputOf(event);
     const after: EventInput = { ...before, ...patch };
     const changed = (Object.keys(patch) as EventField[]).filter((field) => !sameValue(before[field], after[field]));
     if (changed.length === 0) return { ok: true, event, changed, notify: [], offers: [] };
+    const moved = provinceScopeIssues(after.province, options.provinces);
+    if (moved.length > 0) return { ok: false, reason: "invalid", issues: moved };
     const taken = await takenSeats(tx, id);
     // An event that already started may still be edited (a typo in the address), so "in the past" only
     // counts when the start time itself is being changed.
@@ -242,7 +258,8 @@ export async function listUpcomingEvents(
   return { items, page, pageSize, total, pages, inProvince };
 }
 
-async function withSeats(db: Db, events: Event[]): Promise<EventWithSeats[]> {
+/** Seats taken and left for each event, in one query. */
+export async function withSeats(db: Db, events: Event[]): Promise<EventWithSeats[]> {
   if (events.length === 0) return [];
   const grouped = await db.registration.groupBy({
     by: ["eventId"],
@@ -263,14 +280,17 @@ export interface AdminEventRow extends EventWithSeats {
   checkedIn: number;
 }
 
-/** For /acara_admin: drafts and events that have not ended (and those cancelled or ended in the last 30 days). */
+/** For /acara_admin (`provinces`: an organiser's scope): drafts and events that have not ended (and those cancelled or ended in the last 30 days). */
 export async function listEventsForAdmin(
   db: Db,
-  options: { page?: number; pageSize?: number; now?: Date } = {},
+  options: { page?: number; pageSize?: number; now?: Date; provinces?: readonly string[] | null } = {},
 ): Promise<{ items: AdminEventRow[]; page: number; pages: number; total: number }> {
   const now = options.now ?? new Date();
   const pageSize = Math.max(1, options.pageSize ?? 5);
-  const where = { OR: [{ status: "draft" }, { endsAt: { gt: new Date(now.getTime() - 30 * 86_400_000) } }] };
+  const where = {
+    OR: [{ status: "draft" }, { endsAt: { gt: new Date(now.getTime() - 30 * 86_400_000) } }],
+    ...(options.provinces ? { province: { in: [...options.provinces] } } : {}),
+  };
   const total = await db.event.count({ where });
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(Math.max(0, Math.floor(options.page ?? 0)), pages - 1);

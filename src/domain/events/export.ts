@@ -55,10 +55,14 @@ export interface RegistrationsExport {
   rows: number;
 }
 
-/** Every registration of one event (null if the event does not exist), confirmed first, then offered, waiting, cancelled. */
-export async function registrationsCsv(db: Db, eventId: number): Promise<RegistrationsExport | null> {
+/**
+ * Every registration of one event, confirmed first, then offered, waiting, cancelled. null if the event
+ * does not exist or lies outside `provinces` (an organiser's scope).
+ */
+export async function registrationsCsv(db: Db, eventId: number, options: { provinces?: readonly string[] | null } = {}): Promise<RegistrationsExport | null> {
   const event = await db.event.findUnique({ where: { id: eventId } });
   if (!event) return null;
+  if (options.provinces && !options.provinces.includes(event.province)) return null;
   const rows = await db.registration.findMany({ where: { eventId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   rows.sort(
     (a, b) =>

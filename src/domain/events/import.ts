@@ -26,6 +26,9 @@ import {
   type Parsed,
 } from "./validation.js";
 import { withWriteTransaction } from "./tx.js";
+import { provinceByCodeOrNull } from "../areas.js";
+
+const provinceLabel = (code: string): string => provinceByCodeOrNull(code)?.name ?? code;
 
 export const REQUIRED_COLUMNS = ["judul", "provinsi", "kota", "tempat", "alamat", "mulai", "selesai", "kapasitas", "deskripsi"] as const;
 /** `audiens` (alumni / semua) and `pendamping` (0–2 companions allowed) go beyond the documented format. */
@@ -181,7 +184,8 @@ interface CsvRecord {
 }
 
 /** Parses and checks a whole file. Nothing touches the database. */
-export function parseEventsCsv(csvText: string, options: { now?: Date } = {}): ImportResult {
+/** `provinces`: an organiser's scope; a row for another province is an error naming its line. */
+export function parseEventsCsv(csvText: string, options: { now?: Date; provinces?: readonly string[] | null } = {}): ImportResult {
   const text = csvText.replace(/^\ufeff/, "").replace(/\r\n?/g, "\n");
   if (text.trim() === "") return { ok: false, errors: [{ line: 0, code: "file_empty", field: null, params: {} }] };
   const firstLine = text.split("\n", 1)[0] ?? "";
@@ -251,6 +255,10 @@ export function parseEventsCsv(csvText: string, options: { now?: Date } = {}): I
         }
         continue;
       }
+      if (options.provinces && !options.provinces.includes(parsed.data.province)) {
+        errors.push({ line, code: "province_not_allowed", field: "provinsi", params: { value: provinceLabel(parsed.data.province) } });
+        continue;
+      }
       const key = `${parsed.data.province}|${parsed.data.startsAt.toISOString()}|${parsed.data.title.toLowerCase()}`;
       const earlier = firstLineOf.get(key);
       if (earlier !== undefined) {
@@ -283,9 +291,9 @@ export type ImportOutcome = { ok: true; count: number; eventIds: number[] } | { 
 export async function importEvents(
   db: Db,
   csvText: string,
-  options: { createdBy?: bigint | number | null; status?: "published" | "draft"; now?: Date } = {},
+  options: { createdBy?: bigint | number | null; status?: "published" | "draft"; now?: Date; provinces?: readonly string[] | null } = {},
 ): Promise<ImportOutcome> {
-  const parsed = parseEventsCsv(csvText, { now: options.now });
+  const parsed = parseEventsCsv(csvText, { now: options.now, provinces: options.provinces });
   if (!parsed.ok) return parsed;
   const createdBy = options.createdBy === undefined || options.createdBy === null ? null : BigInt(options.createdBy);
   return withWriteTransaction(db, async (tx) => {

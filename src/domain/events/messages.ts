@@ -38,6 +38,7 @@ const TEXT: Record<string, (p: IssueParams) => string> = {
   too_many_rows: (p) => `terlalu banyak baris (${p.count}); maksimal ${p.max} acara sekali impor`,
   column_count: (p) => `jumlah kolom ${p.got}, seharusnya ${p.expected}`,
   duplicate_row: (p) => `sama dengan baris ${p.other} (judul, provinsi dan waktu mulai sama)`,
+  province_not_allowed: (p) => `provinsi "${p.value}" di luar wilayah Anda sebagai penyelenggara`,
   already_exists: (p) => `acara "${p.title}" dengan waktu mulai yang sama sudah ada`,
 };
 

@@ -36,10 +36,16 @@ export function formatWib(date: Date): string {
   return `${wib.toISOString().slice(0, 19)}+07:00`;
 }
 
-/** Every answer (or those for one event), oldest first, as a CSV file. */
-export async function feedbackCsv(db: Db, eventId?: number): Promise<Buffer> {
+/**
+ * Every answer (or those for one event), oldest first, as a CSV file. With `provinces` (an organiser's
+ * scope) only answers about events of those provinces; the national programme survey stays out.
+ */
+export async function feedbackCsv(db: Db, eventId?: number, options: { provinces?: readonly string[] | null } = {}): Promise<Buffer> {
   const rows = await db.feedback.findMany({
-    where: eventId === undefined ? {} : { eventId },
+    where: {
+      ...(eventId === undefined ? {} : { eventId }),
+      ...(options.provinces ? { event: { province: { in: [...options.provinces] } } } : {}),
+    },
     include: { event: { select: { title: true } } },
     orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
   });

@@ -59,10 +59,11 @@ interface FeedbackRow {
 
 const feedbackSelect = { userId: true, rating: true, suggestion: true, statusBefore: true, outcome: true, updatedAt: true } as const;
 
-/** Figures for one event, or null when there is no such event. */
-export async function eventStats(db: Db, eventId: number): Promise<FeedbackStats | null> {
-  const event = await db.event.findUnique({ where: { id: eventId }, select: { id: true, title: true } });
+/** Figures for one event, or null when there is no such event (or it lies outside `provinces`, an organiser's scope). */
+export async function eventStats(db: Db, eventId: number, options: { provinces?: readonly string[] | null } = {}): Promise<FeedbackStats | null> {
+  const event = await db.event.findUnique({ where: { id: eventId }, select: { id: true, title: true, province: true } });
   if (!event) return null;
+  if (options.provinces && !options.provinces.includes(event.province)) return null;
   const [registrations, feedback, faq] = await Promise.all([
     db.registration.findMany({ where: { eventId }, select: { status: true, checkedInAt: true } }),
     db.feedback.findMany({ where: { eventId }, select: feedbackSelect }),
@@ -76,12 +77,18 @@ export async function eventStats(db: Db, eventId: number): Promise<FeedbackStats
   };
 }
 
-/** Figures over every event and every answer (event surveys and the programme survey). */
-export async function overallStats(db: Db): Promise<FeedbackStats> {
+/**
+ * Figures over every event and every answer (event surveys and the programme survey). With `provinces`
+ * (an organiser's scope) only the events of those provinces and their answers count: the programme
+ * survey is national and stays out.
+ */
+export async function overallStats(db: Db, options: { provinces?: readonly string[] | null } = {}): Promise<FeedbackStats> {
+  const eventWhere = options.provinces ? { province: { in: [...options.provinces] } } : {};
+  const scoped = options.provinces ? { event: eventWhere } : {};
   const [events, registrations, feedback, faq] = await Promise.all([
-    db.event.count(),
-    db.registration.findMany({ select: { status: true, checkedInAt: true } }),
-    db.feedback.findMany({ select: feedbackSelect }),
+    db.event.count({ where: eventWhere }),
+    db.registration.findMany({ where: scoped, select: { status: true, checkedInAt: true } }),
+    db.feedback.findMany({ where: scoped, select: feedbackSelect }),
     faqDownvoteFigures(db),
   ]);
   return {

@@ -66,10 +66,20 @@ function toStory(row: StoryRow): Story {
 
 const publishable = { story: { not: null }, storyConsent: { in: ["named", "anonymous"] } };
 
+/** An organiser's scope (provincesOf in ../organisers.ts): null or absent = every story. */
+export interface StoryScope {
+  provinces?: readonly string[] | null;
+}
+
+/** Stories about events of these provinces only (a programme-wide story has no province: national staff only). */
+function scopeWhere(scope: StoryScope) {
+  return scope.provinces ? { event: { province: { in: [...scope.provinces] } } } : {};
+}
+
 /** Stories waiting for review, oldest first. */
-export async function listPendingStories(db: Db, limit = 10): Promise<Story[]> {
+export async function listPendingStories(db: Db, limit = 10, scope: StoryScope = {}): Promise<Story[]> {
   const rows = await db.feedback.findMany({
-    where: { storyStatus: "pending", ...publishable },
+    where: { storyStatus: "pending", ...publishable, ...scopeWhere(scope) },
     select: storySelect,
     orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
     take: limit,
@@ -77,26 +87,26 @@ export async function listPendingStories(db: Db, limit = 10): Promise<Story[]> {
   return rows.map(toStory);
 }
 
-export async function countPendingStories(db: Db): Promise<number> {
-  return db.feedback.count({ where: { storyStatus: "pending", ...publishable } });
+export async function countPendingStories(db: Db, scope: StoryScope = {}): Promise<number> {
+  return db.feedback.count({ where: { storyStatus: "pending", ...publishable, ...scopeWhere(scope) } });
 }
 
-async function review(db: Db, feedbackId: number, verdict: "approved" | "rejected"): Promise<boolean> {
+async function review(db: Db, feedbackId: number, verdict: "approved" | "rejected", scope: StoryScope): Promise<boolean> {
   // only a story still pending can be reviewed: two admins pressing at once, or a story edited in the
   // meantime, never flips an earlier verdict
   const { count } = await db.feedback.updateMany({
-    where: { id: feedbackId, storyStatus: "pending", ...publishable },
+    where: { id: feedbackId, storyStatus: "pending", ...publishable, ...scopeWhere(scope) },
     data: { storyStatus: verdict },
   });
   return count === 1;
 }
 
-export function approveStory(db: Db, feedbackId: number): Promise<boolean> {
-  return review(db, feedbackId, "approved");
+export function approveStory(db: Db, feedbackId: number, scope: StoryScope = {}): Promise<boolean> {
+  return review(db, feedbackId, "approved", scope);
 }
 
-export function rejectStory(db: Db, feedbackId: number): Promise<boolean> {
-  return review(db, feedbackId, "rejected");
+export function rejectStory(db: Db, feedbackId: number, scope: StoryScope = {}): Promise<boolean> {
+  return review(db, feedbackId, "rejected", scope);
 }
 
 /** Approved stories, newest first, with `offset` for paging. */
@@ -116,7 +126,7 @@ export async function countApprovedStories(db: Db): Promise<number> {
 }
 
 /** One story by id whatever its status (for the review message), or null. */
-export async function findStory(db: Db, feedbackId: number): Promise<(Story & { status: string }) | null> {
-  const row = await db.feedback.findFirst({ where: { id: feedbackId, ...publishable }, select: { ...storySelect, storyStatus: true } });
+export async function findStory(db: Db, feedbackId: number, scope: StoryScope = {}): Promise<(Story & { status: string }) | null> {
+  const row = await db.feedback.findFirst({ where: { id: feedbackId, ...publishable, ...scopeWhere(scope) }, select: { ...storySelect, storyStatus: true } });
   return row ? { ...toStory(row), status: row.storyStatus } : null;
 }
