@@ -126,8 +126,8 @@ describe("FaqService", () => {
   });
 
   it("keeps short numbers in unmatched questions", () => {
-    expect(scrubUnmatched("insentif 600rb x4, batas 15 hari, dukcapil 1500-538")).toBe(
-      "insentif 600rb x4, batas 15 hari, dukcapil 1500-538",
+    expect(scrubUnmatched("insentif 600rb x4, batas 15 hari, dukcapil 1500-537")).toBe(
+      "insentif 600rb x4, batas 15 hari, dukcapil 1500-537",
     );
   });
 });
