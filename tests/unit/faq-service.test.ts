@@ -113,11 +113,13 @@ describe("FaqService", () => {
     const faq = await seededService();
     await faq.recordUnmatched("   pertama  ");
     await faq.recordUnmatched("nik saya 3201234567890001 hp 0812-3456-7890 email budi@contoh.id kenapa ditolak");
-    await faq.recordUnmatched("😀".repeat(400));
+    await faq.recordUnmatched("tanya " + "😀".repeat(400));
     await faq.recordUnmatched("   ");
+    // small talk is not a question: never kept
+    for (const talk of ["makasih ya min", "assalamualaikum", "ok sip", "-1", "😀".repeat(10)]) await faq.recordUnmatched(talk);
     const rows = await faq.recentUnmatched(10);
     expect(rows).toHaveLength(3);
-    expect(rows[0]?.text).toBe("😀".repeat(300));
+    expect(rows[0]?.text).toBe("tanya " + "😀".repeat(294));
     expect(rows[1]?.text).toBe("nik saya [angka] hp [angka] email [email] kenapa ditolak");
     expect(rows[2]?.text).toBe("pertama");
     expect(await faq.recentUnmatched(1)).toHaveLength(1);
