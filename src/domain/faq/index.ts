@@ -86,7 +86,7 @@ export const FAQ_THRESHOLDS: FaqThresholds = {
   /** a confident answer needs at least this coverage ... */
   answerCoverage: 0.55,
   /** ... and the runner-up at most this share of the best score */
-  answerRunnerUpRatio: 0.9,
+  answerRunnerUpRatio: 0.85,
   /** suggestions and related entries must score at least this share of the best */
   suggestShare: 0.35,
 };
