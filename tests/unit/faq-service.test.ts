@@ -127,6 +127,18 @@ describe("FaqService", () => {
     expect(columns.map((col) => col.name).sort()).toEqual(["createdAt", "id", "text"]);
   });
 
+  it("replies to small talk without matching, and matches questions as answer() does", async () => {
+    const faq = await seededService();
+    expect(faq.reply("makasih ya min")).toEqual({ kind: "small-talk", smallTalk: "thanks" });
+    expect(faq.reply("Assalamualaikum")).toEqual({ kind: "small-talk", smallTalk: "salam" });
+    expect(faq.reply("ok sip")).toEqual({ kind: "small-talk", smallTalk: "ack" });
+    expect(faq.reply("-1")).toEqual({ kind: "small-talk", smallTalk: "noise" });
+    expect(faq.smallTalk("halo kak")).toBe("greeting");
+    expect(faq.smallTalk("halo kak, insentif kapan cair?")).toBeNull();
+    const question = "abis dapet sk paling telat beli pelatihan kapan ya";
+    expect(faq.reply(question)).toEqual(faq.answer(question));
+  });
+
   it("keeps short numbers in unmatched questions", () => {
     expect(scrubUnmatched("insentif 600rb x4, batas 15 hari, dukcapil 1500-537")).toBe(
       "insentif 600rb x4, batas 15 hari, dukcapil 1500-537",
