@@ -1,6 +1,7 @@
 // The delivery engine against a fake Bot API `send` (the database is the real SQLite one).
 import { afterEach, describe, expect, it } from "vitest";
 import type { Db } from "../../src/db.js";
+import { crashWorker } from "../../src/domain/broadcast/testing-seam.js";
 import { cancelBroadcast, createBroadcast, getBroadcastStats, pauseBroadcast, resumeBroadcast } from "../../src/domain/broadcast/queue.js";
 import {
   BroadcastWorker,
@@ -319,7 +320,7 @@ describe("BroadcastWorker crash safety", () => {
     const { id } = await createBroadcast(t.db, { createdBy: 1n, text: "x", audience: { kind: "all" } });
     await first.start();
     await waitFor(() => fake.totalDelivered >= 700);
-    await first.simulateCrash();
+    await crashWorker(first);
     const inFlightAtCrash = await rowsIn(t.db, id, "sending");
     const sentRecorded = await rowsIn(t.db, id, "sent");
     expect(inFlightAtCrash).toBeGreaterThan(0);
