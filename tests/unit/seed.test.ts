@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, expect, it } from "vitest";
 import { FaqService } from "../../src/domain/faq/service.js";
 import { DEFAULT_SEED_DIR, readSeedFacts, readSeedFaq, seedBaseContent } from "../../src/domain/seed.js";
-import { createTestDatabase, type TestDatabase } from "../support/db.js";
+import { createTestDatabase, describeEachProvider, type TestDatabase } from "../support/db.js";
 
 let t: TestDatabase | undefined;
 const tempDirs: string[] = [];
@@ -22,9 +22,9 @@ function seedDirWith(faq: unknown, facts: unknown = []): string {
   return dir;
 }
 
-describe("seedBaseContent", () => {
+describeEachProvider("seedBaseContent", (provider) => {
   it("inserts every entry and fact once, then nothing", async () => {
-    t = await createTestDatabase();
+    t = await createTestDatabase(provider);
     const faq = readSeedFaq();
     const facts = readSeedFacts();
     expect(await seedBaseContent(t.db)).toEqual({ faqInserted: faq.length, factsInserted: facts.length, faqSkippedDeleted: 0 });
@@ -39,7 +39,7 @@ describe("seedBaseContent", () => {
   });
 
   it("keeps an answer an admin edited, and a fact an admin changed", async () => {
-    t = await createTestDatabase();
+    t = await createTestDatabase(provider);
     await seedBaseContent(t.db);
     const faq = await FaqService.open(t.db);
     const entry = (await faq.get("batas-umur"))!;
@@ -53,7 +53,7 @@ describe("seedBaseContent", () => {
   });
 
   it("restores an entry that went missing, but not one an admin deleted", async () => {
-    t = await createTestDatabase();
+    t = await createTestDatabase(provider);
     await seedBaseContent(t.db);
     const faq = await FaqService.open(t.db);
     await t.db.faq.delete({ where: { slug: "sertifikat" } }); // lost outside the admin tools
@@ -66,7 +66,7 @@ describe("seedBaseContent", () => {
   });
 
   it("reads another directory and refuses an invalid seed file", async () => {
-    t = await createTestDatabase();
+    t = await createTestDatabase(provider);
     const entry = { slug: "uji", category: "program", question: "Pertanyaan uji?", answer: "Jawaban uji yang cukup.", variants: [], keywords: [] };
     const dir = seedDirWith([entry], [{ key: "uji", value: 1, source: "uji", year: 2024 }]);
     expect(await seedBaseContent(t.db, { dir })).toEqual({ faqInserted: 1, factsInserted: 1, faqSkippedDeleted: 0 });
