@@ -84,3 +84,11 @@ export function describeEachProvider(name: string, body: (provider: DatabaseProv
     else describe(`${name} [${provider}]`, () => body(provider));
   }
 }
+
+/** The database a test runs on, from the "[provider]" that describeEachProvider puts in a suite's name. */
+export function providerOfTest(task: { suite?: { name: string; suite?: unknown } }): DatabaseProvider {
+  for (let suite = task.suite as { name: string; suite?: unknown } | undefined; suite; suite = suite.suite as typeof suite) {
+    if (suite.name.includes("[postgresql]")) return "postgresql";
+  }
+  return "sqlite";
+}
