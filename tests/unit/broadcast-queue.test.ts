@@ -31,7 +31,7 @@ describeEachProvider("createBroadcast", (provider) => {
     const stats = await getBroadcastStats(t.db, created.id);
     expect(stats).toMatchObject({ total: 100_000, pending: 100_000, sent: 0, remaining: 100_000, status: "running" });
     expect(stats?.startedAt).toBeInstanceOf(Date);
-  });
+  }, 120_000);
 
   it("stores content, media, button and audience; future times are scheduled", async () => {
     t = await createTestDatabase(provider);
