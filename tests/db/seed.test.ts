@@ -1,12 +1,12 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, expect, it } from "vitest";
 import { FaqService } from "../../src/domain/faq/service.js";
 import {
   DEFAULT_SEED_DIR, faqContentHash, factContentHash, readSeedFacts, readSeedFaq, readSeedHistory, recordSeedHistory, seedBaseContent,
 } from "../../src/domain/seed.js";
-import { createTestDatabase, type TestDatabase } from "../support/db.js";
+import { createTestDatabase, describeEachProvider, type TestDatabase } from "../support/db.js";
 
 let t: TestDatabase | undefined;
 const tempDirs: string[] = [];
@@ -24,9 +24,9 @@ function seedDirWith(faq: unknown, facts: unknown = []): string {
   return dir;
 }
 
-describe("seedBaseContent", () => {
+describeEachProvider("seedBaseContent", (provider) => {
   it("inserts every entry and fact once, then nothing", async () => {
-    t = await createTestDatabase();
+    t = await createTestDatabase(provider);
     const faq = readSeedFaq();
     const facts = readSeedFacts();
     expect(await seedBaseContent(t.db)).toEqual({ faqInserted: faq.length, factsInserted: facts.length, faqSkippedDeleted: 0, faqUpdated: 0, factsUpdated: 0 });
@@ -41,7 +41,7 @@ describe("seedBaseContent", () => {
   });
 
   it("keeps an answer an admin edited, and a fact an admin changed", async () => {
-    t = await createTestDatabase();
+    t = await createTestDatabase(provider);
     await seedBaseContent(t.db);
     const faq = await FaqService.open(t.db);
     const entry = (await faq.get("batas-umur"))!;
@@ -55,7 +55,7 @@ describe("seedBaseContent", () => {
   });
 
   it("restores an entry that went missing, but not one an admin deleted", async () => {
-    t = await createTestDatabase();
+    t = await createTestDatabase(provider);
     await seedBaseContent(t.db);
     const faq = await FaqService.open(t.db);
     await t.db.faq.delete({ where: { slug: "sertifikat" } }); // lost outside the admin tools
@@ -68,7 +68,7 @@ describe("seedBaseContent", () => {
   });
 
   it("reads another directory and refuses an invalid seed file", async () => {
-    t = await createTestDatabase();
+    t = await createTestDatabase(provider);
     const entry = { slug: "uji", category: "program", question: "Pertanyaan uji?", answer: "Jawaban uji yang cukup.", variants: [], keywords: [] };
     const dir = seedDirWith([entry], [{ key: "uji", value: 1, source: "uji", year: 2024 }]);
     expect(await seedBaseContent(t.db, { dir })).toEqual({ faqInserted: 1, factsInserted: 1, faqSkippedDeleted: 0, faqUpdated: 0, factsUpdated: 0 });
@@ -84,7 +84,7 @@ describe("seedBaseContent", () => {
   });
 
   it("brings unedited entries and facts of an earlier version up to date, and keeps edited ones", async () => {
-    t = await createTestDatabase();
+    t = await createTestDatabase(provider);
     const entry = { slug: "uji", category: "program", question: "Pertanyaan uji?", answer: "Jawaban versi satu.", variants: [], keywords: [] };
     const other = { ...entry, slug: "uji-dua", answer: "Jawaban kedua versi satu." };
     const fact = { key: "uji", value: "1500-538", source: "uji", year: 2024 };
@@ -118,7 +118,7 @@ describe("seedBaseContent", () => {
   });
 
   it("updates a database seeded by the previous base content (the Dukcapil number)", async () => {
-    t = await createTestDatabase();
+    t = await createTestDatabase(provider);
     const history = readSeedHistory();
     const current = readSeedFaq().find((f) => f.slug === "call-center")!;
     const old = { ...current, answer: current.answer.replace("1500-537", "1500-538") };
