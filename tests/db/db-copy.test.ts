@@ -64,6 +64,9 @@ async function filledSqlite(db: Db): Promise<void> {
   await db.admin.create({ data: { telegramId: 8_000_000_000n, addedBy: 1n } });
   await db.counter.create({ data: { key: "erasures", value: 3 } });
   await createBroadcast(db, { createdBy: 1n, text: "Halo", audience: { kind: "all" }, progressChatId: 8_000_000_000n, now: NOW });
+  await db.organiser.create({ data: { telegramId: 8_000_000_001n, addedBy: 1n, provinces: { create: [{ province: "15" }, { province: "75" }] } } });
+  await db.announcementChat.create({ data: { chatId: -1_001_234_567_890n, type: "channel", title: "Kanal Alumni Jambi", addedBy: 1n, provinces: "15" } });
+  await db.announcementPost.create({ data: { chatId: -1_001_234_567_890n, messageId: 7, eventId: event.id, postedBy: 8_000_000_001n, renderedHash: "abc" } });
 }
 
 const MODELS = [
@@ -80,6 +83,10 @@ const MODELS = [
   ["feedback", "id"],
   ["broadcast", "id"],
   ["broadcastRecipient", "id"],
+  ["organiser", "telegramId"],
+  ["organiserProvince", "province"],
+  ["announcementChat", "chatId"],
+  ["announcementPost", "id"],
 ] as const;
 
 type Delegate = { findMany(args: { orderBy: Record<string, "asc"> }): Promise<unknown[]> };
@@ -95,7 +102,7 @@ describe.skipIf(!!skip)(`db:copy from SQLite to PostgreSQL${skip ? ` [skipped: $
     const report = await copySqliteToPostgres(source.url, target.url);
     console.log(`db:copy: ${report.rows} rows in ${Math.round(report.ms)} ms (${Math.round(report.rowsPerSecond)} rows/s)`);
     expect(report.tables.map((t) => t.table).sort()).toEqual(
-      ["Admin", "Broadcast", "BroadcastRecipient", "Counter", "Event", "Faq", "FaqVote", "Feedback", "ProgramFact", "Registration", "Session", "UnmatchedQuestion", "User"],
+      ["Admin", "AnnouncementChat", "AnnouncementPost", "Broadcast", "BroadcastRecipient", "Counter", "Event", "Faq", "FaqVote", "Feedback", "Organiser", "OrganiserProvince", "ProgramFact", "Registration", "Session", "UnmatchedQuestion", "User"],
     );
     expect(report.tables.findIndex((t) => t.table === "User")).toBeLessThan(report.tables.findIndex((t) => t.table === "Registration"));
 
