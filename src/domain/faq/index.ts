@@ -65,6 +65,12 @@ const K1 = 1.2;
 const ANCHOR_STRENGTH = 0.7;
 /** score added for two question words found side by side in an entry, times the smaller idf */
 const PHRASE_WEIGHT = 0.3;
+/**
+ * score added for the entry's single phrasing (its question or one variant) that shares the most of
+ * the question's idf mass, times that mass: a question worded like one phrasing of an entry leans to
+ * that entry even when its words are spread over several entries' texts
+ */
+const PHRASING_WEIGHT = 0.2;
 /** typo penalty by edit distance */
 const TYPO_WEIGHT = [1, 0.75, 0.55] as const;
 
@@ -77,7 +83,7 @@ export interface FaqThresholds {
   readonly suggestShare: number;
 }
 
-/** Tuned on tests/fixtures/faq-questions.json (see tests/unit/faq-accuracy.test.ts). */
+/** Calibrated on the training split of tests/fixtures/faq-questions.json (see bench/faq-calibrate.ts). */
 export const FAQ_THRESHOLDS: FaqThresholds = {
   /** below this coverage nothing fits: "none" */
   noneCoverage: 0.45,
@@ -86,7 +92,7 @@ export const FAQ_THRESHOLDS: FaqThresholds = {
   /** a confident answer needs at least this coverage ... */
   answerCoverage: 0.55,
   /** ... and the runner-up at most this share of the best score */
-  answerRunnerUpRatio: 0.85,
+  answerRunnerUpRatio: 0.825,
   /** suggestions and related entries must score at least this share of the best */
   suggestShare: 0.35,
 };
@@ -119,6 +125,8 @@ export class FaqIndex {
   private readonly resolved = new Map<string, Slot[]>();
   /** two tokens (sorted, joined by a space) → entries whose question, variants or keywords have them side by side */
   private readonly pairs = new Map<string, Set<number>>();
+  /** per entry, the token set of each of its phrasings (question and variants) */
+  private readonly phrasings: Array<Array<Set<string>>> = [];
   private readonly byId: Map<number, FaqEntry>;
   private readonly unknownIdf: number;
 
@@ -132,6 +140,9 @@ export class FaqIndex {
         keywords: entry.keywords,
         answer: [entry.answer],
       };
+      this.phrasings.push(
+        texts.question.map((text) => new Set(canonicalWords(text).flatMap((w) => tokenOf(w) ?? []))),
+      );
       for (const field of Object.keys(FIELDS) as FieldName[]) {
         const tokens: string[] = [];
         for (const text of texts[field]) {
@@ -217,7 +228,9 @@ export class FaqIndex {
     }
     const close = hits.filter((h) => h.score >= best.score * t.suggestShare);
     const runnerUp = hits[1];
-    const clearlyAhead = !runnerUp || runnerUp.score <= best.score * t.answerRunnerUpRatio;
+    // clearly ahead: the runner-up scores well below the best and does not explain more of the question
+    const clearlyAhead =
+      !runnerUp || (runnerUp.score <= best.score * t.answerRunnerUpRatio && runnerUp.coverage <= best.coverage);
     if (best.coverage >= t.answerCoverage && clearlyAhead) {
       const entry = this.entries[best.doc] as FaqEntry;
       return { kind: "answer", entry, related: this.related(entry, close.slice(1)) };
@@ -291,6 +304,21 @@ export class FaqIndex {
           const total = totals.get(doc);
           if (total) total.score += add;
         }
+      }
+    }
+    if (PHRASING_WEIGHT > 0) {
+      for (const [doc, total] of totals) {
+        let bestShare = 0;
+        for (const phrasing of this.phrasings[doc] ?? []) {
+          let share = 0;
+          for (const slot of slots) {
+            let w = 0;
+            for (const alt of slot.alternatives) if (alt.weight > w && phrasing.has(alt.token)) w = alt.weight;
+            share += slot.idf * slot.coverageWeight * w;
+          }
+          if (share > bestShare) bestShare = share;
+        }
+        total.score += PHRASING_WEIGHT * bestShare;
       }
     }
     return [...totals]

@@ -161,6 +161,18 @@ const INFORMAL: Record<string, string> = {
   gimane: "bagaimana", ape: "apa", kenape: "kenapa", kagak2: "tidak", ente: "kamu", elo: "kamu", lo2: "kamu",
   gw2: "saya", aing: "saya", kulo: "saya", kula: "saya", abdi: "saya", dapete: "dapat",
   hp2: "hp", carane2: "cara", kudune: "harus", ndaftar2: "daftar", daftare: "daftar",
+  // more chat verbs and loan words seen in chat questions
+  nentuin: "tentukan", ditentuin: "ditentukan", matiin: "matikan", dimatiin: "dimatikan", ditelpon: "telepon",
+  ditelp: "telepon", launching: "diluncurkan", launch: "diluncurkan",
+  gede: "besar", sekeluarga: "keluarga", pny: "punya", punye: "punya", simpen: "simpan", disimpen2: "simpan",
+  english: "inggris", inggris: "inggris", notif: "notifikasi", notifnya: "notifikasi", joki: "diwakilkan",
+  disambungin: "hubungkan", nyambungkan: "hubungkan",
+  redeem: "tukar", ngeredeem: "tukar", diredeem: "tukar", diurusin: "urus", ditarik: "tarik", dijadiin: "jadi",
+  jadiin: "jadi", tki: "pekerja migran",
+  tkw: "pekerja migran", pmi: "pekerja migran", difabel: "disabilitas", cs: "call center", sosmed: "media sosial",
+  medsos: "media sosial", websitenya: "situs",
+  ngisi: "isi", diisiin: "isi", ngeceknya: "cek", ketauan: "ketahuan",
+  taunya: "tahu", nerusin: "teruskan",
   tkd: "tes kemampuan dasar", insentife: "insentif", insentipe: "insentif", syarate: "syarat", langkahe: "langkah", duite: "uang",
 };
 
@@ -184,6 +196,9 @@ const PHRASES: ReadonlyArray<readonly [string[], string[]]> = [
   // "jam berapa" asks the time of day; "berapa jam" asks how many hours
   [["jam", "berapa"], ["pukul", "berapa"]],
   [["self", "paced"], ["mandiri"]],
+  // "buat apa" / "untuk apa" asks what something is for; "dapat apa" what one gets
+  [["untuk", "apa"], ["guna", "manfaat"]],
+  [["dapat", "apa"], ["manfaat"]],
 ];
 
 /**
@@ -258,6 +273,8 @@ function toNumber(digits: string): number {
 function rewriteAmounts(text: string): string {
   return text
     .replace(/\brp\.?\s*/g, " ")
+    // a year ("prakerja 2026 ada?") asks about that year's programme: keep the word "tahun" with it
+    .replace(/(?<!tahun\s?)\b(20[1-4]\d)\b(?![\d.,])/g, " tahun $1 ")
     .replace(/(\d{1,3})((?:\.\d{3})+)(?![\d.,]*\d)/g, (_m, head: string, groups: string) => head + groups.replace(/\./g, ""))
     .replace(/(\d+(?:[.,]\d+)?)\s*(ribu|rb|rebu|k)\b/g, (_m, n: string) => ` ${Math.round(toNumber(n) * 1_000)} `)
     .replace(/(\d+(?:[.,]\d+)?)\s*(juta|jt|jeti)\b/g, (_m, n: string) => ` ${Math.round(toNumber(n) * 1_000_000)} `)
