@@ -176,10 +176,72 @@ describe("free-text answers", () => {
     expect(await h.db.user.count()).toBe(0);
   });
 
-  it("greets back instead of recording small talk as a question", async () => {
+  it("answers small talk by its kind and never records it as an unanswered question", async () => {
+    // thanks: "Sama-sama" and an offer of more help, no buttons
+    const thanks = await h.send(ani, "makasih ya min");
+    expect(lastText(thanks)).toContain("Sama-sama");
+    expect(lastText(thanks)).toContain("ingin kamu tanyakan");
+    expect(buttons(thanks)).toEqual([]);
+    // the Islamic greeting is answered in kind
+    expect(lastText(await h.send(ani, "Assalamualaikum wr wb"))).toContain("Waalaikumsalam");
+    // other greetings
     expect(lastText(await h.send(ani, "halo kak"))).toContain("Halo!");
-    expect(lastText(await h.send(ani, "makasih ya"))).toContain("Sama-sama");
+    // acknowledgements outside a conversation: a short friendly prompt, not "belum tahu"
+    for (const ack of ["ok sip", "oke", "siap kak", "ya"]) {
+      const text = lastText(await h.send(ani, ack));
+      expect(text).toContain("Kalau ada yang mau ditanyakan lagi");
+      expect(text).not.toContain("belum tahu");
+    }
+    // numbers and noise: a hint, not suggestions
+    for (const noise of ["-1", "???", "123"]) {
+      const calls = await h.send(ani, noise);
+      expect(lastText(calls)).toContain("Coba ketik pertanyaanmu dengan kata-kata");
+      expect(lastText(calls)).not.toContain("Maksudmu yang mana?");
+      expect(buttons(calls)).toEqual([]);
+    }
     expect(await h.db.unmatchedQuestion.count()).toBe(0);
+    // a message that also asks something is a question
+    expect(lastText(await h.send(ani, "makasih, trus insentifnya kapan cair?"))).toContain("Kapan insentif Prakerja masuk ke rekening?");
+  });
+
+  it("answers directly when one entry is clearly best, with related questions under the answer", async () => {
+    const calls = await h.send(ani, "brp hr batas beli pelatihan stlh sk");
+    expect(calls.filter((c) => c.method === "sendMessage")).toHaveLength(1);
+    const text = lastText(calls);
+    expect(text).toContain("15 hari");
+    expect(text).not.toContain("Maksudmu yang mana?");
+    expect(text).toContain("Pertanyaan terkait:");
+    const related = buttons(calls).slice(2);
+    expect(related.length).toBeGreaterThanOrEqual(1);
+    expect(related.length).toBeLessThanOrEqual(3);
+    expect(related.map((b) => b.text)).not.toContain("Berapa lama batas waktu membeli pelatihan pertama?");
+    for (const b of buttons(calls)) expect(Buffer.byteLength(b.data ?? "", "utf8")).toBeLessThanOrEqual(64);
+    // a related question opens its own answer, again with votes
+    const open = await h.click(ani, related[0]?.data ?? "");
+    expect(lastText(open)).toContain(`<b>${related[0]?.text.replace(/…$/, "") ?? ""}`);
+    expect(buttons(open)[0]?.text).toBe("Membantu 👍");
+    // voting keeps the related buttons and their heading (the tapped message carries its keyboard)
+    const sent = calls.find((c) => c.method === "sendMessage");
+    const before = h.calls.length;
+    await h.handle({
+      callback_query: {
+        id: "vote-5151",
+        chat_instance: "test",
+        from: { id: ani.id, is_bot: false, first_name: ani.first_name },
+        message: {
+          message_id: 5151,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: ani.id, type: "private", first_name: ani.first_name },
+          text: "…",
+          reply_markup: sent?.payload.reply_markup as never,
+        },
+        data: buttons(calls)[0]?.data ?? "",
+      },
+    });
+    const vote = h.calls.slice(before);
+    const edit = vote.find((c) => c.method === "editMessageText");
+    expect(String(edit?.payload.text)).toContain("Pertanyaan terkait:");
+    expect(buttons(vote).length).toBe(related.length);
   });
 
   it("leaves commands to their handlers: unknown ones still get the unknown-command reply", async () => {

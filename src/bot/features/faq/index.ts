@@ -2,10 +2,11 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { InlineKeyboardButton } from "grammy/types";
 import { z } from "zod";
 import type { FaqEntry } from "../../../domain/faq/entry.js";
-import type { FaqAnswer } from "../../../domain/faq/index.js";
+import type { FaqReply } from "../../../domain/faq/service.js";
+import { SMALL_TALK_REPLY_KEYS } from "../../../domain/faq/small-talk.js";
 import { CallbackData } from "../../callback.js";
 import type { BotContext } from "../../context.js";
-import { HTML } from "../../format.js";
+import { escapeHtml, HTML } from "../../format.js";
 import { answerText, questionLabel } from "./views.js";
 import type { FeatureKit } from "../../feature.js";
 
@@ -45,22 +46,6 @@ export function cleanQuestion(raw: string): string {
   return Array.from(text).slice(0, FAQ_MAX_QUESTION_LENGTH).join("").trim();
 }
 
-/** Whole messages that are greetings or thanks, not questions: a friendly word, nothing recorded. */
-const SMALL_TALK: Record<string, "greeting" | "thanks"> = Object.fromEntries([
-  ...["halo", "hallo", "hai", "hi", "hello", "helo", "pagi", "siang", "sore", "malam", "selamat pagi", "selamat siang", "selamat sore", "selamat malam", "assalamualaikum", "permisi", "p", "tes", "test"].map((w) => [w, "greeting" as const]),
-  ...["terima kasih", "terimakasih", "makasih", "makasi", "trims", "thanks", "thank you", "thx", "tq", "ok", "oke", "okay", "sip", "siap", "mantap"].map((w) => [w, "thanks" as const]),
-]);
-
-function smallTalk(text: string): "greeting" | "thanks" | undefined {
-  const key = text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\s]/gu, " ")
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(/\s+(kak|min|bot|ya|yaa|banyak)$/u, "");
-  return SMALL_TALK[key];
-}
-
 /**
  * Free-text answers, /tanya and the "Tanya Jawab" menu item. LAST in FEATURES: every other feature's
  * text handler has had its turn, so any private text that is not a command and not part of a
@@ -75,24 +60,27 @@ export function faqFeature(kit: FeatureKit): Composer<BotContext> {
   /** messages already voted on ("chat:message"), so a double tap counts once; bounded */
   const voted = new Set<string>();
 
+  /** The answer itself, with "Pertanyaan terkait" buttons under it when there are related entries. */
   async function sendAnswer(ctx: BotContext, entry: FaqEntry, related: readonly FaqEntry[]) {
-    await ctx.reply(answerText(entry), { ...HTML, reply_markup: answerKeyboard(ctx, entry, related) });
+    const heading = related.length ? ctx.t("faq-related") : undefined;
+    await ctx.reply(answerText(entry, heading), { ...HTML, reply_markup: answerKeyboard(ctx, entry, related) });
   }
 
   async function answerQuestion(ctx: BotContext, raw: string) {
     const text = cleanQuestion(raw);
-    if (!/[\p{L}\p{N}]/u.test(text)) return ctx.reply(ctx.t("faq-not-a-question"));
-    const talk = smallTalk(text);
-    if (talk) return ctx.reply(ctx.t(talk === "greeting" ? "faq-greeting" : "faq-thanks-reply"));
+    if (!text) return ctx.reply(ctx.t("faq-not-a-question"), HTML);
     const faq = await service();
-    let result: FaqAnswer;
+    let result: FaqReply;
     try {
-      result = faq.answer(text);
+      result = faq.reply(text);
     } catch (error) {
       // a matcher failure on odd input must not cost the person an answer: they get the honest "none"
       ctx.log.warn({ err: error, length: text.length }, "faq matcher failed");
       result = { kind: "none" };
     }
+    // thanks, salam, greetings, "ok sip", "-1": a short friendly reply, never an unanswered question.
+    // This handler only sees messages outside a conversation, so an "ok" here is not an answer to a step.
+    if (result.kind === "small-talk") return ctx.reply(ctx.t(SMALL_TALK_REPLY_KEYS[result.smallTalk]), HTML);
     if (result.kind === "answer") return sendAnswer(ctx, result.entry, result.related);
     if (result.kind === "suggest") {
       return ctx.reply(ctx.t("faq-suggest"), { reply_markup: questionButtons(result.options.slice(0, 3)) });
@@ -151,7 +139,8 @@ export function faqFeature(kit: FeatureKit): Composer<BotContext> {
       .map((row) => row.filter((b) => "callback_data" in b && questionCb.filter.test(b.callback_data)))
       .filter((row) => row.length > 0);
     const thanks = ctx.t(data.helpful === "1" ? "faq-vote-thanks-helpful" : "faq-vote-thanks-not-helpful");
-    const text = entry ? `${answerText(entry)}\n\n${thanks}` : thanks;
+    const heading = keep.length ? `\n\n<i>${escapeHtml(ctx.t("faq-related"))}</i>` : "";
+    const text = entry ? `${answerText(entry)}\n\n${thanks}${heading}` : thanks;
     await ctx.editMessageText(text, { ...HTML, reply_markup: new InlineKeyboard(keep) }).catch(() => undefined);
   });
 
