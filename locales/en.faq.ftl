@@ -135,3 +135,15 @@ faq-error-csv_syntax = broken CSV (check the quotes)
 faq-error-missing_column = this column is missing from the header row
 faq-error-too_many_rows = too many rows (at most 2000)
 faq-error-column_count = the number of columns does not match the header row
+# Weekly digest for owners (/faq_ringkasan)
+faq-digest-on = ✅ Weekly FAQ digest <b>on</b>: each week you get the most frequent unanswered questions and the entries with the most 👎. Type /faq_ringkasan again to turn it off.
+faq-digest-off = Weekly FAQ digest <b>off</b>. Type /faq_ringkasan to turn it on again.
+faq-digest-owner-only = The weekly digest is for the bot's owners (ADMIN_IDS) only.
+faq-digest-title = 📊 <b>Weekly FAQ digest</b>
+faq-digest-unanswered = <b>❓ Most frequent unanswered (7 days):</b>
+faq-digest-unanswered-line = • { $count }× { $question }
+faq-digest-worst = <b>👎 Least helpful:</b>
+faq-digest-worst-line = • #{ $id } { $question } (👎 { $down }, 👍 { $up })
+faq-digest-none = • (none)
+faq-digest-footer = Fill the gaps via /faq_admin → ❓ Unanswered.
+faq-digest-empty = 📊 <b>Weekly FAQ digest</b>: no unanswered questions and no 👎 this week. 👍

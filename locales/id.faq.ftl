@@ -135,3 +135,15 @@ faq-error-csv_syntax = format CSV rusak (periksa tanda kutip)
 faq-error-missing_column = kolom ini tidak ada di baris judul
 faq-error-too_many_rows = terlalu banyak baris (maksimal 2000)
 faq-error-column_count = jumlah kolom tidak sesuai dengan baris judul
+# Weekly digest for owners (/faq_ringkasan)
+faq-digest-on = ✅ Ringkasan mingguan FAQ <b>aktif</b>: tiap minggu kamu menerima pertanyaan yang paling sering belum terjawab dan entri dengan 👎 terbanyak. Ketik /faq_ringkasan lagi untuk mematikannya.
+faq-digest-off = Ringkasan mingguan FAQ <b>dimatikan</b>. Ketik /faq_ringkasan untuk menyalakannya lagi.
+faq-digest-owner-only = Ringkasan mingguan hanya untuk pemilik bot (ADMIN_IDS).
+faq-digest-title = 📊 <b>Ringkasan mingguan FAQ</b>
+faq-digest-unanswered = <b>❓ Paling sering belum terjawab (7 hari):</b>
+faq-digest-unanswered-line = • { $count }× { $question }
+faq-digest-worst = <b>👎 Paling tidak membantu:</b>
+faq-digest-worst-line = • #{ $id } { $question } (👎 { $down }, 👍 { $up })
+faq-digest-none = • (tidak ada)
+faq-digest-footer = Lengkapi lewat /faq_admin → ❓ Belum terjawab.
+faq-digest-empty = 📊 <b>Ringkasan mingguan FAQ</b>: minggu ini tidak ada pertanyaan yang belum terjawab dan tidak ada 👎. 👍

@@ -238,3 +238,38 @@ describe("FAQ CSV", () => {
     });
   });
 });
+
+describe("the learning loop", () => {
+  it("attaches an unanswered question to an entry as a phrasing: matched at once, gone from the list", async () => {
+    const faq = await seededService();
+    const db = t!.db;
+    const question = "rekening mrongos kliwon zzqx";
+    expect(faq.answer(question).kind).not.toBe("answer");
+    await faq.recordUnmatched(question);
+    await faq.recordUnmatched(question);
+    await faq.recordUnmatched("pertanyaan lain yang belum terjawab zzqy");
+    const row = await db.unmatchedQuestion.findFirst({ where: { text: question } });
+    const target = (await faq.get("ganti-rekening"))!;
+    const result = await faq.attachUnmatched(row!.id, target.id);
+    expect(result.ok).toBe(true);
+    expect(faq.search(question, 1)[0]?.slug).toBe("ganti-rekening");
+    expect((await faq.get(target.id))!.variants.at(-1)).toBe(question);
+    expect((await db.unmatchedQuestion.findMany()).map((u) => u.text)).toEqual(["pertanyaan lain yang belum terjawab zzqy"]);
+    // a row already handled elsewhere, or an entry deleted meanwhile, is reported, nothing changes
+    expect(await faq.attachUnmatched(row!.id, target.id)).toEqual({ ok: false, reason: "unmatched_gone" });
+    const other = (await db.unmatchedQuestion.findFirst())!;
+    expect(await faq.attachUnmatched(other.id, 999_999)).toEqual({ ok: false, reason: "not_found" });
+    expect(await faq.dismissUnmatched(other.id)).toBe(true);
+    expect(await db.unmatchedQuestion.count()).toBe(0);
+  });
+
+  it("counts the most asked unanswered questions of a period", async () => {
+    const faq = await seededService();
+    for (const q of ["zzqa satu", "zzqb dua", "zzqb dua"]) await faq.recordUnmatched(q);
+    expect(await faq.topUnmatched(new Date(Date.now() - 86_400_000))).toEqual([
+      { text: "zzqb dua", count: 2 },
+      { text: "zzqa satu", count: 1 },
+    ]);
+    expect(await faq.topUnmatched(new Date(Date.now() + 86_400_000))).toEqual([]);
+  });
+});

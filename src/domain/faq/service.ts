@@ -240,6 +240,47 @@ export class FaqService {
     });
   }
 
+  /**
+   * The learning loop: an unanswered question becomes a new phrasing (variant) of an existing entry.
+   * The matcher uses it at once (the update reloads the index), and every unanswered row with the
+   * same text leaves the list.
+   */
+  async attachUnmatched(unmatchedId: number, faqId: number): Promise<FaqMutationResult | { ok: false; reason: "unmatched_gone" }> {
+    const row = await this.db.unmatchedQuestion.findUnique({ where: { id: unmatchedId } });
+    if (!row) return { ok: false, reason: "unmatched_gone" };
+    const entry = await this.get(faqId);
+    if (!entry) return { ok: false, reason: "not_found" };
+    const known = entry.variants.some((v) => v.toLowerCase() === row.text.toLowerCase());
+    const result = known ? ({ ok: true, entry } as const) : await this.update(faqId, { variants: [...entry.variants, row.text] });
+    if (result.ok) await this.db.unmatchedQuestion.deleteMany({ where: { text: row.text } });
+    return result;
+  }
+
+  /** Removes an unanswered question (and its repeats) from the list, e.g. once it became a new entry. */
+  async dismissUnmatched(unmatchedId: number): Promise<boolean> {
+    const row = await this.db.unmatchedQuestion.findUnique({ where: { id: unmatchedId } });
+    if (!row) return false;
+    await this.db.unmatchedQuestion.deleteMany({ where: { text: row.text } });
+    return true;
+  }
+
+  async unmatched(id: number): Promise<UnmatchedQuestionRow | null> {
+    return this.db.unmatchedQuestion.findUnique({ where: { id } });
+  }
+
+  /** Unanswered questions since a date, the most asked first (for the weekly digest). */
+  async topUnmatched(since: Date, limit = 5): Promise<Array<{ text: string; count: number }>> {
+    const groups = await this.db.unmatchedQuestion.groupBy({
+      by: ["text"],
+      where: { createdAt: { gte: since } },
+      _count: { _all: true },
+    });
+    return groups
+      .map((g) => ({ text: g.text, count: g._count._all }))
+      .sort((a, b) => b.count - a.count || a.text.localeCompare(b.text))
+      .slice(0, limit);
+  }
+
   async recentUnmatched(limit = 20): Promise<UnmatchedQuestionRow[]> {
     return this.db.unmatchedQuestion.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit });
   }

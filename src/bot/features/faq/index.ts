@@ -7,6 +7,7 @@ import { SMALL_TALK_REPLY_KEYS } from "../../../domain/faq/small-talk.js";
 import { CallbackData } from "../../callback.js";
 import type { BotContext } from "../../context.js";
 import { escapeHtml, HTML } from "../../format.js";
+import { faqDigestFeature } from "./digest.js";
 import { answerText, questionLabel } from "./views.js";
 import type { FeatureKit } from "../../feature.js";
 
@@ -57,6 +58,8 @@ export function faqFeature(kit: FeatureKit): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const privateChat = composer.chatType("private");
   const service = kit.faq;
+  // the owners' weekly digest (/faq_ringkasan and its job), before the free-text handler below
+  composer.use(faqDigestFeature(kit));
   /** messages already voted on ("chat:message"), so a double tap counts once; bounded */
   const voted = new Set<string>();
 
