@@ -48,7 +48,9 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
     import("./generated/prisma-pg/client.js"),
   ]);
   const adapter = new PrismaPg({ connectionString: url, max: options.poolSize ?? 10 });
-  const db = new PostgresClient({ adapter });
+  // Every statement of a transaction is a network round trip here (an in-process call on SQLite), so the
+  // seed's batch of upserts or an RSVP under load can outlive Prisma's 5 s default and be rolled back.
+  const db = new PostgresClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 30_000 } });
   await db.$connect();
   return db as unknown as Db;
 }
