@@ -2,7 +2,7 @@
 import { InlineKeyboard } from "grammy";
 import { provinceByCodeOrNull, provinces } from "../../../domain/areas.js";
 import { eventSegments, type Audience } from "../../../domain/broadcast/audience.js";
-import { askButton, waitAnswer } from "../../conversation/ask.js";
+import { askButton, waitAnswer } from "../../conversation/legacy.js";
 import type { BotConversation, ConvContext } from "../../context.js";
 import { escapeHtml, HTML, type Translate } from "../../format.js";
 import { audienceCb, eventCb, provinceCb, segmentCb } from "./callbacks.js";

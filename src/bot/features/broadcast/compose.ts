@@ -3,7 +3,7 @@ import { InlineKeyboard } from "grammy";
 import { countAudience } from "../../../domain/broadcast/audience.js";
 import { createBroadcast, getBroadcastStats, setProgressMessage, type BroadcastMessage, type MessageEntityLike } from "../../../domain/broadcast/queue.js";
 import { BroadcastWorker } from "../../../domain/broadcast/worker.js";
-import { askButton, waitAnswer } from "../../conversation/ask.js";
+import { askButton, waitAnswer } from "../../conversation/legacy.js";
 import type { BotConversation, ConvContext } from "../../context.js";
 import { languageOf } from "../../i18n.js";
 import type { FeatureKit } from "../../feature.js";

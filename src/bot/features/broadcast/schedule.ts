@@ -1,6 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import { formatScheduleTime, parseScheduleTime } from "../../../domain/broadcast/schedule.js";
-import { waitAnswer } from "../../conversation/ask.js";
+import { waitAnswer } from "../../conversation/legacy.js";
 import type { BotConversation, ConvContext } from "../../context.js";
 import { HTML, type Translate } from "../../format.js";
 import { confirmCb } from "./callbacks.js";

@@ -6,7 +6,7 @@ import type { Event } from "../../../generated/prisma/client.js";
 import type { BotConversation, ConvContext } from "../../context.js";
 import { languageOf } from "../../i18n.js";
 import { AdminSteps } from "./admin-steps.js";
-import { waitAnswer } from "../../conversation/ask.js";
+import { waitAnswer } from "../../conversation/legacy.js";
 import { storable } from "./plain.js";
 import { detailsText, localeOf } from "./views.js";
 import { escapeHtml, type Translate } from "../../format.js";

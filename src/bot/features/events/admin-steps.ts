@@ -20,7 +20,7 @@ import {
   type Parsed,
 } from "../../../domain/events/validation.js";
 import type { BotConversation, ConvContext } from "../../context.js";
-import { typedText, waitAnswer } from "../../conversation/ask.js";
+import { typedText, waitAnswer } from "../../conversation/legacy.js";
 import { HTML, type Translate } from "../../format.js";
 
 type Markup = Keyboard | { remove_keyboard: true };

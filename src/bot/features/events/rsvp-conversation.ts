@@ -21,7 +21,7 @@ import type { IssueParams, Parsed } from "../../../domain/events/validation.js";
 import { findUser, hasCurrentConsent, recordConsent } from "../../../domain/users.js";
 import type { BotConversation, ConvContext } from "../../context.js";
 import { languageOf } from "../../i18n.js";
-import { typedText, waitAnswer } from "../../conversation/ask.js";
+import { typedText, waitAnswer } from "../../conversation/legacy.js";
 import type { EventsNotifier } from "./notify.js";
 import { sendTicket } from "./notify.js";
 import { storable } from "./plain.js";

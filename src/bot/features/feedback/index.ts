@@ -23,7 +23,7 @@ import {
 import { findConsentedUser, findUser, hasCurrentConsent, markUserBlocked } from "../../../domain/users.js";
 import { CallbackData } from "../../callback.js";
 import type { BotContext, BotConversation, ConvContext } from "../../context.js";
-import { askChoice as askButtonChoice, waitOwnButton } from "../../conversation/ask.js";
+import { askChoice as askButtonChoice, waitOwnButton } from "../../conversation/legacy.js";
 import type { FeatureKit } from "../../feature.js";
 import { escapeHtml, HTML, type Translate } from "../../format.js";
 import { findEventTitle } from "../../../domain/events/lookup.js";
