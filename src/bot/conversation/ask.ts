@@ -70,7 +70,7 @@ export interface ButtonQuestion<T> {
   /** the reply to typed text or any other message; the buttons stay */
   otherwise: Otherwise;
   /** the toast for an own button that does not answer (an old question's button); default none */
-  stale?: (ctx: ConvContext) => string;
+  stale?: (ctx: ConvContext) => string | undefined;
   /** what becomes of the question once answered (the press is answered before); default: its buttons go */
   close?: (ctx: ConvContext, data: T) => Promise<unknown>;
   captionIsContent?: boolean;
@@ -85,7 +85,8 @@ export async function askButton<T>(conversation: BotConversation, q: ButtonQuest
       return data !== null && (q.valid?.(data) ?? true) ? { value: data } : null;
     },
     async (c) => {
-      if (c.callbackQuery) await c.answerCallbackQuery(q.stale ? { text: q.stale(c) } : undefined);
+      const toast = c.callbackQuery ? q.stale?.(c) : undefined;
+      if (c.callbackQuery) await c.answerCallbackQuery(toast === undefined ? undefined : { text: toast });
       else await q.otherwise(c);
     },
     { own: q.callback.filter, captionIsContent: q.captionIsContent },
