@@ -13,7 +13,7 @@ import path from "node:path";
 import { startEmulator } from "../src/emulator/index.js";
 import { closedLoop, createLoadContext, loadQuestions, openLoop, probeModes, type CpuUse, type LatencyResult, type Modes, type ThroughputResult } from "./load.js";
 import { markdownTable, round, textTable } from "./measure.js";
-import { repoRoot, startProcess, type BenchProcess } from "./process.js";
+import { prepareBuild, repoRoot, startProcess, type BenchProcess } from "./process.js";
 import { summarizeProfile, type ProfileSummary } from "./profile.js";
 import { createTemplate, seedDatabase, type SeedInfo } from "./seed.js";
 
@@ -173,7 +173,7 @@ async function runSize(template: string, dir: string, users: number, questions: 
     await stopQuietly(proc);
     proc = undefined;
     if (profile) {
-      // tsx runs a loader thread with a profile of its own: the main thread's is the big one
+      // a loader thread (when there is one) writes a profile of its own: the main thread's is the big one
       const file = fs
         .readdirSync(profileDir)
         .filter((f) => f.endsWith(".cpuprofile") && !before.has(f))
@@ -252,6 +252,7 @@ async function main(): Promise<void> {
   }, DEADLINE_MS);
   deadline.unref();
 
+  await prepareBuild();
   const template = await createTemplate();
   log(`migrated and seeded template database in ${template.dir}`);
   try {
@@ -451,7 +452,7 @@ function report(machineInfo: ReturnType<typeof machine>): void {
   const notes = [
     `Headline throughput/latency: ${json.details.headline_from ?? "not measured"}; each phase's baseline = mean of the echo-bot windows right before and after it (all windows: ${json.details.baselines.map((b) => fmt(b.updates_per_s)).join(", ")} updates/s).`,
     `CPU per update (from /proc, in the same run): echo bot ${fmt(echoCpu === null ? null : round(echoCpu, 3))} ms, this bot ${fmt(headline?.throughput.cpu ? round(headline.throughput.cpu.msPerUpdate, 3) : null)} ms → CPU-normalised ratio ${fmt(json.details.cpu_ratio_vs_baseline)}.`,
-    `Start-up: median of the bot's ${startups.length} starts on already-migrated databases (${startups.join(", ")} ms); the bare echo bot (same tsx + grammY + runner) started in ${fmt(json.details.baseline_startup_ms)} ms.`,
+    `Start-up: median of the bot's ${startups.length} starts on already-migrated databases (${startups.join(", ")} ms); the bare echo bot (same compiled JavaScript, node flags, grammY and runner) started in ${fmt(json.details.baseline_startup_ms)} ms.`,
     `Mix: ${results.modes ? `FAQ ${results.modes.faq}, menu ${results.modes.menu}, RSVP ${results.modes.rsvp}` : "not measured"}; questions from ${results.questionsSource}.`,
     ...results.modeNotes,
     ...(results.faqNote ? [`FAQ figures: ${results.faqNote}`] : []),
