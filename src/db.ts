@@ -1,9 +1,14 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "./generated/prisma/client.js";
-import { databaseFile } from "./db-url.js";
+import { databaseFile, isPostgresUrl } from "./db-url.js";
 import { attachHotStore } from "./hot-store.js";
 import { openSqliteHotStore } from "./hot-store-sqlite.js";
 
+/**
+ * The database client every module uses. Two clients are generated from the same models (prisma/schema.prisma
+ * for SQLite, prisma/postgres/schema.prisma for PostgreSQL); their query APIs are identical for these
+ * models, so the SQLite client's type stands for both. Raw SQL that differs goes through src/db-dialect.ts.
+ */
 export type Db = PrismaClient;
 
 export interface OpenDatabaseOptions {
@@ -11,6 +16,8 @@ export interface OpenDatabaseOptions {
   busyTimeoutMs?: number;
   /** extra attempts, with growing pauses, for a statement that still got SQLITE_BUSY (default 4) */
   busyRetries?: number;
+  /** PostgreSQL only: connections in this process's pool (default 10) */
+  poolSize?: number;
 }
 
 /**
@@ -21,6 +28,7 @@ export interface OpenDatabaseOptions {
  * is locked") after the busy timeout is retried a few times with backoff (see retryWhenBusy).
  */
 export async function openDatabase(url?: string, options: OpenDatabaseOptions = {}): Promise<Db> {
+  if (isPostgresUrl(url)) return openPostgres(url as string, options);
   const file = databaseFile(url);
   const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
   const adapter = retryWhenBusy(new PrismaBetterSQLite3({ url: file, timeout: busyTimeoutMs }), options.busyRetries ?? 4);
@@ -41,6 +49,23 @@ export async function openDatabase(url?: string, options: OpenDatabaseOptions = 
     };
   }
   return db;
+}
+
+/**
+ * Opens PostgreSQL through the pg driver adapter with its own generated client (loaded only here, so a
+ * SQLite deployment never loads pg). Busy retries are SQLite's business: PostgreSQL waits on row locks.
+ */
+async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<Db> {
+  const [{ PrismaPg }, { PrismaClient: PostgresClient }] = await Promise.all([
+    import("@prisma/adapter-pg"),
+    import("./generated/prisma-pg/client.js"),
+  ]);
+  const adapter = new PrismaPg({ connectionString: url, max: options.poolSize ?? 10 });
+  // Every statement of a transaction is a network round trip here (an in-process call on SQLite), so the
+  // seed's batch of upserts or an RSVP under load can outlive Prisma's 5 s default and be rolled back.
+  const db = new PostgresClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 30_000 } });
+  await db.$connect();
+  return db as unknown as Db;
 }
 
 /**
