@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { ensureBuilt, startArgs } from "../scripts/build.mjs";
+import { ensureBuilt, startArgs } from "../src/cli/build.mjs";
 import type { Emulator, RequestInfo } from "../src/emulator/index.js";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");

@@ -11,7 +11,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startArgs } from "../../scripts/build.mjs";
+import { startArgs } from "../cli/build.mjs";
 import { openDatabase } from "../db.js";
 import { startEmulator, type Emulator, type RequestInfo } from "../emulator/index.js";
 import { applyMigrations } from "../migrate.js";

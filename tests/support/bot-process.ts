@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startArgs } from "../../scripts/build.mjs";
+import { startArgs } from "../../src/cli/build.mjs";
 import type { CallRecord, Emulator, RequestInfo } from "./emulator.js";
 
 /** Repository root: every child process runs from here. */

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ensureBuilt } from "../../scripts/build.mjs";
+import { ensureBuilt } from "../../src/cli/build.mjs";
 import { applyMigrations } from "../../src/migrate.js";
 import { createEmptyDatabase, dropDatabase, postgresUnavailable, testPostgresUrl } from "./postgres.js";
 

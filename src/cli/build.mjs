@@ -3,8 +3,8 @@
 // typecheck`), about a quarter of a second. `npm start` runs the result, so production never loads a
 // TypeScript loader (start-up time and memory; see README, Benchmark).
 //
-//   node scripts/build.mjs              build
-//   node scripts/build.mjs --if-stale   build only when a file under src/ changed since the last build
+//   node src/cli/build.mjs              build
+//   node src/cli/build.mjs --if-stale   build only when a file under src/ changed since the last build
 //
 // Also used by the bench and the tests that spawn the real process (ensureBuilt()).
 /* global process, console, performance */
@@ -12,7 +12,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const SRC = path.join(root, "src");
 const DIST = path.join(root, "dist");
 const STAMP = path.join(DIST, ".build-info.json");
