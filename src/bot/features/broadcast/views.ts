@@ -9,7 +9,7 @@ import { formatScheduleTime } from "../../../domain/broadcast/schedule.js";
 import { type BroadcastProgress } from "../../../domain/broadcast/worker.js";
 import { eventDeepLink } from "../../../domain/events/links.js";
 import type { Db } from "../../../db.js";
-import { escapeHtml, type Translate } from "../../format.js";
+import { escapeHtml, trustedHtml, type Translate } from "../../format.js";
 import { controlCb } from "./callbacks.js";
 import { findEventTitle } from "../../../domain/events/lookup.js";
 
@@ -57,7 +57,7 @@ export function durationText(t: Translate, seconds: number): string {
   return t("broadcast-duration-seconds", { s });
 }
 
-/** A readable description of an audience ("alumni", "provinsi Jambi, Riau", "peserta X — Hadir"). */
+/** A readable description of an audience ("alumni", "provinsi Jambi, Riau", "peserta X — Hadir"), as HTML. */
 export async function describeAudience(db: Db, t: Translate, audience: Audience): Promise<string> {
   switch (audience.kind) {
     case "all":
@@ -95,7 +95,7 @@ export function progressView(
   const lines = [
     t(`broadcast-progress-title-${status}`, { id: String(stats.id), when }),
     t("broadcast-progress-body", {
-      audience,
+      audience: trustedHtml(audience),
       total: stats.total,
       sent: stats.sent,
       remaining: stats.remaining,
@@ -108,7 +108,7 @@ export function progressView(
     const rate = stats.ratePerSecond ?? 0;
     lines.push(
       rate > 0 && stats.etaSeconds !== null && stats.etaSeconds !== undefined
-        ? t("broadcast-progress-rate", { rate, eta: durationText(t, stats.etaSeconds) })
+        ? t("broadcast-progress-rate", { rate, eta: trustedHtml(durationText(t, stats.etaSeconds)) })
         : t("broadcast-progress-rate-unknown"),
     );
   }
@@ -135,8 +135,8 @@ export function reportText(t: Translate, progress: BroadcastProgress, audience: 
   return t("broadcast-report", {
     id: String(progress.id),
     cancelled: cancelled ? "yes" : "no",
-    audience,
-    duration: durationText(t, seconds),
+    audience: trustedHtml(audience),
+    duration: trustedHtml(durationText(t, seconds)),
     sent: progress.sent,
     total: progress.total,
     blocked: progress.blocked,
