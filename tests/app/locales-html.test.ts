@@ -9,8 +9,8 @@ import { describe, expect, it } from "vitest";
 import { htmlSafe, createI18n, LANGUAGES, LOCALES_DIR } from "../../src/bot/i18n.js";
 import { escapeHtml, Html, trustedHtml } from "../../src/bot/format.js";
 import { parseHtml } from "../../src/emulator/entities.js";
+import { HOSTILE_VALUES } from "../support/hostile.js";
 
-export const HOSTILE_VALUES = ["<b>", "&", "<3", "</i>", '"', "<", "Ani & Budi <3", "<b>Rina", "a &amp; b", "&#0;"];
 
 interface MessageVariables {
   id: string;
