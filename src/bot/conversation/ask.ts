@@ -1,7 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import type { CallbackData } from "../callback.js";
 import type { BotConversation, ConvContext } from "../context.js";
-import { HTML } from "../format.js";
+import { HTML, trustedHtml } from "../format.js";
 
 
 /** Callback data of a conversation's own answer buttons: which question, which choice. */
@@ -63,7 +63,7 @@ export async function askChoice<S extends string, T extends string>(
       if (answer?.step === q.step && value !== undefined) {
         await next.answerCallbackQuery();
         // The question stays in the chat with the chosen answer under it, without buttons.
-        await next.editMessageText(`${q.question}\n${next.t(q.keys.yourAnswer, { answer: q.label(next, q.step, value) })}`, HTML).catch(() => undefined);
+        await next.editMessageText(`${q.question}\n${next.t(q.keys.yourAnswer, { answer: trustedHtml(q.label(next, q.step, value)) })}`, HTML).catch(() => undefined);
         return { value, ctx: next };
       }
       await next.answerCallbackQuery({ text: next.t(q.keys.oldButton) });

@@ -32,19 +32,20 @@ export function deliverBroadcast(
 ): Promise<Message> {
   const footer = footerOf(t);
   const body = message.text.length > 0 ? `${message.text}\n\n${footer}` : footer;
-  const entities = message.entities.length > 0 ? (message.entities as unknown as MessageEntity[]) : undefined;
+  // the admin's text goes out exactly as typed: its own entities (none is an empty list), never parsed as HTML
+  const entities = message.entities as unknown as MessageEntity[];
   const reply_markup =
     message.buttonEventId !== null
       ? new InlineKeyboard().url(t("broadcast-button-register"), eventDeepLink(botUsername, message.buttonEventId))
       : undefined;
   const markup = reply_markup ? { reply_markup } : {};
   if (message.media?.type === "photo") {
-    return api.sendPhoto(chatId, message.media.fileId, { caption: body, ...(entities ? { caption_entities: entities } : {}), ...markup });
+    return api.sendPhoto(chatId, message.media.fileId, { caption: body, caption_entities: entities, ...markup });
   }
   if (message.media?.type === "document") {
-    return api.sendDocument(chatId, message.media.fileId, { caption: body, ...(entities ? { caption_entities: entities } : {}), ...markup });
+    return api.sendDocument(chatId, message.media.fileId, { caption: body, caption_entities: entities, ...markup });
   }
-  return api.sendMessage(chatId, body, { ...(entities ? { entities } : {}), ...markup });
+  return api.sendMessage(chatId, body, { entities, ...markup });
 }
 
 /** "1 jam 5 menit" / "3 menit 20 detik" / "45 detik". */

@@ -25,7 +25,7 @@ import { CallbackData } from "../../callback.js";
 import type { BotContext, BotConversation, ConvContext } from "../../context.js";
 import { askChoice as askButtonChoice, waitOwnButton } from "../../conversation/ask.js";
 import type { FeatureKit } from "../../feature.js";
-import { escapeHtml, HTML, type Translate } from "../../format.js";
+import { escapeHtml, HTML, trustedHtml, type Html, type Translate } from "../../format.js";
 import { findEventTitle } from "../../../domain/events/lookup.js";
 
 export const FEEDBACK_CONVERSATION_ID = "feedback";
@@ -46,9 +46,9 @@ const storyPageCb = new CallbackData("fbst", ["index"], z.object({ index: z.coer
 
 
 /** How a story's author is shown, in the reader's language. */
-export function authorText(t: Translate, author: StoryAuthor): string {
-  if (author.kind === "named") return author.name;
-  return author.provinceName ? t("feedback-story-anonymous-author", { province: author.provinceName }) : t("feedback-story-anonymous-author-plain");
+export function authorText(t: Translate, author: StoryAuthor): Html {
+  if (author.kind === "named") return escapeHtml(author.name);
+  return trustedHtml(author.provinceName ? t("feedback-story-anonymous-author", { province: author.provinceName }) : t("feedback-story-anonymous-author-plain"));
 }
 
 // ------------------------------------------------------------------------------------ the survey
@@ -106,7 +106,7 @@ async function askText(
 ): Promise<{ text: string | null; ctx: ConvContext }> {
   const keyboard = skippable ? new InlineKeyboard().text(ctx.t("feedback-skip-button"), answerCb.pack({ step, value: SKIP })) : undefined;
   const asked = await ctx.reply(question, { ...HTML, ...(keyboard ? { reply_markup: keyboard } : {}) });
-  const closeQuestion = async (c: ConvContext, answer: string) => {
+  const closeQuestion = async (c: ConvContext, answer: Html) => {
     await c.api.editMessageText(asked.chat.id, asked.message_id, `${question}\n${c.t("feedback-your-answer", { answer })}`, HTML).catch(() => undefined);
   };
   for (;;) {
@@ -114,7 +114,7 @@ async function askText(
     if (pressed) {
       if (skippable && answer?.step === step && answer.value === SKIP) {
         await next.answerCallbackQuery();
-        await closeQuestion(next, next.t("feedback-skipped"));
+        await closeQuestion(next, trustedHtml(next.t("feedback-skipped")));
         return { text: null, ctx: next };
       }
       await next.answerCallbackQuery({ text: next.t("feedback-old-button") });
