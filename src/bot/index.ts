@@ -7,7 +7,9 @@ import { PrismaAdapter } from "@grammyjs/storage-prisma";
 import { Bot, GrammyError, HttpError, session, type Context, type MiddlewareFn, type StorageAdapter } from "grammy";
 import type { AppDeps, BotContext, ConvContext, SessionData } from "./context.js";
 import { DeepLinks } from "./deep-links.js";
-import { createI18n, languageOf } from "./i18n.js";
+import { createI18n, htmlSafeTranslation, languageOf } from "./i18n.js";
+import { htmlTextTransformer } from "./html-api.js";
+import { escapeParams } from "../domain/html.js";
 import { withBotApiTransformers } from "./conversation/api.js";
 import type { Feature, FeatureKit } from "./feature.js";
 import { languageFrom } from "./format.js";
@@ -178,13 +180,15 @@ export function createBot(deps: AppDeps, options: CreateBotOptions = {}): BotApp
   });
   // 429 (with retry_after), 5xx and network failures are retried instead of failing the update.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60, rethrowInternalServerErrors: false }));
+  // every text is Telegram HTML, split or shortened to Telegram's limits; unchanged edits count as done
+  bot.api.config.use(htmlTextTransformer());
 
   const i18n = createI18n();
   const storage = storageFor(deps);
   const scheduler = new Scheduler(deps.logger, deps.now);
   const mainMenu = new MainMenu();
   const deepLinks = new DeepLinks();
-  const t: FeatureKit["t"] = (language, key, params) => i18n.t(languageFrom(language), key, params);
+  const t: FeatureKit["t"] = (language, key, params) => i18n.t(languageFrom(language), key, escapeParams(params));
   const botUsername = () => bot.botInfo.username;
   const commands = new CommandRegistry();
   commands.declare("bot", { user: ["batal"] });
@@ -251,7 +255,9 @@ export function createBot(deps: AppDeps, options: CreateBotOptions = {}): BotApp
   // 6. session (Prisma by default, grammY free storage with SESSION_STORAGE=free)
   guarded.use(session({ initial: (): SessionData => ({}), storage: storage as StorageAdapter<SessionData>, getSessionKey: sessionKeyOf }));
   // 7. Fluent translations in the chat's language (session.lang, chosen with /bahasa)
-  guarded.use(i18n);
+  guarded.use(i18n as never);
+  //    ctx.t escapes every plain string parameter for HTML
+  guarded.use(htmlSafeTranslation());
   // 8. conversations v2, persisted next to the sessions; inside them deps, the chat's language (read once
   //    from the session when the conversation starts) and i18n are installed again, and the API transformers
   guarded.use(
@@ -263,7 +269,7 @@ export function createBot(deps: AppDeps, options: CreateBotOptions = {}): BotApp
           ctx.language = language;
           return next();
         };
-        return [provideDeps as MiddlewareFn<ConvContext>, provideLanguage, i18n as never, withBotApiTransformers(bot.api)];
+        return [provideDeps as MiddlewareFn<ConvContext>, provideLanguage, i18n as never, htmlSafeTranslation(), withBotApiTransformers(bot.api)];
       },
     }),
   );

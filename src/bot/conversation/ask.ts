@@ -14,7 +14,7 @@
 import { InlineKeyboard } from "grammy";
 import type { CallbackData } from "../callback.js";
 import type { BotConversation, ConvContext } from "../context.js";
-import { HTML } from "../format.js";
+import { HTML, trustedHtml } from "../format.js";
 
 type Awaitable<T> = T | Promise<T>;
 
@@ -170,7 +170,7 @@ export async function askChoice<S extends string, T extends string>(conversation
     valid: (data) => data.step === q.step && q.choices.includes(data.value as T),
     otherwise: (c) => c.reply(c.t(q.keys.useButtons), { reply_markup: choiceKeyboard(c, q) }),
     stale: (c) => c.t(q.keys.oldButton),
-    close: (c, data) => c.editMessageText(`${q.question}\n${c.t(q.keys.yourAnswer, { answer: q.label(c, q.step, data.value) })}`, HTML).catch(() => undefined),
+    close: (c, data) => c.editMessageText(`${q.question}\n${c.t(q.keys.yourAnswer, { answer: trustedHtml(q.label(c, q.step, data.value)) })}`, HTML).catch(() => undefined),
   });
   return { value: answer.value.value as T, ctx: answer.ctx };
 }

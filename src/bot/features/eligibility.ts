@@ -12,7 +12,7 @@ import { CallbackData } from "../callback.js";
 import type { BotContext, BotConversation, ConvContext } from "../context.js";
 import { ask, askChoice, type Answer } from "../conversation/ask.js";
 import type { FeatureKit } from "../feature.js";
-import { HTML } from "../format.js";
+import { HTML, trustedHtml } from "../format.js";
 
 export const ELIGIBILITY_CONVERSATION_ID = "eligibility";
 /**
@@ -94,7 +94,7 @@ function failureText(ctx: ConvContext, failure: EligibilityFailure): string {
     case "education":
       return ctx.t("eligibility-reason-education");
     case "occupation":
-      return ctx.t("eligibility-reason-occupation", { occupation: ctx.t(`eligibility-occupation-${failure.occupation}`) });
+      return ctx.t("eligibility-reason-occupation", { occupation: trustedHtml(ctx.t(`eligibility-occupation-${failure.occupation}`)) });
     case "previous_recipient":
       return ctx.t("eligibility-reason-previous-recipient");
     case "kk_quota":

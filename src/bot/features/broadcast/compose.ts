@@ -7,7 +7,7 @@ import { ask, askButton } from "../../conversation/ask.js";
 import type { BotConversation, ConvContext } from "../../context.js";
 import { languageOf } from "../../i18n.js";
 import type { FeatureKit } from "../../feature.js";
-import { HTML, type Translate } from "../../format.js";
+import { HTML, trustedHtml, type Translate } from "../../format.js";
 import { buttonCb, confirmCb } from "./callbacks.js";
 import { deliverBroadcast, describeAudience, progressView } from "./views.js";
 import { chooseAudience } from "./audience.js";
@@ -91,10 +91,10 @@ export function composeConversation(kit: FeatureKit, worker: BroadcastWorker) {
         label: await describeAudience(outer.deps.db, t, audience),
       }));
       if (count === 0) {
-        await ctx.reply(t("broadcast-count-zero", { audience: label }), HTML);
+        await ctx.reply(t("broadcast-count-zero", { audience: trustedHtml(label) }), HTML);
         continue;
       }
-      await ctx.reply(t("broadcast-count", { count, audience: label }), HTML);
+      await ctx.reply(t("broadcast-count", { count, audience: trustedHtml(label) }), HTML);
       if (!previewed) {
         await ctx.reply(t("broadcast-preview-intro"));
         await deliverBroadcast(ctx.api, chatId, message, t, kit.botUsername());

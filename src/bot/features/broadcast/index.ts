@@ -13,7 +13,7 @@ import { languageOf } from "../../i18n.js";
 import type { FeatureKit } from "../../feature.js";
 import { adminOnly } from "../../middlewares/admin.js";
 import { broadcastAudience } from "../../../domain/broadcast/lookup.js";
-import { HTML } from "../../format.js";
+import { HTML, trustedHtml } from "../../format.js";
 import { audienceCb, buttonCb, confirmCb, CONTROL_COMMANDS, controlCb, eventCb, provinceCb, segmentCb } from "./callbacks.js";
 import { deliverBroadcast, describeAudience, progressView } from "./views.js";
 import { BroadcastReporter } from "./reporter.js";
@@ -82,7 +82,7 @@ export function broadcastAdminFeature(kit: FeatureKit): Composer<BotContext> {
     const lines: string[] = [];
     for (const b of active) {
       const stats = await getBroadcastStats(deps.db, b.id);
-      lines.push(ctx.t("broadcast-status-item", { id: String(b.id), status: ctx.t(`broadcast-status-${b.status}`), sent: stats?.sent ?? 0, total: b.total }));
+      lines.push(ctx.t("broadcast-status-item", { id: String(b.id), status: trustedHtml(ctx.t(`broadcast-status-${b.status}`)), sent: stats?.sent ?? 0, total: b.total }));
     }
     await ctx.reply(`${ctx.t("broadcast-status-title")}\n${lines.join("\n")}\n\n${ctx.t("broadcast-pick")}`, HTML);
   }
@@ -97,7 +97,7 @@ export function broadcastAdminFeature(kit: FeatureKit): Composer<BotContext> {
         : action === "resume"
           ? await resumeBroadcast(deps.db, broadcastId, deps.now())
           : await cancelBroadcast(deps.db, broadcastId);
-    if (!ok) return ctx.t("broadcast-not-active", { id: String(broadcastId), status: ctx.t(`broadcast-status-${stats.status}`) });
+    if (!ok) return ctx.t("broadcast-not-active", { id: String(broadcastId), status: trustedHtml(ctx.t(`broadcast-status-${stats.status}`)) });
     worker.notify();
     ctx.log.info({ broadcastId, action, by: ctx.from?.id }, "broadcast control");
     await reporter.refresh(broadcastId);

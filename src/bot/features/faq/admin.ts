@@ -11,7 +11,7 @@ import { downloadTelegramFile, FileTooLargeError, MAX_DOWNLOAD_BYTES } from "../
 import type { FeatureKit } from "../../feature.js";
 import { adminOnly } from "../../middlewares/admin.js";
 import { answerText, questionLabel } from "./views.js";
-import { escapeHtml, HTML, intlLocale, type Translate } from "../../format.js";
+import { escapeHtml, HTML, intlLocale, trustedHtml, type Translate } from "../../format.js";
 import { languageOf } from "../../i18n.js";
 
 const PAGE_SIZE = 8;
@@ -83,14 +83,14 @@ export function slugFromQuestion(question: string): string {
 }
 
 function issueLines(t: Translate, issues: readonly FaqValidationIssue[]): string {
-  return issues.map((issue) => t("faq-admin-issue", { field: t(`faq-admin-field-${issue.field}`), error: t(`faq-error-${issue.error}`) })).join("\n");
+  return issues.map((issue) => t("faq-admin-issue", { field: trustedHtml(t(`faq-admin-field-${issue.field}`)), error: trustedHtml(t(`faq-error-${issue.error}`)) })).join("\n");
 }
 
 function csvErrorLines(t: Translate, errors: readonly FaqCsvError[]): string {
   const lines = errors.slice(0, MAX_REPORTED_ERRORS).map((e) =>
     e.column
-      ? t("faq-admin-import-error-column", { line: e.line, column: e.column, error: t(`faq-error-${e.error}`) })
-      : t("faq-admin-import-error", { line: e.line, error: t(`faq-error-${e.error}`) }),
+      ? t("faq-admin-import-error-column", { line: e.line, column: e.column, error: trustedHtml(t(`faq-error-${e.error}`)) })
+      : t("faq-admin-import-error", { line: e.line, error: trustedHtml(t(`faq-error-${e.error}`)) }),
   );
   if (errors.length > MAX_REPORTED_ERRORS) lines.push(t("faq-admin-import-more", { count: errors.length - MAX_REPORTED_ERRORS }));
   return lines.join("\n");
@@ -266,9 +266,9 @@ async function editConversation(faq: FaqLoader, conversation: BotConversation, c
   await ctx.reply(
     ctx.t("faq-admin-edit-prompt", {
       id: current.id,
-      field: ctx.t(`faq-admin-field-${field}`),
+      field: trustedHtml(ctx.t(`faq-admin-field-${field}`)),
       current: escapeHtml(cut(shown || "–", 3000)),
-      hint: ctx.t(`faq-admin-hint-${field}`),
+      hint: trustedHtml(ctx.t(`faq-admin-hint-${field}`)),
     }),
     HTML,
   );

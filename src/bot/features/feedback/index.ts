@@ -25,7 +25,7 @@ import { CallbackData } from "../../callback.js";
 import type { BotContext, BotConversation, ConvContext } from "../../context.js";
 import { ask, askChoice, type Answer } from "../../conversation/ask.js";
 import type { FeatureKit } from "../../feature.js";
-import { escapeHtml, HTML, type Translate } from "../../format.js";
+import { escapeHtml, HTML, trustedHtml, type Html, type Translate } from "../../format.js";
 import { findEventTitle } from "../../../domain/events/lookup.js";
 
 export const FEEDBACK_CONVERSATION_ID = "feedback";
@@ -46,9 +46,9 @@ const storyPageCb = new CallbackData("fbst", ["index"], z.object({ index: z.coer
 
 
 /** How a story's author is shown, in the reader's language. */
-export function authorText(t: Translate, author: StoryAuthor): string {
-  if (author.kind === "named") return author.name;
-  return author.provinceName ? t("feedback-story-anonymous-author", { province: author.provinceName }) : t("feedback-story-anonymous-author-plain");
+export function authorText(t: Translate, author: StoryAuthor): Html {
+  if (author.kind === "named") return escapeHtml(author.name);
+  return trustedHtml(author.provinceName ? t("feedback-story-anonymous-author", { province: author.provinceName }) : t("feedback-story-anonymous-author-plain"));
 }
 
 // ------------------------------------------------------------------------------------ the survey
@@ -127,7 +127,7 @@ async function askFreeText(
   ctx = answer.ctx;
   if (answer.value === null) {
     await ctx.answerCallbackQuery();
-    await ctx.api.editMessageText(asked.chat.id, asked.message_id, `${question}\n${ctx.t("feedback-your-answer", { answer: ctx.t("feedback-skipped") })}`, HTML).catch(() => undefined);
+    await ctx.api.editMessageText(asked.chat.id, asked.message_id, `${question}\n${ctx.t("feedback-your-answer", { answer: trustedHtml(ctx.t("feedback-skipped")) })}`, HTML).catch(() => undefined);
   } else if (keyboard) {
     // the answer is visible right below; the question only loses its button
     await ctx.api.editMessageReplyMarkup(asked.chat.id, asked.message_id).catch(() => undefined);
