@@ -148,7 +148,7 @@ export class BroadcastWorker {
     this.maxSendingRows = Math.max(1, options.maxSendingRows ?? MAX_SENDING_ROWS);
     this.concurrency = Math.max(1, Math.min(options.concurrency ?? MAX_CONCURRENT_SENDS, this.maxSendingRows));
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
-    this.reporter = new ProgressReporter(this.db, this.clock, this.logger, options);
+    this.reporter = new ProgressReporter(this.db, this.clock, this.logger, options, options.instanceId ?? "");
   }
 
   /** Rows this worker holds in state "sending" right now. */
