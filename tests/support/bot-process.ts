@@ -41,7 +41,7 @@ function mergeEnv(base: Record<string, string>, overrides: Record<string, string
 
 export interface StartBotOptions {
   emu: Emulator;
-  /** SQLite URL, e.g. from `emptyDatabaseUrl()`; the bot migrates it on start. */
+  /** DATABASE_URL (SQLite or PostgreSQL), e.g. from `emptyDatabaseUrl()`; the bot migrates it on start. */
   databaseUrl: string;
   /** Extra/overriding environment variables (`undefined` removes one). */
   env?: Record<string, string | undefined>;

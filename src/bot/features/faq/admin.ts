@@ -25,7 +25,8 @@ const FIELDS = ["question", "answer", "variants", "keywords", "category"] as con
 type Field = (typeof FIELDS)[number];
 
 const adminCb = new CallbackData("fqa", ["a", "n"], z.object({ a: z.enum(ACTIONS), n: z.coerce.number().int().min(0).max(1_000_000_000) }));
-const fieldCb = new CallbackData("fqe", ["id", "f"], z.object({ id: z.coerce.number().int().positive(), f: z.enum(FIELDS) }));
+// entry ids are 32-bit integers (a forged larger one would make PostgreSQL reject the query)
+const fieldCb = new CallbackData("fqe", ["id", "f"], z.object({ id: z.coerce.number().int().positive().max(2_147_483_647), f: z.enum(FIELDS) }));
 const categoryCb = new CallbackData("fqc", ["c"], z.object({ c: z.string().regex(/^[a-z0-9-]{1,40}$/) }));
 const saveCb = new CallbackData("fqs", ["ok"], z.object({ ok: z.enum(["yes", "no"]) }));
 
