@@ -43,9 +43,16 @@ const schema = z
     FREE_STORAGE_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional()),
     LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info")),
     JOBS_INTERVAL_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number({ error: "must be a number" }).positive("must be positive").max(3600, "must be at most 3600").default(30)),
+    BROADCAST_RATE: z.preprocess(emptyToUndefined, z.coerce.number({ error: "must be a number of messages per second" }).positive("must be positive").max(1000, "must be at most 1000 (Telegram's paid broadcast limit)").optional()),
+    BROADCAST_PAID: z.preprocess(emptyToUndefined, z.enum(["0", "1"], { error: 'must be "0" or "1"' }).default("0").transform((value) => value === "1")),
+    INSTANCE_ID: z.preprocess(emptyToUndefined, z.string().trim().regex(/^[A-Za-z0-9_.:-]{1,100}$/, "must be 1-100 characters of A-Z, a-z, 0-9, _ . : or -").optional()),
+    INBOX_LEASE_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number({ error: "must be a number" }).min(1, "must be at least 1").max(3600, "must be at most 3600").default(30)),
     RETENTION_DAYS: z.preprocess(emptyToUndefined, z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").default(365)),
   })
   .superRefine((env, ctx) => {
+    if (env.BROADCAST_RATE !== undefined && env.BROADCAST_RATE > 30 && !env.BROADCAST_PAID) {
+      ctx.addIssue({ code: "custom", path: ["BROADCAST_RATE"], message: "above 30 needs BROADCAST_PAID=1 (Telegram allows more than 30 messages per second only as paid broadcasts)" });
+    }
     if (env.BOT_MODE === "webhook") {
       if (!env.WEBHOOK_URL) ctx.addIssue({ code: "custom", path: ["WEBHOOK_URL"], message: "is required when BOT_MODE=webhook" });
       if (!env.WEBHOOK_SECRET) ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "is required when BOT_MODE=webhook" });
@@ -53,6 +60,11 @@ const schema = z
   });
 
 export type Config = z.infer<typeof schema>;
+
+/** Messages per second for broadcasts, cluster-wide: BROADCAST_RATE, else 30 (1,000 with BROADCAST_PAID=1). */
+export function broadcastRate(config: Pick<Config, "BROADCAST_RATE" | "BROADCAST_PAID">): number {
+  return config.BROADCAST_RATE ?? (config.BROADCAST_PAID ? 1000 : 30);
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

@@ -32,6 +32,13 @@ export interface Dialect {
    * IMMEDIATE). PostgreSQL: a transaction-scoped advisory lock, released at commit or rollback.
    */
   writeLock: string;
+  /**
+   * The database's clock in epoch milliseconds, the same value throughout one statement (a shared time
+   * base for instances on different machines: the cluster-wide broadcast pace).
+   */
+  nowMs: string;
+  /** the larger of two numbers (GREATEST on PostgreSQL, the two-argument MAX on SQLite) */
+  greatest(a: string, b: string): string;
 }
 
 /** How DateTime values are stored by the better-sqlite3 adapter; raw SQL writes the same text so comparisons work. */
@@ -49,6 +56,8 @@ const sqlite: Dialect = {
   insertIgnoring: (insert) => insert.replace(/^\s*INSERT\s+INTO/i, "INSERT OR IGNORE INTO"),
   claimLock: "",
   writeLock: `UPDATE "Event" SET "id" = "id" WHERE 0`,
+  nowMs: `((julianday('now') - 2440587.5) * 86400000.0)`,
+  greatest: (a, b) => `MAX(${a}, ${b})`,
 };
 
 const postgres: Dialect = {
@@ -58,6 +67,8 @@ const postgres: Dialect = {
   insertIgnoring: (insert) => `${insert} ON CONFLICT DO NOTHING`,
   claimLock: " FOR UPDATE SKIP LOCKED",
   writeLock: `SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`,
+  nowMs: `(EXTRACT(EPOCH FROM statement_timestamp()) * 1000)::double precision`,
+  greatest: (a, b) => `GREATEST(${a}, ${b})`,
 };
 
 /** `?` → `$1`, `$2`, … outside '…' and "…". */

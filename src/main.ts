@@ -12,6 +12,9 @@ import { ConfigError, loadConfig, type Config } from "./config.js";
 import type { Db } from "./db.js";
 import { createLogger, type Logger } from "./logger.js";
 import type { WebhookServer } from "./server/webhook.js";
+import { instanceId } from "./cluster/instance.js";
+import type { InboxProcessor } from "./cluster/inbox-processor.js";
+import type { PollingLock } from "./cluster/polling-lock.js";
 
 function readConfig(): Config {
   // A .env file in the working directory is read if present; variables already set take precedence.
@@ -85,40 +88,108 @@ async function main(): Promise<void> {
   await bot.init();
   registerCommands(bot.api, app.i18n).catch((error: unknown) => logger.warn({ err: error }, "setMyCommands failed"));
 
+  // ---- cluster runtime (issue 13): webhook mode always goes through the inbox; polling holds a lease ----
+  const owner = instanceId(config.INSTANCE_ID);
   let runner: RunnerHandle | undefined;
   let webhook: WebhookServer | undefined;
+  let inbox: InboxProcessor | undefined;
+  let pollingLock: PollingLock | undefined;
   if (webhookMode && config.WEBHOOK_URL && config.WEBHOOK_SECRET) {
-    const { startWebhookServer } = await import("./server/webhook.js");
-    webhook = await startWebhookServer({ bot, path: new URL(config.WEBHOOK_URL).pathname, port: config.PORT, secretToken: config.WEBHOOK_SECRET, logger });
-    await bot.api.setWebhook(config.WEBHOOK_URL, { secret_token: config.WEBHOOK_SECRET });
+    const [{ startWebhookServer }, { InboxProcessor: Processor }, { storeUpdate }] = await Promise.all([
+      import("./server/webhook.js"),
+      import("./cluster/inbox-processor.js"),
+      import("./cluster/inbox.js"),
+    ]);
+    const processor = new Processor({
+      db,
+      owner,
+      handle: (update) => bot.handleUpdate(update as never),
+      concurrency: RUNNER_CONCURRENCY,
+      leaseMs: config.INBOX_LEASE_SECONDS * 1000,
+      logger: logger.child({ module: "inbox" }),
+    });
+    inbox = processor;
+    await processor.start();
+    webhook = await startWebhookServer({
+      path: new URL(config.WEBHOOK_URL).pathname,
+      port: config.PORT,
+      secretToken: config.WEBHOOK_SECRET,
+      logger,
+      accept: async (update) => {
+        // a redelivery (already stored) is acknowledged too, and not stored twice
+        if (await storeUpdate(db, update)) processor.notify();
+      },
+      healthy: () => databaseAnswers(db),
+      describe: () => ({ instance: owner, in_flight: processor.inFlight }),
+    });
+    await bot.api.setWebhook(config.WEBHOOK_URL, { secret_token: config.WEBHOOK_SECRET, allowed_updates: ALLOWED_UPDATES });
   } else {
+    const { acquirePollingLock, pollingLeaseName, PollingConflictError } = await import("./cluster/polling-lock.js");
+    try {
+      pollingLock = await acquirePollingLock(db, pollingLeaseName(config.BOT_TOKEN), owner, {
+        onLost: (holder) => {
+          logger.fatal({ holder }, "another instance took over polling for this bot; stopping");
+          process.kill(process.pid, "SIGTERM");
+        },
+        onError: (error) => logger.warn({ err: error }, "polling lease not renewed"),
+      });
+    } catch (error) {
+      if (error instanceof PollingConflictError) {
+        console.error(`Refusing to start: ${error.message}`);
+        await db.$disconnect().catch(() => undefined);
+        process.exit(1);
+      }
+      throw error;
+    }
     if (!early.webhookDeleted) await bot.api.deleteWebhook();
     // At most RUNNER_CONCURRENCY updates in progress (grammY's default is 500): the work is CPU and SQLite
     // on one thread, so more updates in flight only hold more memory and garbage; beyond this the updates
     // wait at Telegram (`npm run bench`: higher throughput, a quarter less peak memory).
     runner = run(bot, {
       sink: { concurrency: RUNNER_CONCURRENCY },
-      runner: { fetch: { allowed_updates: ["message", "edited_message", "callback_query", "my_chat_member", "channel_post"] } },
+      runner: { fetch: { allowed_updates: ALLOWED_UPDATES } },
     });
   }
   await scheduler.start();
-  logger.info({ mode: config.BOT_MODE, bot: bot.botInfo.id, startup_ms: Math.round(performance.now()) }, "bot started");
+  logger.info({ mode: config.BOT_MODE, bot: bot.botInfo.id, instance: owner, startup_ms: Math.round(performance.now()) }, "bot started");
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "shutting down");
-    // Stop taking updates, let the ones in flight finish, then stop jobs and close the database.
+    // Stop taking updates (webhook: new requests get 503, healthz too; polling: no more getUpdates), let
+    // the ones in flight finish (the inbox gives back claims that do not finish in time), stop the jobs and
+    // the broadcast worker (it returns its unsent claims), give the polling lease up, close the database.
     await runner?.stop();
     await webhook?.close();
+    await inbox?.stop();
     await scheduler.stop();
+    await pollingLock?.release();
     await db.$disconnect();
     logger.info("stopped");
     process.exit(0);
   };
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
   process.once("SIGINT", () => void shutdown("SIGINT"));
+}
+
+/** The update kinds the bot asks Telegram for, polling or webhook alike. */
+const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member", "channel_post"] as const;
+
+/** GET /healthz: the database answers a trivial query within 2 s. */
+async function databaseAnswers(db: Db): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      db.$queryRawUnsafe("SELECT 1").then(() => true),
+      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), 2000))),
+    ]);
+  } catch {
+    return false;
+  } finally {
+    if (timer) clearTimeout(timer);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -5,6 +5,7 @@ import type { Config } from "../config.js";
 import type { Db } from "../db.js";
 import type { AdminDirectory } from "../domain/admins.js";
 import type { Logger } from "../logger.js";
+import type { Translate } from "./format.js";
 
 /** What every handler can reach through `ctx.deps`. Built once in createBot. */
 export interface AppDeps {
@@ -33,13 +34,19 @@ export interface DepsFlavor {
   log: Logger;
 }
 
+/**
+ * @grammyjs/i18n's flavor with ctx.t / ctx.translate replaced by the HTML-safe translator (installed right
+ * after the i18n plugin): plain string parameters are escaped, `Html` ones kept.
+ */
+export type SafeI18nFlavor = Omit<I18nFlavor, "t" | "translate"> & { t: Translate; translate: Translate };
+
 /** The context of ordinary handlers (outside conversations). */
-export type BotContext = ConversationFlavor<Context & SessionFlavor<SessionData> & I18nFlavor & DepsFlavor>;
+export type BotContext = ConversationFlavor<Context & SessionFlavor<SessionData> & SafeI18nFlavor & DepsFlavor>;
 
 /**
  * The context inside a conversation: no session (touch it only through `conversation.external`),
  * but translation and dependencies are installed again by the conversation plugins.
  */
-export type ConvContext = Context & I18nFlavor & DepsFlavor & { language: Language };
+export type ConvContext = Context & SafeI18nFlavor & DepsFlavor & { language: Language };
 
 export type BotConversation = Conversation<BotContext, ConvContext>;

@@ -3,6 +3,7 @@ import type { FaqService } from "../domain/faq/service.js";
 import type { Scheduler } from "../jobs/scheduler.js";
 import type { AppDeps, BotContext } from "./context.js";
 import type { DeepLinks } from "./deep-links.js";
+import type { TextParams } from "./format.js";
 import type { EventsNotifier } from "./features/events/notify.js";
 import type { MainMenu } from "./features/menu.js";
 import type { CommandRegistry } from "./registry.js";
@@ -21,8 +22,8 @@ export interface FeatureKit {
   readonly scheduler: Scheduler;
   /** the Bot API, for jobs and services that send outside an update */
   readonly api: Api;
-  /** translation outside an update (jobs): t(language, key, params) */
-  readonly t: (language: string | null | undefined, key: string, params?: Record<string, string | number>) => string;
+  /** translation outside an update (jobs): t(language, key, params), plain string parameters escaped for HTML */
+  readonly t: (language: string | null | undefined, key: string, params?: TextParams) => string;
   /** the bot's username, for t.me deep links */
   readonly botUsername: () => string;
   /** where sessions and conversation state live (the database, or grammY free storage): /dataku and /hapusdata */

@@ -1,8 +1,10 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { I18n } from "@grammyjs/i18n";
-import type { Context } from "grammy";
+import type { Context, MiddlewareFn } from "grammy";
+import { escapeParams, type TextParams } from "../domain/html.js";
 import type { Language, SessionData } from "./context.js";
+import type { Translate } from "./format.js";
 
 export const LOCALES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../locales");
 export const LANGUAGES: readonly Language[] = ["id", "en"];
@@ -32,4 +34,30 @@ export function createI18n(): I18n<Context & import("@grammyjs/i18n").I18nFlavor
     // Telegram shows Unicode isolation marks as stray characters; our placeables are plain text.
     fluentBundleOptions: { useIsolating: false },
   });
+}
+
+const RAW_TRANSLATE = Symbol("raw translate");
+type RawTranslate = (key: string, params?: Record<string, string | number>) => string;
+
+/** Wraps a raw Fluent translate so that every plain string parameter is escaped for HTML (Html ones kept). */
+export function htmlSafe(translate: RawTranslate): Translate {
+  const raw = (translate as { [RAW_TRANSLATE]?: RawTranslate })[RAW_TRANSLATE] ?? translate;
+  const safe = (key: string, params?: TextParams) => raw(key, escapeParams(params));
+  return Object.assign(safe, { [RAW_TRANSLATE]: raw });
+}
+
+/**
+ * Installed right after the i18n plugin (outside and inside conversations): ctx.t and ctx.translate escape
+ * every plain string parameter, so a name, title or typed answer cannot reach an HTML message unescaped.
+ */
+export function htmlSafeTranslation(): MiddlewareFn<Context> {
+  return (ctx, next) => {
+    const c = ctx as Context & { t?: RawTranslate; translate?: RawTranslate };
+    if (c.translate) {
+      const safe = htmlSafe(c.translate) as RawTranslate;
+      c.t = safe;
+      c.translate = safe;
+    }
+    return next();
+  };
 }

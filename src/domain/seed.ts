@@ -158,25 +158,30 @@ export async function seedBaseContent(db: Db, options: { dir?: string } = {}): P
   }
 
   // upsert with an empty update: a row another process inserted meanwhile is left untouched; an
-  // update is conditional on the content read above, so an edit made meanwhile is not overwritten
-  await db.$transaction([
-    ...missingFaqs.map((f) => db.faq.upsert({ where: { slug: f.slug }, create: faqToRow(f), update: {} })),
-    ...missingFacts.map((f) => db.programFact.upsert({ where: { key: f.key }, create: f, update: {} })),
-    ...staleFaqs.map((f) => {
-      const row = rowBySlug.get(f.slug)!;
-      return db.faq.updateMany({
-        where: { id: row.id, question: row.question, answer: row.answer, variants: row.variants, keywords: row.keywords, category: row.category },
-        data: faqToRow(f),
-      });
-    }),
-    ...staleFacts.map((f) => {
-      const row = factByKey.get(f.key)!;
-      return db.programFact.updateMany({
-        where: { key: f.key, value: row.value, source: row.source, year: row.year },
-        data: { value: f.value, source: f.source, year: f.year },
-      });
-    }),
-  ]);
+  // update is conditional on the content read above, so an edit made meanwhile is not overwritten.
+  // One transaction, statement by statement: on PostgreSQL each is a round trip, and the first seeding
+  // (a hundred-odd rows) can outlast Prisma's default 5 s transaction timeout on a loaded machine.
+  await db.$transaction(
+    async (tx) => {
+      for (const f of missingFaqs) await tx.faq.upsert({ where: { slug: f.slug }, create: faqToRow(f), update: {} });
+      for (const f of missingFacts) await tx.programFact.upsert({ where: { key: f.key }, create: f, update: {} });
+      for (const f of staleFaqs) {
+        const row = rowBySlug.get(f.slug)!;
+        await tx.faq.updateMany({
+          where: { id: row.id, question: row.question, answer: row.answer, variants: row.variants, keywords: row.keywords, category: row.category },
+          data: faqToRow(f),
+        });
+      }
+      for (const f of staleFacts) {
+        const row = factByKey.get(f.key)!;
+        await tx.programFact.updateMany({
+          where: { key: f.key, value: row.value, source: row.source, year: row.year },
+          data: { value: f.value, source: f.source, year: f.year },
+        });
+      }
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
   result.faqInserted = missingFaqs.length;
   result.factsInserted = missingFacts.length;
   return result;

@@ -102,7 +102,7 @@ describe.skipIf(!!skip)(`db:copy from SQLite to PostgreSQL${skip ? ` [skipped: $
     const report = await copySqliteToPostgres(source.url, target.url);
     console.log(`db:copy: ${report.rows} rows in ${Math.round(report.ms)} ms (${Math.round(report.rowsPerSecond)} rows/s)`);
     expect(report.tables.map((t) => t.table).sort()).toEqual(
-      ["Admin", "AnnouncementChat", "AnnouncementPost", "Broadcast", "BroadcastRecipient", "Counter", "Event", "Faq", "FaqVote", "Feedback", "Organiser", "OrganiserProvince", "ProgramFact", "Registration", "Session", "UnmatchedQuestion", "User"],
+      ["Admin", "AnnouncementChat", "AnnouncementPost", "Broadcast", "BroadcastRecipient", "Counter", "Event", "Faq", "FaqVote", "Feedback", "InboxUpdate", "Lease", "Organiser", "OrganiserProvince", "ProgramFact", "RateBucket", "Registration", "Session", "UnmatchedQuestion", "User"],
     );
     expect(report.tables.findIndex((t) => t.table === "User")).toBeLessThan(report.tables.findIndex((t) => t.table === "Registration"));
 

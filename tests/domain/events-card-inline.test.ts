@@ -1,7 +1,8 @@
 // The announcement card (channels and inline results) and the inline search.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMyChatMember, markEdited, recordPost } from "../../src/domain/announcements.js";
-import { announceableEvents, announcementCard, canAnnounce, cardEditsFor, cardState, escapeHtml, placeText } from "../../src/domain/events/card.js";
+import { announceableEvents, announcementCard, canAnnounce, cardEditsFor, cardState, placeText } from "../../src/domain/events/card.js";
+import { escapeHtml } from "../../src/domain/html.js";
 import { cancelEvent, updateEvent } from "../../src/domain/events/events.js";
 import { INLINE_MAX_LIMIT, inlineArticle, searchInlineEvents } from "../../src/domain/events/inline.js";
 import type { Event } from "../../src/generated/prisma/client.js";
@@ -101,7 +102,7 @@ describe("announcement card", () => {
   });
 
   it("escapes what people type", () => {
-    expect(escapeHtml(`<b>"A & B"</b>`)).toBe(`&lt;b&gt;"A &amp; B"&lt;/b&gt;`);
+    expect(escapeHtml(`<b>"A & B"</b>`).toString()).toBe(`&lt;b&gt;"A &amp; B"&lt;/b&gt;`);
     expect(placeText(event({ address: "  " }))).toBe("Hotel Swiss-Belhotel Jambi, Kota Jambi, Jambi");
   });
 });

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { FluentBundle, FluentResource } from "@fluent/bundle";
 import type { Translate } from "../../src/domain/events/card.js";
+import { escapeParams } from "../../src/domain/html.js";
 
 const localesDir = path.resolve(import.meta.dirname, "../../locales");
 
@@ -14,6 +15,6 @@ export function translator(lang: "id" | "en"): Translate {
   return (key, params) => {
     const message = bundle.getMessage(key);
     if (!message?.value) throw new Error(`missing key ${key}`);
-    return bundle.formatPattern(message.value, params);
+    return bundle.formatPattern(message.value, escapeParams(params));
   };
 }

@@ -1,8 +1,8 @@
 // FAQ, eligibility and FAQ admin through the REAL bot process and the Telegram emulator, including a
 // SIGKILL in the middle of /kelayakan.
-import Database from "better-sqlite3";
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { openDatabase } from "../../src/db.js";
 import { startBotProcess, type BotProcess } from "../support/bot-process.js";
 import { emptyDatabaseUrl } from "../support/db.js";
 import { startEmulator, type Emulator } from "../support/emulator.js";
@@ -43,24 +43,24 @@ async function ask(u: TestUser, question: string): Promise<string> {
   return (await u.reply()).text ?? "";
 }
 
-/** Every stored FAQ vote, oldest first, with the question it was about. */
-function helpfulVotes(): { question: string; helpful: number }[] {
-  const db = new Database(dbUrl.replace(/^file:/, ""), { readonly: true, fileMustExist: true });
+/** Every stored FAQ vote, oldest first, with the question it was about (through a second connection). */
+async function helpfulVotes(): Promise<{ question: string; helpful: number }[]> {
+  const db = await openDatabase(dbUrl);
   try {
-    return db.prepare("SELECT f.question AS question, v.helpful AS helpful FROM FaqVote v JOIN Faq f ON f.id = v.faqId ORDER BY v.id").all() as { question: string; helpful: number }[];
+    const votes = await db.faqVote.findMany({ orderBy: { id: "asc" }, include: { faq: { select: { question: true } } } });
+    return votes.map((v) => ({ question: v.faq.question, helpful: v.helpful ? 1 : 0 }));
   } finally {
-    db.close();
+    await db.$disconnect();
   }
 }
 
 /** The conversation state the bot persisted for this chat ("" when none). */
-function conversationState(chatId: number): string {
-  const db = new Database(dbUrl.replace(/^file:/, ""), { readonly: true, fileMustExist: true });
+async function conversationState(chatId: number): Promise<string> {
+  const db = await openDatabase(dbUrl);
   try {
-    const row = db.prepare("SELECT value FROM Session WHERE key = ?").get(`conv:${chatId}`) as { value: string } | undefined;
-    return row?.value ?? "";
+    return (await db.session.findUnique({ where: { key: `conv:${chatId}` } }))?.value ?? "";
   } finally {
-    db.close();
+    await db.$disconnect();
   }
 }
 
@@ -87,11 +87,11 @@ describe("FAQ and eligibility end to end (real process, emulator)", { timeout: 1
     // the vote is stored and the message is edited to thank them
     await u.send("kapan insentif cair");
     await u.reply("Kapan insentif Prakerja masuk ke rekening?");
-    const votesBefore = helpfulVotes();
+    const votesBefore = await helpfulVotes();
     await u.click("Membantu 👍");
     const edited = await u.reply("Terima kasih atas penilaianmu");
     expect(edited.reply_markup?.inline_keyboard.flat().some((b) => b.text.includes("👍"))).toBeFalsy();
-    expect(helpfulVotes()).toEqual([...votesBefore, { question: "Kapan insentif Prakerja masuk ke rekening?", helpful: 1 }]);
+    expect(await helpfulVotes()).toEqual([...votesBefore, { question: "Kapan insentif Prakerja masuk ke rekening?", helpful: 1 }]);
   });
 
   it("runs the eligibility check and explains every failing rule", async () => {
@@ -129,7 +129,7 @@ describe("FAQ and eligibility end to end (real process, emulator)", { timeout: 1
     await u.send("16");
     const studentQuestion = await u.reply("sedang sekolah atau kuliah");
     // the conversation state is written right after the reply went out: wait for it, then crash
-    await vi.waitFor(() => expect(conversationState(u.id)).toMatch(/sedang sekolah atau kuliah/), { timeout: 10_000 });
+    await vi.waitFor(async () => expect(await conversationState(u.id)).toMatch(/sedang sekolah atau kuliah/), { timeout: 10_000 });
 
     bot.kill("SIGKILL");
     await bot.exited;

@@ -36,12 +36,12 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   /** the clock the bot and its jobs see */
   now?: () => Date;
-  /** which database (default SQLite) */
+  /** which database (default: the project's, TEST_DB_PROVIDER — see defaultTestProvider in db.ts) */
   database?: DatabaseProvider;
 }
 
 /**
- * The real bot (createBot) on a real SQLite database, fed with updates through bot.handleUpdate. Every
+ * The real bot (createBot) on a real database (SQLite or PostgreSQL, by the vitest project), fed with updates through bot.handleUpdate. Every
  * outgoing API call is recorded and answered locally with a plausible result, so no network is used.
  */
 export class BotHarness {

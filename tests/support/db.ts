@@ -4,7 +4,19 @@ import path from "node:path";
 import { describe } from "vitest";
 import { openDatabase, type Db } from "../../src/db.js";
 import type { DatabaseProvider } from "../../src/db-url.js";
-import { createMigratedDatabase, dropDatabase, postgresSkipReason } from "./postgres.js";
+import { createDatabaseSync, createMigratedDatabase, dropDatabase, postgresSkipReason } from "./postgres.js";
+
+/**
+ * The database bot-level and end-to-end tests run on when they do not name one: TEST_DB_PROVIDER, which the
+ * `sqlite` and `postgres` projects of vitest.config.ts set (the same test files run in both). Unset, as in
+ * the `unit` project, it is SQLite.
+ */
+export function defaultTestProvider(): DatabaseProvider {
+  const value = process.env.TEST_DB_PROVIDER;
+  if (value === undefined || value === "" || value === "sqlite") return "sqlite";
+  if (value === "postgresql" || value === "postgres") return "postgresql";
+  throw new Error(`TEST_DB_PROVIDER must be "sqlite" or "postgresql", got "${value}"`);
+}
 
 /**
  * Where vitest's global setup leaves a database with every migration applied by the real CLI. Each test
@@ -22,11 +34,11 @@ export interface TestDatabase {
 }
 
 /**
- * A fresh database for one test: SQLite, a copy of the migrated template in its own temp folder; or
+ * A fresh database for one test (by default on the project's database, see defaultTestProvider): SQLite, a copy of the migrated template in its own temp folder; or
  * PostgreSQL, a database of its own created from the migrated template (dropped by close()).
  * Tests use the real database, never a mock of it.
  */
-export async function createTestDatabase(provider: DatabaseProvider = "sqlite"): Promise<TestDatabase> {
+export async function createTestDatabase(provider: DatabaseProvider = defaultTestProvider()): Promise<TestDatabase> {
   if (provider === "postgresql") {
     const { url, name } = await createMigratedDatabase();
     const db = await openDatabase(url, { poolSize: 4 });
@@ -61,10 +73,13 @@ export async function createTestDatabase(provider: DatabaseProvider = "sqlite"):
 /**
  * A temp database for a test that starts the real process: a copy of the migrated template with no rows
  * (so start-up skips `prisma migrate deploy`), or, with `{ migrated: false }`, a path where no file exists
- * yet — for the tests that prove `npm start` migrates a new database itself.
+ * yet — for the tests that prove `npm start` migrates a new database itself. On the project's database
+ * (defaultTestProvider): on PostgreSQL a database of its own (empty with `{ migrated: false }`), dropped
+ * after the test file; `dir` is then an empty temp folder, still the caller's to remove.
  */
-export function emptyDatabaseUrl(options: { migrated?: boolean } = {}): { url: string; dir: string } {
+export function emptyDatabaseUrl(options: { migrated?: boolean; provider?: DatabaseProvider } = {}): { url: string; dir: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "prakerja-e2e-"));
+  if ((options.provider ?? defaultTestProvider()) === "postgresql") return { url: createDatabaseSync({ migrated: options.migrated }).url, dir };
   const file = path.join(dir, "bot.db");
   if (options.migrated ?? true) fs.copyFileSync(templateDatabase, file);
   return { url: `file:${file}`, dir };
@@ -74,11 +89,13 @@ export function emptyDatabaseUrl(options: { migrated?: boolean } = {}): { url: s
 export const PROVIDERS: DatabaseProvider[] = ["sqlite", "postgresql"];
 
 /**
- * `describe` once per database. On PostgreSQL without a server the block is skipped and its name says
- * why (REQUIRE_POSTGRES=1 makes global setup fail instead).
+ * `describe` once per database — in the `sqlite` and `postgres` projects only once, on the project's
+ * database (the other project runs the other). On PostgreSQL without a server the block is skipped and
+ * its name says why (REQUIRE_POSTGRES=1 makes global setup fail instead).
  */
 export function describeEachProvider(name: string, body: (provider: DatabaseProvider) => void): void {
-  for (const provider of PROVIDERS) {
+  const providers = process.env.TEST_DB_PROVIDER ? [defaultTestProvider()] : PROVIDERS;
+  for (const provider of providers) {
     const skip = provider === "postgresql" ? postgresSkipReason() : null;
     if (skip) describe.skip(`${name} [${provider}: skipped, ${skip}]`, () => body(provider));
     else describe(`${name} [${provider}]`, () => body(provider));
@@ -89,6 +106,7 @@ export function describeEachProvider(name: string, body: (provider: DatabaseProv
 export function providerOfTest(task: { suite?: { name: string; suite?: unknown } }): DatabaseProvider {
   for (let suite = task.suite as { name: string; suite?: unknown } | undefined; suite; suite = suite.suite as typeof suite) {
     if (suite.name.includes("[postgresql]")) return "postgresql";
+    if (suite.name.includes("[sqlite]")) return "sqlite";
   }
-  return "sqlite";
+  return defaultTestProvider();
 }

@@ -3,7 +3,10 @@
 // per run. Names carry the process id and random letters, so parallel runs on one server never collide.
 // Where no server answers, PostgreSQL tests are skipped with the reason in their name; REQUIRE_POSTGRES=1
 // turns that into a failure (CI sets it).
+import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import pg from "pg";
 
 export const DEFAULT_TEST_POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/test";
@@ -18,8 +21,14 @@ export function withDatabase(url: string, database: string): string {
   return u.toString();
 }
 
+/** Names this run's databases share (global setup sets PRAKERJA_PG_RUN, so its teardown finds them all). */
+export function runDatabasePrefix(): string {
+  const run = process.env.PRAKERJA_PG_RUN;
+  return run ? `${TEST_DATABASE_PREFIX}${run}_` : TEST_DATABASE_PREFIX;
+}
+
 export function uniqueDatabaseName(kind: string): string {
-  return `${TEST_DATABASE_PREFIX}${kind}_${process.pid}_${crypto.randomBytes(4).toString("hex")}`;
+  return `${runDatabasePrefix()}${kind}_${process.pid}_${crypto.randomBytes(4).toString("hex")}`;
 }
 
 /** null when the server answers, else why it does not (for the skip message). */
@@ -77,6 +86,57 @@ export async function createMigratedDatabase(kind = "db"): Promise<{ url: string
 
 export async function dropDatabase(name: string): Promise<void> {
   await adminQuery(`DROP DATABASE IF EXISTS ${ident(name)} WITH (FORCE)`);
+}
+
+/** Drops every database whose name starts with `prefix` (global teardown: whatever a test left behind). */
+export async function dropDatabasesStartingWith(prefix: string): Promise<void> {
+  const client = new pg.Client({ connectionString: testPostgresUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE starts_with(datname, $1)", [prefix]);
+    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS ${ident(datname)} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+// CREATE DATABASE in a short child process, for callers that need a URL synchronously (emptyDatabaseUrl).
+const CREATE_SYNC = `import pg from "pg";
+const [url, sql] = process.argv.slice(1);
+for (let attempt = 0; ; attempt++) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try { await client.query(sql); break; }
+  catch (error) {
+    if (attempt >= 40 || !/being accessed by other users/.test(error.message)) throw error;
+    await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 100));
+  } finally { await client.end(); }
+}`;
+
+/** Databases made by createDatabaseSync in this test file, dropped after it (tests/support/postgres-project-setup.ts). */
+const madeSync: string[] = [];
+
+/**
+ * A new database, made synchronously: a copy of this run's migrated template, or empty with
+ * `{ migrated: false }` (for tests that prove start-up migrates a new database). Dropped after the file.
+ */
+export function createDatabaseSync(options: { migrated?: boolean; kind?: string } = {}): { url: string; name: string } {
+  const migrated = options.migrated ?? true;
+  const template = process.env.PRAKERJA_PG_TEMPLATE;
+  if (migrated && !template) throw new Error(`PostgreSQL template missing: ${process.env.PRAKERJA_PG_SKIP ?? "global setup did not run"}`);
+  const name = uniqueDatabaseName(options.kind ?? (migrated ? "e2e" : "new"));
+  const sql = `CREATE DATABASE ${ident(name)}${migrated ? ` TEMPLATE ${ident(template!)}` : ""}`;
+  const result = spawnSync(process.execPath, ["--input-type=module", "-e", CREATE_SYNC, testPostgresUrl, sql], { cwd: repoRoot, encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`could not create PostgreSQL database ${name}: ${result.stderr || result.error?.message}`);
+  madeSync.push(name);
+  return { url: withDatabase(testPostgresUrl, name), name };
+}
+
+/** Drops the databases createDatabaseSync made in this test file. */
+export async function dropDatabasesMadeSync(): Promise<void> {
+  for (const name of madeSync.splice(0)) await dropDatabase(name);
 }
 
 /**

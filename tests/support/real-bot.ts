@@ -1,4 +1,5 @@
-// One end-to-end test against the real bot process: the Telegram emulator, a fresh SQLite file, the bot
+// One end-to-end test against the real bot process: the Telegram emulator, a fresh database (a SQLite file,
+// or a PostgreSQL database in the `postgres` project — see emptyDatabaseUrl), the bot
 // process (restartable after a kill) and a second connection to its database — all closed after each test.
 import fs from "node:fs";
 import { afterEach } from "vitest";

@@ -5,6 +5,7 @@ import { findUser, hasCurrentConsent, recordConsent, ROLES, setProvince, setRole
 import { CallbackData } from "../callback.js";
 import type { BotContext } from "../context.js";
 import type { FeatureKit } from "../feature.js";
+import { trustedHtml } from "../format.js";
 
 const PROVINCES_PER_PAGE = 10;
 const PROVINCE_PAGES = Math.ceil(provinces.length / PROVINCES_PER_PAGE);
@@ -119,7 +120,7 @@ export function onboardingFeature(kit: FeatureKit): Composer<BotContext> {
     if (!data || !hasCurrentConsent(user)) return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
     await ctx.answerCallbackQuery();
     await setRole(ctx.deps.db, ctx.from.id, data.role);
-    await ctx.editMessageText(ctx.t("role-chosen", { role: ctx.t(`role-${data.role}`) })).catch(() => undefined);
+    await ctx.editMessageText(ctx.t("role-chosen", { role: trustedHtml(ctx.t(`role-${data.role}`)) })).catch(() => undefined);
     return continueOnboarding(ctx);
   });
 

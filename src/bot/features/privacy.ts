@@ -16,7 +16,7 @@ import { CallbackData } from "../callback.js";
 import type { BotContext } from "../context.js";
 import { languageOf } from "../i18n.js";
 import type { FeatureKit } from "../feature.js";
-import { escapeHtml, intlLocale } from "../format.js";
+import { escapeHtml, intlLocale, trustedHtml } from "../format.js";
 
 /** How long a "yes, erase" button stays valid. */
 export const CONFIRM_TTL_MS = 15 * 60 * 1000;
@@ -47,7 +47,7 @@ function summaryText(ctx: BotContext, summary: PersonalDataSummary, now: Date): 
     lines.push(
       ctx.t("privacy-data-profile", {
         name: escapeHtml(summary.firstName ?? empty),
-        role: summary.role ? ctx.t(`role-${summary.role}`) : empty,
+        role: summary.role ? trustedHtml(ctx.t(`role-${summary.role}`)) : empty,
         province: provinceByCodeOrNull(summary.province)?.name ?? empty,
         language: summary.language ?? empty,
         consentAt: summary.consentAt ? formatDate(summary.consentAt, lang) : empty,

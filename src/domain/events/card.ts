@@ -2,6 +2,7 @@
 // Telegram HTML parse mode; every value typed by people is escaped. Wording comes from the locales
 // (organisers-card-*) through a translate function the bot passes in, so this file stays free of grammY.
 import { provinceByCodeOrNull } from "../areas.js";
+import { escapeHtml, type TextParams } from "../html.js";
 import { postsToEdit, type AnnouncementPost, type RenderedCard } from "../announcements.js";
 import type { Db } from "../../db.js";
 import { getEventWithSeats, withSeats, type EventWithSeats } from "./events.js";
@@ -9,13 +10,8 @@ import type { Event } from "../../generated/prisma/client.js";
 import { formatDateRange, type DisplayLocale } from "./format.js";
 import { eventDeepLink } from "./links.js";
 
-/** i18n.t bound to one locale: (key, params) → text. */
-export type Translate = (key: string, params?: Record<string, string | number>) => string;
-
-/** Escapes the three characters Telegram's HTML parse mode cares about in text. */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
+/** i18n.t bound to one locale: (key, params) → text; plain string parameters are escaped for HTML. */
+export type Translate = (key: string, params?: TextParams) => string;
 
 /**
  * open: registration open; full: every seat taken, the waitlist is open; closed: the RSVP deadline or

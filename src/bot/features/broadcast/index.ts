@@ -8,12 +8,14 @@ import { createConversation } from "@grammyjs/conversations";
 import { Api, Composer, InlineKeyboard } from "grammy";
 import { cancelBroadcast, getBroadcastStats, listActiveBroadcasts, pauseBroadcast, resumeBroadcast, setProgressMessage, type BroadcastStatus } from "../../../domain/broadcast/queue.js";
 import { BroadcastWorker } from "../../../domain/broadcast/worker.js";
+import { broadcastRate } from "../../../config.js";
+import { instanceId } from "../../../cluster/instance.js";
 import type { BotContext, ConvContext } from "../../context.js";
 import { languageOf } from "../../i18n.js";
 import type { FeatureKit } from "../../feature.js";
 import { adminOnly } from "../../middlewares/admin.js";
 import { broadcastAudience } from "../../../domain/broadcast/lookup.js";
-import { HTML } from "../../format.js";
+import { HTML, trustedHtml } from "../../format.js";
 import { audienceCb, buttonCb, confirmCb, CONTROL_COMMANDS, controlCb, eventCb, provinceCb, segmentCb } from "./callbacks.js";
 import { deliverBroadcast, describeAudience, progressView } from "./views.js";
 import { BroadcastReporter } from "./reporter.js";
@@ -36,10 +38,19 @@ export function broadcastAdminFeature(kit: FeatureKit): Composer<BotContext> {
   // The engine handles 429 (global pause), 5xx and network errors itself, so its sends go through an Api
   // WITHOUT the auto-retry transformer that bot.api has.
   const engineApi = new Api(deps.config.BOT_TOKEN, { apiRoot: deps.config.TELEGRAM_API_ROOT, timeoutSeconds: 30 });
+  // Cluster-ready (issue 13): rows are claimed under this instance's id with a lease, the pace is the shared
+  // slot row in the database (every instance together stays at BROADCAST_RATE), and only polling mode (one
+  // instance, guarded by the polling lease) treats every row left "sending" at start as a dead process's.
+  const paid = deps.config.BROADCAST_PAID;
   const worker = new BroadcastWorker({
     db: deps.db,
-    send: (chatId, message) => deliverBroadcast(engineApi, Number(chatId), message, (key, params) => kit.t(message.language, key, params), kit.botUsername()),
-    rate: { global: 30, perChat: 1 },
+    send: (chatId, message) => deliverBroadcast(engineApi, Number(chatId), message, (key, params) => kit.t(message.language, key, params), kit.botUsername(), { paid }),
+    rate: { global: broadcastRate(deps.config), perChat: 1 },
+    sharedRate: true,
+    instanceId: instanceId(deps.config.INSTANCE_ID),
+    exclusive: deps.config.BOT_MODE !== "webhook",
+    // paid broadcasts (up to 1,000/s) need more sends on the wire; the duplicate bound after a crash grows with it
+    ...(paid ? { maxSendingRows: 512, concurrency: 256 } : {}),
     clock: { now: () => deps.now().getTime() },
     logger: deps.logger.child({ module: "broadcast" }),
     progressIntervalMs: PROGRESS_INTERVAL_MS,
@@ -82,7 +93,7 @@ export function broadcastAdminFeature(kit: FeatureKit): Composer<BotContext> {
     const lines: string[] = [];
     for (const b of active) {
       const stats = await getBroadcastStats(deps.db, b.id);
-      lines.push(ctx.t("broadcast-status-item", { id: String(b.id), status: ctx.t(`broadcast-status-${b.status}`), sent: stats?.sent ?? 0, total: b.total }));
+      lines.push(ctx.t("broadcast-status-item", { id: String(b.id), status: trustedHtml(ctx.t(`broadcast-status-${b.status}`)), sent: stats?.sent ?? 0, total: b.total }));
     }
     await ctx.reply(`${ctx.t("broadcast-status-title")}\n${lines.join("\n")}\n\n${ctx.t("broadcast-pick")}`, HTML);
   }
@@ -97,7 +108,7 @@ export function broadcastAdminFeature(kit: FeatureKit): Composer<BotContext> {
         : action === "resume"
           ? await resumeBroadcast(deps.db, broadcastId, deps.now())
           : await cancelBroadcast(deps.db, broadcastId);
-    if (!ok) return ctx.t("broadcast-not-active", { id: String(broadcastId), status: ctx.t(`broadcast-status-${stats.status}`) });
+    if (!ok) return ctx.t("broadcast-not-active", { id: String(broadcastId), status: trustedHtml(ctx.t(`broadcast-status-${stats.status}`)) });
     worker.notify();
     ctx.log.info({ broadcastId, action, by: ctx.from?.id }, "broadcast control");
     await reporter.refresh(broadcastId);

@@ -9,7 +9,7 @@ import { formatScheduleTime } from "../../../domain/broadcast/schedule.js";
 import { type BroadcastProgress } from "../../../domain/broadcast/worker.js";
 import { eventDeepLink } from "../../../domain/events/links.js";
 import type { Db } from "../../../db.js";
-import { escapeHtml, type Translate } from "../../format.js";
+import { escapeHtml, trustedHtml, type Translate } from "../../format.js";
 import { controlCb } from "./callbacks.js";
 import { findEventTitle } from "../../../domain/events/lookup.js";
 
@@ -29,22 +29,25 @@ export function deliverBroadcast(
   message: Omit<BroadcastMessage, "language">,
   t: Translate,
   botUsername: string,
+  options: { paid?: boolean } = {},
 ): Promise<Message> {
   const footer = footerOf(t);
   const body = message.text.length > 0 ? `${message.text}\n\n${footer}` : footer;
-  const entities = message.entities.length > 0 ? (message.entities as unknown as MessageEntity[]) : undefined;
+  // the admin's text goes out exactly as typed: its own entities (none is an empty list), never parsed as HTML
+  const entities = message.entities as unknown as MessageEntity[];
   const reply_markup =
     message.buttonEventId !== null
       ? new InlineKeyboard().url(t("broadcast-button-register"), eventDeepLink(botUsername, message.buttonEventId))
       : undefined;
-  const markup = reply_markup ? { reply_markup } : {};
+  // BROADCAST_PAID=1: paid broadcast (Telegram Stars per message), up to 1,000 messages per second
+  const markup = { ...(reply_markup ? { reply_markup } : {}), ...(options.paid ? { allow_paid_broadcast: true } : {}) };
   if (message.media?.type === "photo") {
-    return api.sendPhoto(chatId, message.media.fileId, { caption: body, ...(entities ? { caption_entities: entities } : {}), ...markup });
+    return api.sendPhoto(chatId, message.media.fileId, { caption: body, caption_entities: entities, ...markup });
   }
   if (message.media?.type === "document") {
-    return api.sendDocument(chatId, message.media.fileId, { caption: body, ...(entities ? { caption_entities: entities } : {}), ...markup });
+    return api.sendDocument(chatId, message.media.fileId, { caption: body, caption_entities: entities, ...markup });
   }
-  return api.sendMessage(chatId, body, { ...(entities ? { entities } : {}), ...markup });
+  return api.sendMessage(chatId, body, { entities, ...markup });
 }
 
 /** "1 jam 5 menit" / "3 menit 20 detik" / "45 detik". */
@@ -57,7 +60,7 @@ export function durationText(t: Translate, seconds: number): string {
   return t("broadcast-duration-seconds", { s });
 }
 
-/** A readable description of an audience ("alumni", "provinsi Jambi, Riau", "peserta X — Hadir"). */
+/** A readable description of an audience ("alumni", "provinsi Jambi, Riau", "peserta X — Hadir"), as HTML. */
 export async function describeAudience(db: Db, t: Translate, audience: Audience): Promise<string> {
   switch (audience.kind) {
     case "all":
@@ -95,7 +98,7 @@ export function progressView(
   const lines = [
     t(`broadcast-progress-title-${status}`, { id: String(stats.id), when }),
     t("broadcast-progress-body", {
-      audience,
+      audience: trustedHtml(audience),
       total: stats.total,
       sent: stats.sent,
       remaining: stats.remaining,
@@ -108,7 +111,7 @@ export function progressView(
     const rate = stats.ratePerSecond ?? 0;
     lines.push(
       rate > 0 && stats.etaSeconds !== null && stats.etaSeconds !== undefined
-        ? t("broadcast-progress-rate", { rate, eta: durationText(t, stats.etaSeconds) })
+        ? t("broadcast-progress-rate", { rate, eta: trustedHtml(durationText(t, stats.etaSeconds)) })
         : t("broadcast-progress-rate-unknown"),
     );
   }
@@ -135,8 +138,8 @@ export function reportText(t: Translate, progress: BroadcastProgress, audience: 
   return t("broadcast-report", {
     id: String(progress.id),
     cancelled: cancelled ? "yes" : "no",
-    audience,
-    duration: durationText(t, seconds),
+    audience: trustedHtml(audience),
+    duration: trustedHtml(durationText(t, seconds)),
     sent: progress.sent,
     total: progress.total,
     blocked: progress.blocked,

@@ -1,7 +1,7 @@
 // How event administration words things: validation issues, import errors.
 import { type ImportError } from "../../../domain/events/import.js";
 import type { Issue } from "../../../domain/events/validation.js";
-import { type Translate } from "../../format.js";
+import { trustedHtml, type Translate } from "../../format.js";
 
 export const removeKeyboard = { remove_keyboard: true } as const;
 
@@ -15,7 +15,7 @@ export function issueText(t: Translate, code: string, params: Record<string, str
 }
 
 export function importErrorText(t: Translate, error: ImportError): string {
-  const problem = issueText(t, error.code, error.params);
+  const problem = trustedHtml(issueText(t, error.code, error.params));
   if (error.line === 0) return t("events-import-error-file", { problem });
   if (error.field) return t("events-import-error-cell", { line: String(error.line), column: error.field, problem });
   return t("events-import-error-line", { line: String(error.line), problem });

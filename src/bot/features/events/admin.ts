@@ -9,7 +9,7 @@ import type { FeatureKit } from "../../feature.js";
 import { adminOnly } from "../../middlewares/admin.js";
 import { staffCheckIn } from "./checkin-flow.js";
 import { detailsText, localeOf } from "./views.js";
-import { escapeHtml, HTML } from "../../format.js";
+import { escapeHtml, HTML, trustedHtml } from "../../format.js";
 import { adminEventCb, adminListCb, EDITABLE_FIELDS, editFieldCb, exportCb, previewCb } from "./callbacks.js";
 import { issuesText } from "./admin-views.js";
 import { CREATE_CONVERSATION_ID, createEventConversation } from "./admin-create.js";
@@ -55,7 +55,7 @@ export function eventsAdminFeature(kit: FeatureKit): Composer<BotContext> {
       return ctx.t("events-admin-list-item", {
         id: String(e.id),
         title: escapeHtml(e.title),
-        status: ctx.t(`events-status-${e.status}`),
+        status: trustedHtml(ctx.t(`events-status-${e.status}`)),
         when: formatDateRange(e.startsAt, e.endsAt, e.timeZone, locale),
         confirmed: item.confirmed,
         taken: item.taken,
@@ -92,7 +92,7 @@ export function eventsAdminFeature(kit: FeatureKit): Composer<BotContext> {
     const { byStatus: count, checkedIn } = await registrationCounts(deps.db, eventId);
     const link = eventDeepLink(kit.botUsername(), event.id);
     const text = [
-      ctx.t("events-admin-manage-title", { id: String(event.id), status: ctx.t(`events-status-${event.status}`) }),
+      ctx.t("events-admin-manage-title", { id: String(event.id), status: trustedHtml(ctx.t(`events-status-${event.status}`)) }),
       "",
       detailsText((k, p) => ctx.t(k, p), locale, event, seatsLeft, link),
       "",
@@ -141,7 +141,7 @@ export function eventsAdminFeature(kit: FeatureKit): Composer<BotContext> {
         const result = await publishEvent(deps.db, event.id, { now: deps.now() });
         if (result.ok) return ctx.reply(ctx.t("events-admin-published", { title, id: String(event.id), link: eventDeepLink(kit.botUsername(), event.id) }), HTML);
         if (result.reason === "invalid") return ctx.reply(`${ctx.t("events-admin-not-saved")}\n${issuesText((k, p) => ctx.t(k, p), result.issues)}`, HTML);
-        return ctx.reply(ctx.t("events-admin-wrong-status", { status: ctx.t(`events-status-${event.status}`) }));
+        return ctx.reply(ctx.t("events-admin-wrong-status", { status: trustedHtml(ctx.t(`events-status-${event.status}`)) }));
       }
       case "cancel":
         return ctx.reply(ctx.t("events-admin-cancel-confirm", { title }), {
@@ -157,14 +157,14 @@ export function eventsAdminFeature(kit: FeatureKit): Composer<BotContext> {
       case "cancelok": {
         await ctx.editMessageReplyMarkup().catch(() => undefined);
         const result = await cancelEvent(deps.db, event.id, { now: deps.now() });
-        if (!result.ok) return ctx.reply(ctx.t("events-admin-wrong-status", { status: ctx.t(`events-status-${event.status}`) }));
+        if (!result.ok) return ctx.reply(ctx.t("events-admin-wrong-status", { status: trustedHtml(ctx.t(`events-status-${event.status}`)) }));
         const told = await notifier.cancelled(result.event, result.notify);
         ctx.log.info({ event: event.id, told, registrants: result.notify.length }, "event cancelled");
         return ctx.reply(ctx.t("events-admin-cancelled", { title, told, total: result.notify.length }), HTML);
       }
       case "complete": {
         const result = await completeEvent(deps.db, event.id);
-        if (!result.ok) return ctx.reply(ctx.t("events-admin-wrong-status", { status: ctx.t(`events-status-${event.status}`) }));
+        if (!result.ok) return ctx.reply(ctx.t("events-admin-wrong-status", { status: trustedHtml(ctx.t(`events-status-${event.status}`)) }));
         return ctx.reply(ctx.t("events-admin-completed", { title }), HTML);
       }
     }

@@ -13,7 +13,7 @@ import { explainCheckInLink, staffCheckIn } from "./checkin-flow.js";
 import { sendTicket } from "./notify.js";
 import { createRsvpConversation, RSVP_CONVERSATION_ID } from "./rsvp-conversation.js";
 import { detailsText, listItem, localeOf, registrationStatusText, whenText } from "./views.js";
-import { escapeHtml, HTML } from "../../format.js";
+import { escapeHtml, HTML, trustedHtml, type Translate } from "../../format.js";
 import { findEvent, findRegistration, findRegistrationWithEvent } from "../../../domain/events/lookup.js";
 
 export const EVENTS_PAGE_SIZE = 5;
@@ -49,7 +49,7 @@ export function eventsFeature(kit: FeatureKit): Composer<BotContext> {
     const locale = localeOf(languageOf(ctx));
     const keyboard = new InlineKeyboard();
     if (page.total === 0) return { text: ctx.t("events-list-empty"), keyboard };
-    const t = (key: string, params?: Record<string, string | number>) => ctx.t(key, params);
+    const t: Translate = (key, params) => ctx.t(key, params);
     const items = page.items.map((item, i) => {
       const n = page.page * page.pageSize + i + 1;
       keyboard.text(ctx.t("events-btn-details", { n }), detailsCb.pack({ id: item.event.id }));
@@ -86,7 +86,7 @@ export function eventsFeature(kit: FeatureKit): Composer<BotContext> {
     const active = registration && ["confirmed", "waitlisted", "offered"].includes(registration.status);
     const locale = localeOf(languageOf(ctx));
     let text = detailsText((k, p) => ctx.t(k, p), locale, event, seatsLeft, link);
-    if (active && registration) text += `\n\n${ctx.t("events-details-your-status", { status: registrationStatusText((k, p) => ctx.t(k, p), locale, registration, event) })}`;
+    if (active && registration) text += `\n\n${ctx.t("events-details-your-status", { status: trustedHtml(registrationStatusText((k, p) => ctx.t(k, p), locale, registration, event)) })}`;
     const keyboard = new InlineKeyboard();
     if (event.latitude !== null && event.longitude !== null) keyboard.text(ctx.t("events-btn-venue-pin"), venueCb.pack({ id: event.id }));
     if (event.status === "published" && deps.now().getTime() < (event.rsvpDeadline ?? event.startsAt).getTime()) {
@@ -155,7 +155,7 @@ export function eventsFeature(kit: FeatureKit): Composer<BotContext> {
       return ctx.reply(ctx.t("events-my-none"), { reply_markup: new InlineKeyboard().text(ctx.t("events-btn-see-events"), listCb.pack({ page: 0 })) });
     }
     const locale = localeOf(languageOf(ctx));
-    const t = (key: string, params?: Record<string, string | number>) => ctx.t(key, params);
+    const t: Translate = (key, params) => ctx.t(key, params);
     const keyboard = new InlineKeyboard();
     const lines = registrations.map((r, i) => {
       const n = i + 1;

@@ -13,14 +13,14 @@ import { markUserBlocked } from "../../../domain/users.js";
 import type { Logger } from "../../../logger.js";
 import { detailsCb, myListCb, myRegistrationCb, offerCb, venueCb } from "./callbacks.js";
 import { localeOf, placeLine, whenText } from "./views.js";
-import { escapeHtml, HTML, type Translate } from "../../format.js";
+import { escapeHtml, HTML, type TextParams, type Translate } from "../../format.js";
 import { findEvent } from "../../../domain/events/lookup.js";
 
 export interface NotifierDeps {
   api: Api;
   db: Db;
   logger: Logger;
-  t: (language: string | null | undefined, key: string, params?: Record<string, string | number>) => string;
+  t: (language: string | null | undefined, key: string, params?: TextParams) => string;
   botUsername: () => string;
   now: () => Date;
 }
@@ -71,7 +71,7 @@ export class EventsNotifier {
   constructor(private readonly deps: NotifierDeps) {}
 
   /** A text in the recipient's language (outside an update there is no ctx.t). */
-  text(language: string, key: string, params?: Record<string, string | number>): string {
+  text(language: string, key: string, params?: TextParams): string {
     return this.deps.t(language, key, params);
   }
 

@@ -3,7 +3,7 @@
 import { provinceByCodeOrNull } from "../../../domain/areas.js";
 import type { Event, Registration } from "../../../generated/prisma/client.js";
 import { formatDateRange, formatDateTime, type DisplayLocale } from "../../../domain/events/format.js";
-import { escapeHtml, languageFrom, type Translate } from "../../format.js";
+import { escapeHtml, languageFrom, type Html, type Translate } from "../../format.js";
 
 /** The display locale of the events' dates (the bot's language). */
 export const localeOf: (language: string | null | undefined) => DisplayLocale = languageFrom;
@@ -14,7 +14,7 @@ export function seatsText(t: Translate, seatsLeft: number | null): string {
   return t("events-seats-left", { count: seatsLeft });
 }
 
-export function placeLine(event: Pick<Event, "venueName" | "city" | "province">): string {
+export function placeLine(event: Pick<Event, "venueName" | "city" | "province">): Html {
   const province = provinceByCodeOrNull(event.province)?.name ?? "";
   return escapeHtml([event.venueName, event.city, province].filter(Boolean).join(", "));
 }
@@ -39,7 +39,7 @@ export function listItem(t: Translate, locale: DisplayLocale, n: number, event: 
 export function detailsText(t: Translate, locale: DisplayLocale, event: Event, seatsLeft: number | null, link: string): string {
   const lines = [`<b>${escapeHtml(event.title)}</b>`, ""];
   if (event.status === "cancelled") lines.push(`⚠️ ${t("events-status-cancelled-note")}`, "");
-  if (event.description) lines.push(escapeHtml(event.description), "");
+  if (event.description) lines.push(escapeHtml(event.description).toString(), "");
   lines.push(`📅 ${whenText(event, locale)}`);
   lines.push(`📍 ${escapeHtml(event.venueName)}`);
   lines.push(`🏠 ${escapeHtml(event.address)}, ${placeLine({ venueName: "", city: event.city, province: event.province })}`);

@@ -17,8 +17,11 @@ const MAX_RELATED = 3;
 /** Shown under "Tanya Jawab" in the menu; entries an admin deleted are skipped. */
 const POPULAR_SLUGS = ["cara-daftar", "syarat-peserta", "besaran-insentif", "batas-beli-pelatihan", "kapan-gelombang-dibuka", "ciri-penipuan"];
 
-const voteCb = new CallbackData("faqv", ["id", "helpful"], z.object({ id: z.coerce.number().int().positive(), helpful: z.enum(["1", "0"]) }));
-const questionCb = new CallbackData("faqq", ["id"], z.object({ id: z.coerce.number().int().positive() }));
+// An entry id is a 32-bit integer column: a forged larger one is refused here (PostgreSQL would reject the
+// query with "value out of range"; SQLite simply finds nothing).
+const faqId = z.coerce.number().int().positive().max(2_147_483_647);
+const voteCb = new CallbackData("faqv", ["id", "helpful"], z.object({ id: faqId, helpful: z.enum(["1", "0"]) }));
+const questionCb = new CallbackData("faqq", ["id"], z.object({ id: faqId }));
 
 function answerKeyboard(ctx: BotContext, entry: FaqEntry, related: readonly FaqEntry[]): InlineKeyboard {
   const keyboard = new InlineKeyboard()

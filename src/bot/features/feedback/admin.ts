@@ -10,7 +10,7 @@ import { languageOf } from "../../i18n.js";
 import type { FeatureKit } from "../../feature.js";
 import { adminOnly } from "../../middlewares/admin.js";
 import { authorText } from "./index.js";
-import { escapeHtml, HTML, intlLocale, type Translate } from "../../format.js";
+import { escapeHtml, HTML, intlLocale, trustedHtml, type Translate } from "../../format.js";
 import { findEventTitle, latestEvents } from "../../../domain/events/lookup.js";
 import { countFeedback } from "../../../domain/feedback/lookup.js";
 
@@ -80,7 +80,7 @@ export function chartLabels(t: Translate, language: string): ChartLabels {
           confirmed: s.confirmed,
           waitlisted: s.waitlisted,
           checkedIn: s.checkedIn,
-          rate: s.attendanceRate === null ? "" : t("feedback-chart-summary-rate", { rate: f.percent(s.attendanceRate) }),
+          rate: s.attendanceRate === null ? "" : trustedHtml(t("feedback-chart-summary-rate", { rate: f.percent(s.attendanceRate) })),
         }),
         t("feedback-chart-summary-2", { respondents: s.respondents, average: s.averageRating === null ? "–" : `${f.rating(s.averageRating)} / 5` }),
       ].join("\n"),

@@ -1,0 +1,193 @@
+// The webhook inbox: every update Telegram delivers is stored (deduplicated by update_id) BEFORE the
+// webhook answers 200, and any instance processes it from the table. Per chat strictly one update at a
+// time in update_id order across the cluster: an update is claimable only while it is the oldest of its
+// chat that is not yet finished (pending or processing), so nothing of a chat is claimed while one of its
+// updates is in progress. On PostgreSQL the candidates are locked with FOR UPDATE SKIP LOCKED, so
+// concurrent claimers never take the same row nor wait; on SQLite the single writer does the same.
+// A claim carries the instance and a lease; an instance that dies leaves its claims to expire, then any
+// instance takes them over (recoverExpired). Done rows are kept for DONE_RETENTION_MS, so a redelivery
+// (Telegram keeps an update for 24 hours) is recognised across restarts, then purged.
+import type { Db } from "../db.js";
+import { dialectOf, executeRaw, queryRaw } from "../db-dialect.js";
+
+/** How long done rows stay (dedup window: Telegram keeps undelivered updates for 24 hours). */
+export const DONE_RETENTION_MS = 48 * 60 * 60 * 1000;
+
+/** A Telegram update as far as the inbox cares: its id and the chat (or sender) it belongs to. */
+export interface RawUpdate {
+  update_id: number;
+  [kind: string]: unknown;
+}
+
+interface Party {
+  chat?: { id?: unknown };
+  from?: { id?: unknown };
+  user?: { id?: unknown };
+  message?: { chat?: { id?: unknown } };
+}
+
+/**
+ * The ordering key: the chat of the update (a callback's message chat), else its sender, as the bot's
+ * session key does; an update with neither (polls) gets a key of its own and no ordering.
+ */
+export function chatKeyOf(update: RawUpdate): string {
+  for (const [kind, value] of Object.entries(update)) {
+    if (kind === "update_id" || !value || typeof value !== "object") continue;
+    const p = value as Party;
+    const id = p.chat?.id ?? p.message?.chat?.id ?? p.from?.id ?? p.user?.id;
+    if (typeof id === "number" || typeof id === "string") return String(id);
+  }
+  return `u${update.update_id}`;
+}
+
+export function isUpdate(value: unknown): value is RawUpdate {
+  return !!value && typeof value === "object" && Number.isSafeInteger((value as { update_id?: unknown }).update_id);
+}
+
+/** Stores an update unless it is there already. true = new, false = a redelivery (already stored). */
+export async function storeUpdate(db: Db, update: RawUpdate, nowMs = Date.now()): Promise<boolean> {
+  const d = dialectOf(db);
+  const now = d.time(nowMs);
+  const n = await executeRaw(
+    db,
+    d.insertIgnoring(`INSERT INTO "InboxUpdate" ("updateId", "chatKey", "payload", "status", "attempts", "receivedAt", "updatedAt") VALUES (?, ?, ?, 'pending', 0, ?, ?)`),
+    update.update_id,
+    chatKeyOf(update),
+    JSON.stringify(update),
+    now,
+    now,
+  );
+  return n === 1;
+}
+
+export interface ClaimedUpdate {
+  updateId: number;
+  payload: string;
+  /** attempts including this one */
+  attempts: number;
+}
+
+/**
+ * Claims up to `limit` updates for `owner` until now + leaseMs: of each chat only the oldest unfinished
+ * one, and only when it is pending and due (not in a retry's backoff), oldest first.
+ */
+export async function claimUpdates(db: Db, owner: string, limit: number, leaseMs: number, nowMs = Date.now()): Promise<ClaimedUpdate[]> {
+  const d = dialectOf(db);
+  const now = d.time(nowMs);
+  const rows = await queryRaw<{ updateId: bigint | number; payload: string; attempts: number | bigint }[]>(
+    db,
+    `UPDATE "InboxUpdate" SET "status" = 'processing', "claimedBy" = ?, "leaseUntil" = ?, "attempts" = "attempts" + 1, "updatedAt" = ? ` +
+      `WHERE "status" = 'pending' AND "updateId" IN (SELECT i."updateId" FROM "InboxUpdate" i WHERE i."status" = 'pending' ` +
+      `AND (i."availableAt" IS NULL OR i."availableAt" <= ?) ` +
+      `AND i."updateId" = (SELECT MIN(j."updateId") FROM "InboxUpdate" j WHERE j."chatKey" = i."chatKey" AND j."status" IN ('pending', 'processing')) ` +
+      `ORDER BY i."updateId" LIMIT ?${d.claimLock}) ` +
+      `RETURNING "updateId", "payload", "attempts"`,
+    owner,
+    d.time(nowMs + leaseMs),
+    now,
+    now,
+    limit,
+  );
+  return rows.map((r) => ({ updateId: Number(r.updateId), payload: r.payload, attempts: Number(r.attempts) })).sort((a, b) => a.updateId - b.updateId);
+}
+
+/** Marks a handled update done (only while `owner` still holds it). */
+export async function completeUpdate(db: Db, updateId: number, owner: string, nowMs = Date.now()): Promise<boolean> {
+  const n = await executeRaw(
+    db,
+    `UPDATE "InboxUpdate" SET "status" = 'done', "claimedBy" = NULL, "leaseUntil" = NULL, "updatedAt" = ? WHERE "updateId" = ? AND "status" = 'processing' AND "claimedBy" = ?`,
+    dialectOf(db).time(nowMs),
+    updateId,
+    owner,
+  );
+  return n === 1;
+}
+
+export interface RetryPolicy {
+  /** attempts before the update is parked as "failed" */
+  maxAttempts: number;
+  /** pause before the next attempt: base · 4^(attempt-1) */
+  baseDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 1000 };
+
+/**
+ * A handler failed: back to pending after a backoff (the chat's later updates wait, order is kept), or
+ * parked as "failed" with the error once `attempts` reached the limit (the chat's later updates go on).
+ */
+export async function failUpdate(db: Db, update: ClaimedUpdate, owner: string, error: string, policy: RetryPolicy = DEFAULT_RETRY, nowMs = Date.now()): Promise<"retry" | "parked"> {
+  const d = dialectOf(db);
+  const parked = update.attempts >= policy.maxAttempts;
+  await executeRaw(
+    db,
+    `UPDATE "InboxUpdate" SET "status" = ?, "availableAt" = ?, "lastError" = ?, "claimedBy" = NULL, "leaseUntil" = NULL, "updatedAt" = ? ` +
+      `WHERE "updateId" = ? AND "status" = 'processing' AND "claimedBy" = ?`,
+    parked ? "failed" : "pending",
+    parked ? null : d.time(nowMs + policy.baseDelayMs * 4 ** (update.attempts - 1)),
+    error.slice(0, 2000),
+    d.time(nowMs),
+    update.updateId,
+    owner,
+  );
+  return parked ? "parked" : "retry";
+}
+
+/** Extends the leases of the updates `owner` is processing. */
+export async function renewLeases(db: Db, owner: string, leaseMs: number, nowMs = Date.now()): Promise<number> {
+  const d = dialectOf(db);
+  return executeRaw(db, `UPDATE "InboxUpdate" SET "leaseUntil" = ? WHERE "status" = 'processing' AND "claimedBy" = ?`, d.time(nowMs + leaseMs), owner);
+}
+
+/**
+ * Claims whose lease ran out (their instance died or hung) go back to pending, or are parked once they
+ * used up their attempts (an update that kills every instance that takes it must not go round forever).
+ * `owner` also takes back this instance's own claims (a restart with the same INSTANCE_ID).
+ */
+export async function recoverExpired(db: Db, policy: RetryPolicy = DEFAULT_RETRY, nowMs = Date.now(), owner?: string): Promise<number> {
+  const d = dialectOf(db);
+  const now = d.time(nowMs);
+  const stale = `"status" = 'processing' AND ("leaseUntil" < ? OR "claimedBy" = ?)`;
+  const parked = await executeRaw(
+    db,
+    `UPDATE "InboxUpdate" SET "status" = 'failed', "lastError" = 'lease expired on every attempt', "claimedBy" = NULL, "leaseUntil" = NULL, "updatedAt" = ? WHERE ${stale} AND "attempts" >= ?`,
+    now,
+    now,
+    owner ?? "",
+    policy.maxAttempts,
+  );
+  const requeued = await executeRaw(db, `UPDATE "InboxUpdate" SET "status" = 'pending', "claimedBy" = NULL, "leaseUntil" = NULL, "updatedAt" = ? WHERE ${stale}`, now, now, owner ?? "");
+  return parked + requeued;
+}
+
+/** Gives back claims of `owner` that were not handled (shutdown): pending again, the attempt not counted. */
+export async function releaseClaims(db: Db, owner: string, updateIds: number[], nowMs = Date.now()): Promise<number> {
+  if (updateIds.length === 0) return 0;
+  return executeRaw(
+    db,
+    `UPDATE "InboxUpdate" SET "status" = 'pending', "attempts" = "attempts" - 1, "claimedBy" = NULL, "leaseUntil" = NULL, "updatedAt" = ? ` +
+      `WHERE "status" = 'processing' AND "claimedBy" = ? AND "updateId" IN (${updateIds.map(() => "?").join(",")})`,
+    dialectOf(db).time(nowMs),
+    owner,
+    ...updateIds,
+  );
+}
+
+/** Deletes done rows older than the dedup window. */
+export async function purgeDone(db: Db, nowMs = Date.now(), retentionMs = DONE_RETENTION_MS): Promise<number> {
+  return executeRaw(db, `DELETE FROM "InboxUpdate" WHERE "status" = 'done' AND "updatedAt" < ?`, dialectOf(db).time(nowMs - retentionMs));
+}
+
+export interface InboxCounts {
+  pending: number;
+  processing: number;
+  done: number;
+  failed: number;
+}
+
+export async function inboxCounts(db: Db): Promise<InboxCounts> {
+  const rows = await queryRaw<{ status: string; n: number | bigint }[]>(db, `SELECT "status", COUNT(*) AS "n" FROM "InboxUpdate" GROUP BY "status"`);
+  const counts: InboxCounts = { pending: 0, processing: 0, done: 0, failed: 0 };
+  for (const r of rows) if (r.status in counts) counts[r.status as keyof InboxCounts] = Number(r.n);
+  return counts;
+}
