@@ -2,7 +2,7 @@ import { Composer } from "grammy";
 import { claimDigestWeek, digestRecipients, digestWeek, isDigestOptedIn, setDigestOptIn } from "../../../domain/faq/digest.js";
 import type { BotContext } from "../../context.js";
 import type { FeatureKit } from "../../feature.js";
-import { escapeHtml, HTML } from "../../format.js";
+import { HTML } from "../../format.js";
 import { adminOnly } from "../../middlewares/admin.js";
 import { questionLabel } from "./views.js";
 
@@ -19,10 +19,10 @@ export async function digestText(kit: FeatureKit, language: string | null, now: 
   const t = (key: string, params?: Record<string, string | number>) => kit.t(language, key, params);
   const lines = [t("faq-digest-title")];
   lines.push("", t("faq-digest-unanswered"));
-  if (unanswered.length) for (const u of unanswered) lines.push(t("faq-digest-unanswered-line", { count: u.count, question: String(escapeHtml(questionLabel(u.text, 120))) }));
+  if (unanswered.length) for (const u of unanswered) lines.push(t("faq-digest-unanswered-line", { count: u.count, question: questionLabel(u.text, 120) }));
   else lines.push(t("faq-digest-none"));
   lines.push("", t("faq-digest-worst"));
-  if (worst.length) for (const w of worst) lines.push(t("faq-digest-worst-line", { id: w.faqId, down: w.notHelpful, up: w.helpful, question: String(escapeHtml(questionLabel(w.question, 120))) }));
+  if (worst.length) for (const w of worst) lines.push(t("faq-digest-worst-line", { id: w.faqId, down: w.notHelpful, up: w.helpful, question: questionLabel(w.question, 120) }));
   else lines.push(t("faq-digest-none"));
   lines.push("", t("faq-digest-footer"));
   return lines.join("\n");
