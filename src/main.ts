@@ -98,7 +98,7 @@ async function main(): Promise<void> {
     // wait at Telegram (`npm run bench`: higher throughput, a quarter less peak memory).
     runner = run(bot, {
       sink: { concurrency: RUNNER_CONCURRENCY },
-      runner: { fetch: { allowed_updates: ["message", "edited_message", "callback_query", "my_chat_member", "channel_post"] } },
+      runner: { fetch: { allowed_updates: ["message", "edited_message", "callback_query", "inline_query", "my_chat_member", "channel_post"] } },
     });
   }
   await scheduler.start();

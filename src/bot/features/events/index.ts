@@ -1,5 +1,6 @@
 import { createConversation } from "@grammyjs/conversations";
-import { Composer, InlineKeyboard } from "grammy";
+import { Composer, InlineKeyboard, Keyboard } from "grammy";
+import { formatDistanceKm, nearestEvents } from "../../../domain/geo.js";
 import { completeFinishedEvents, getEventWithSeats, listUpcomingEvents } from "../../../domain/events/events.js";
 import { eventDeepLink } from "../../../domain/events/links.js";
 import { sendDueReminders } from "../../../domain/events/reminders.js";
@@ -70,6 +71,30 @@ export function eventsFeature(kit: FeatureKit): Composer<BotContext> {
   async function showList(ctx: BotContext) {
     const { text, keyboard } = await listView(ctx, 0);
     await ctx.reply(text, { ...HTML, reply_markup: keyboard });
+    // a message carries one keyboard: the location button comes with a short second message
+    const askLocation = new Keyboard().requestLocation(ctx.t("events-nearest-btn")).resized().oneTime();
+    await ctx.reply(ctx.t("events-nearest-prompt"), { ...HTML, reply_markup: askLocation });
+  }
+
+  /** A shared location: upcoming events by distance, nearest first. The location itself is not stored. */
+  async function showNearest(ctx: BotContext, latitude: number, longitude: number) {
+    const found = await nearestEvents(deps.db, { latitude, longitude }, { now: deps.now() });
+    if (found.length === 0) return ctx.reply(ctx.t("events-nearest-none"), { reply_markup: { remove_keyboard: true } });
+    const locale = localeOf(languageOf(ctx));
+    const t = (key: string, params?: Record<string, string | number>) => ctx.t(key, params);
+    const keyboard = new InlineKeyboard();
+    const items = found.map((item, i) => {
+      const n = i + 1;
+      keyboard.text(ctx.t("events-btn-details", { n }), detailsCb.pack({ id: item.event.id }));
+      keyboard.text(ctx.t("events-btn-register", { n }), registerCb.pack({ id: item.event.id })).row();
+      const km = formatDistanceKm(item.distanceKm, locale);
+      const distance = item.approximate ? ctx.t("organisers-distance-approximate", { km, city: escapeHtml(item.event.city) }) : ctx.t("organisers-distance-km", { km });
+      return `${listItem(t, locale, n, item.event, item.seatsLeft)}
+${ctx.t("events-nearest-distance", { distance })}`;
+    });
+    // the reply keyboard goes away with a first message; the list keeps its buttons
+    await ctx.reply(ctx.t("events-nearest-title"), { reply_markup: { remove_keyboard: true } });
+    await ctx.reply(items.join("\n\n"), { ...HTML, reply_markup: keyboard });
   }
 
   async function showDetails(ctx: BotContext, eventId: number) {
@@ -98,6 +123,7 @@ export function eventsFeature(kit: FeatureKit): Composer<BotContext> {
   }
 
   privateChat.command("acara", showList);
+  privateChat.on("message:location", (ctx) => showNearest(ctx, ctx.message.location.latitude, ctx.message.location.longitude));
   mainMenu.register("events", showList);
 
   composer.callbackQuery(listCb.filter, async (ctx) => {
@@ -212,6 +238,7 @@ export function eventsFeature(kit: FeatureKit): Composer<BotContext> {
         if (!result.ok) return ctx.reply(ctx.t(`events-my-cancel-failed-${result.reason}`, { title }), HTML);
         await ctx.reply(ctx.t("events-my-cancelled", { title }), HTML);
         await notifier.offers(result.offers);
+        await notifier.seatsOrDetailsChanged(event.id);
         return;
       }
     }
@@ -230,6 +257,7 @@ export function eventsFeature(kit: FeatureKit): Composer<BotContext> {
     await ctx.editMessageReplyMarkup().catch(() => undefined);
     if (result.offers.length > 0) await notifier.offers(result.offers);
     const registration = await findRegistrationWithEvent(deps.db, data.id);
+    if (registration) await notifier.seatsOrDetailsChanged(registration.eventId);
     const title = escapeHtml(registration?.event.title ?? "");
     if (!result.ok) return ctx.reply(ctx.t(`events-offer-fail-${result.reason}`, { title }), HTML);
     if (data.action === "decline") return ctx.reply(ctx.t("events-offer-declined", { title }), HTML);

@@ -1,0 +1,28 @@
+import { Composer } from "grammy";
+import type { InlineQueryResultArticle } from "grammy/types";
+import { inlineArticle, searchInlineEvents } from "../../domain/events/inline.js";
+import type { BotContext } from "../context.js";
+import type { FeatureKit } from "../feature.js";
+
+/** Seconds Telegram may reuse an answer: short, so seats left stay close to the truth. */
+const INLINE_CACHE_SECONDS = 30;
+
+/**
+ * Inline mode: "@bot jambi" in any chat lists upcoming public meetups as cards with the "Daftar" deep
+ * link; an empty query lists the soonest. The answer is the same for everyone (no personal data), so
+ * Telegram may cache it across users. Enabled at @BotFather with /setinline. The card is written in
+ * Bahasa Indonesia: it is shared into chats whose readers the bot does not know.
+ */
+export function inlineFeature(kit: FeatureKit): Composer<BotContext> {
+  const { deps } = kit;
+  const composer = new Composer<BotContext>();
+  const t = (key: string, params?: Record<string, string | number>) => kit.t("id", key, params);
+
+  composer.on("inline_query", async (ctx) => {
+    const found = await searchInlineEvents(deps.db, ctx.inlineQuery.query, { now: deps.now() });
+    const results = found.map((item) => inlineArticle(item, { t, locale: "id", botUsername: kit.botUsername(), now: deps.now() }) as InlineQueryResultArticle);
+    await ctx.answerInlineQuery(results, { cache_time: INLINE_CACHE_SECONDS, is_personal: false });
+  });
+
+  return composer;
+}
