@@ -1,5 +1,6 @@
 import { Composer } from "grammy";
 import type { InlineQueryResultArticle } from "grammy/types";
+import { CARD_LANGUAGE } from "../../domain/events/card.js";
 import { inlineArticle, searchInlineEvents } from "../../domain/events/inline.js";
 import type { BotContext } from "../context.js";
 import type { FeatureKit } from "../feature.js";
@@ -16,13 +17,16 @@ const INLINE_CACHE_SECONDS = 30;
 export function inlineFeature(kit: FeatureKit): Composer<BotContext> {
   const { deps } = kit;
   const composer = new Composer<BotContext>();
-  const t = (key: string, params?: Record<string, string | number>) => kit.t("id", key, params);
+  const t = (key: string, params?: Record<string, string | number>) => kit.t(CARD_LANGUAGE, key, params);
 
   composer.on("inline_query", async (ctx) => {
     const found = await searchInlineEvents(deps.db, ctx.inlineQuery.query, { now: deps.now() });
-    const results = found.map((item) => inlineArticle(item, { t, locale: "id", botUsername: kit.botUsername(), now: deps.now() }) as InlineQueryResultArticle);
+    const results = found.map((item) => inlineArticle(item, { t, locale: CARD_LANGUAGE, botUsername: kit.botUsername(), now: deps.now() }) as InlineQueryResultArticle);
     await ctx.answerInlineQuery(results, { cache_time: INLINE_CACHE_SECONDS, is_personal: false });
   });
+
+  // a card the user shared through inline mode into their own chat with the bot is not a question for it
+  composer.on("message", (ctx, next) => (ctx.message.via_bot?.id === ctx.me.id ? undefined : next()));
 
   return composer;
 }

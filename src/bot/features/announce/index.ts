@@ -1,6 +1,7 @@
 import { Composer, GrammyError, InlineKeyboard } from "grammy";
 import { applyMyChatMember, chatsForActor, canPostTo, forgetChat, getChat, moveChat, recordPost, type MemberStatus } from "../../../domain/announcements.js";
-import { announceableEvents, announcementCard, canAnnounce } from "../../../domain/events/card.js";
+import { announceableEvents, announcementCard, canAnnounce, CARD_LANGUAGE } from "../../../domain/events/card.js";
+import { findUser } from "../../../domain/users.js";
 import { getEventWithSeats } from "../../../domain/events/events.js";
 import { formatDateRange } from "../../../domain/events/format.js";
 import { eventForActor, provincesOf } from "../../../domain/organisers.js";
@@ -24,10 +25,11 @@ export function announceChatsFeature(kit: FeatureKit): Composer<BotContext> {
   const { deps } = kit;
   const composer = new Composer<BotContext>();
 
-  async function tellOwners(key: string, params: Record<string, string>): Promise<void> {
+  async function tellOwners(key: string, params: (language: string) => Record<string, string>): Promise<void> {
     for (const owner of deps.config.ADMIN_IDS) {
+      const language = (await findUser(deps.db, owner))?.language ?? CARD_LANGUAGE;
       // an owner who never started the bot cannot be written to: that is no reason to fail the update
-      await kit.api.sendMessage(owner.toString(), kit.t("id", key, params), HTML).catch((error: unknown) => deps.logger.warn({ err: error }, "owner not told about an announcement chat"));
+      await kit.api.sendMessage(owner.toString(), kit.t(language, key, params(language)), HTML).catch((error: unknown) => deps.logger.warn({ err: error }, "owner not told about an announcement chat"));
     }
   }
 
@@ -44,10 +46,12 @@ export function announceChatsFeature(kit: FeatureKit): Composer<BotContext> {
     });
     if (outcome.action === "added") {
       deps.logger.info({ chat: outcome.chat.chatId.toString(), by: update.from.id }, "announcement chat added");
-      await tellOwners("organisers-chat-added", { kind: kit.t("id", `organisers-chat-kind-${outcome.chat.type}`), title: escapeHtml(outcome.chat.title) });
+      const { type, title } = outcome.chat;
+      await tellOwners("organisers-chat-added", (language) => ({ kind: kit.t(language, `organisers-chat-kind-${type}`), title: escapeHtml(title) }));
     } else if (outcome.action === "removed") {
       deps.logger.info({ chat: outcome.chatId.toString(), by: update.from.id }, "announcement chat removed");
-      await tellOwners("organisers-chat-removed", { title: escapeHtml(outcome.title) });
+      const title = escapeHtml(outcome.title);
+      await tellOwners("organisers-chat-removed", () => ({ title }));
     }
   });
 
@@ -70,7 +74,7 @@ export function announceFeature(kit: FeatureKit): Composer<BotContext> {
   const { deps } = kit;
   const composer = new Composer<BotContext>();
   const staff = staffOnly(composer);
-  const cardText = (key: string, params?: Record<string, string | number>) => kit.t("id", key, params);
+  const cardText = (key: string, params?: Record<string, string | number>) => kit.t(CARD_LANGUAGE, key, params);
 
   /** The chats to post an event to, as buttons; or the reason there are none. */
   async function chooseChat(ctx: BotContext, eventId: number) {
@@ -121,7 +125,7 @@ export function announceFeature(kit: FeatureKit): Composer<BotContext> {
     await ctx.editMessageReplyMarkup().catch(() => undefined);
     const item = await getEventWithSeats(deps.db, event.id);
     if (!item || !canAnnounce(item.event, deps.now())) return ctx.reply(ctx.t("events-not-available"));
-    const card = announcementCard(item, { t: cardText, locale: "id", botUsername: kit.botUsername(), now: deps.now() });
+    const card = announcementCard(item, { t: cardText, locale: CARD_LANGUAGE, botUsername: kit.botUsername(), now: deps.now() });
     const title = escapeHtml(chat.title);
     try {
       const message = await ctx.api.sendMessage(chat.chatId.toString(), card.text, { ...HTML, ...(card.replyMarkup ? { reply_markup: card.replyMarkup } : {}) });

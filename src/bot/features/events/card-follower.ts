@@ -5,14 +5,14 @@
 import { GrammyError, type Api } from "grammy";
 import type { Db } from "../../../db.js";
 import { eventIdsWithPosts, forgetChat, forgetPost, markEdited } from "../../../domain/announcements.js";
-import { cardEditsFor, type Translate } from "../../../domain/events/card.js";
+import { CARD_LANGUAGE, cardEditsFor, type Translate } from "../../../domain/events/card.js";
 import type { Logger } from "../../../logger.js";
 
 export interface CardFollowerDeps {
   api: Api;
   db: Db;
   logger: Logger;
-  /** cards are written in Bahasa Indonesia: a channel has no one language */
+  /** translation in the cards' language (CARD_LANGUAGE) */
   t: Translate;
   botUsername: () => string;
   now: () => Date;
@@ -70,7 +70,7 @@ export class CardFollower {
   private async followNow(eventId: number): Promise<FollowResult> {
     const { api, db, logger } = this.deps;
     const result: FollowResult = { edited: 0, forgotten: 0, failed: 0 };
-    const edits = await cardEditsFor(db, eventId, { t: this.deps.t, locale: "id", botUsername: this.deps.botUsername(), now: this.deps.now() });
+    const edits = await cardEditsFor(db, eventId, { t: this.deps.t, locale: CARD_LANGUAGE, botUsername: this.deps.botUsername(), now: this.deps.now() });
     if (!edits) return result;
     const { card, posts } = edits;
     for (const post of posts) {

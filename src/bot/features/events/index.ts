@@ -123,7 +123,11 @@ ${ctx.t("events-nearest-distance", { distance })}`;
   }
 
   privateChat.command("acara", showList);
-  privateChat.on("message:location", (ctx) => showNearest(ctx, ctx.message.location.latitude, ctx.message.location.longitude));
+  privateChat.on("message:location", async (ctx, next) => {
+    // a location typed into a conversation (an admin placing a venue) is that conversation's answer
+    if (Object.keys(await ctx.conversation.active()).length > 0) return next();
+    return showNearest(ctx, ctx.message.location.latitude, ctx.message.location.longitude);
+  });
   mainMenu.register("events", showList);
 
   composer.callbackQuery(listCb.filter, async (ctx) => {

@@ -16,6 +16,7 @@ import { localeOf, placeLine, whenText } from "./views.js";
 import { escapeHtml, HTML, type Translate } from "../../format.js";
 import { findEvent } from "../../../domain/events/lookup.js";
 import { CardFollower, type FollowResult } from "./card-follower.js";
+import { CARD_LANGUAGE } from "../../../domain/events/card.js";
 
 export interface NotifierDeps {
   api: Api;
@@ -72,7 +73,7 @@ export class EventsNotifier {
   private readonly cards: CardFollower;
 
   constructor(private readonly deps: NotifierDeps) {
-    this.cards = new CardFollower({ ...deps, t: (key, params) => deps.t("id", key, params) });
+    this.cards = new CardFollower({ ...deps, t: (key, params) => deps.t(CARD_LANGUAGE, key, params) });
   }
 
   /**
