@@ -16,6 +16,8 @@ import { createRsvpConversation, RSVP_CONVERSATION_ID } from "./rsvp-conversatio
 import { detailsText, listItem, localeOf, registrationStatusText, whenText } from "./views.js";
 import { escapeHtml, HTML } from "../../format.js";
 import { findEvent, findRegistration, findRegistrationWithEvent } from "../../../domain/events/lookup.js";
+import { canManageEvent } from "../../../domain/organisers.js";
+import { actorOf } from "../../middlewares/admin.js";
 
 export const EVENTS_PAGE_SIZE = 5;
 /** An unanswered RSVP question is dropped after this long, so a later message is not taken as an answer. */
@@ -99,8 +101,10 @@ ${ctx.t("events-nearest-distance", { distance })}`;
 
   async function showDetails(ctx: BotContext, eventId: number) {
     const found = await getEventWithSeats(deps.db, eventId);
-    const isAdmin = ctx.from ? await deps.admins.isAdmin(ctx.from.id) : false;
-    if (!found || (found.event.status !== "published" && !(isAdmin && found.event.status === "draft"))) {
+    const actor = await actorOf(ctx);
+    // staff preview their own drafts through the link (an organiser: drafts of their provinces)
+    const canPreview = found !== null && found.event.status === "draft" && actor !== null && canManageEvent(actor, found.event);
+    if (!found || (found.event.status !== "published" && !canPreview)) {
       await ctx.reply(ctx.t("events-not-available"));
       return;
     }
@@ -172,7 +176,8 @@ ${ctx.t("events-nearest-distance", { distance })}`;
   });
 
   deepLinks.register("ci_", async (ctx, argument) => {
-    if (ctx.from && (await deps.admins.isAdmin(ctx.from.id))) return staffCheckIn(ctx, argument, notifier);
+    const actor = await actorOf(ctx);
+    if (actor) return staffCheckIn(ctx, argument, notifier, actor);
     return explainCheckInLink(ctx, argument);
   });
 
