@@ -191,7 +191,7 @@ describe("an organiser for Jambi and a Gorontalo event", () => {
     ].join("\n");
     h.app.bot.api.config.use((prev, method, payload, signal) => (method === "getFile" ? Promise.resolve({ ok: true, result: { file_id: "f", file_unique_id: "u", file_path: "documents/acara.csv" } } as never) : prev(method, payload, signal)));
     const realFetch = globalThis.fetch;
-    globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => (String(input).includes("/file/bot") ? new Response(csv) : realFetch(input, init))) as typeof fetch;
+    globalThis.fetch = (async (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => (String(input).includes("/file/bot") ? new Response(csv) : realFetch(input, init))) as typeof fetch;
     try {
       const calls = await sendDocument(h, me, "acara.csv", "/impor_acara");
       const reply = BotHarness.texts(calls).join("\n");
