@@ -12,7 +12,7 @@ about-page-what =
 
     It is run by the <b>Kartu Prakerja Programme Management Office</b> under the Coordinating Ministry for Economic Affairs — not by the Ministry of Manpower.
 
-    Prakerja started on 11 April 2020. Since 2023 it has run under the <b>normal scheme</b>, and more than 17 million people have been recipients.
+    Prakerja started on 11 April 2020. Since 2023 it has run under the <b>normal scheme</b>, and by 2023 it had 17.4 million recipients (18.9 million people had accessed the programme).
 
 about-page-who =
     <b>Who can join?</b>
@@ -94,7 +94,7 @@ about-page-channels =
     • Help: <a href="https://bantuan.prakerja.go.id">bantuan.prakerja.go.id</a>
     • Email: info@prakerja.go.id
     • Instagram @prakerja.go.id, X @prakerjagoid
-    • NIK mismatch? Contact Dukcapil at 1500-538
+    • NIK mismatch? Contact Dukcapil at 1500-537
 
     ⚠️ The official site always ends in <b>go.id</b>. There is no official Prakerja app and no "registration help" service. Never give your OTP, NIK or password to anyone, including people claiming to be staff or Telegram accounts named "Prakerja".
 

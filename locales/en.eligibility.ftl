@@ -9,7 +9,7 @@ eligibility-q-age =
     Type the number (e.g. <i>25</i>) or your date of birth (e.g. <i>17-08-1995</i>).
 eligibility-q-student = <b>3/6</b> Are you currently in school or university (still enrolled in formal education)?
 eligibility-q-occupation = <b>4/6</b> Are you currently one of the following? If not, choose <i>None of these</i>.
-eligibility-q-recipient = <b>5/6</b> Have you ever been named a Kartu Prakerja recipient?
+eligibility-q-recipient = <b>5/6</b> Have you ever been named a Kartu Prakerja recipient? This includes being named and later having your participation revoked (for example for not buying a training within 15 days).
 eligibility-q-family = <b>6/6</b> Apart from you, how many people on your family card (Kartu Keluarga) are already Kartu Prakerja recipients?
 
 eligibility-yes = Yes
@@ -41,6 +41,8 @@ eligibility-result-eligible =
     ✅ <b>You meet the basic Kartu Prakerja requirements.</b>
 
     Next step: create an account at <a href="https://www.prakerja.go.id">www.prakerja.go.id</a> (the only place to register), complete the verification and the basic skills test, then choose <b>Gabung Gelombang</b> when a wave is open. Watch for announcements on Prakerja's official site and social media.
+
+    Have your <b>e-KTP</b> ready and make sure <b>your NIK is recorded at Dukcapil</b>: your NIK, family card number and date of birth are checked against Dukcapil's data when you register.
 
     <i>This is an estimate based on your answers. The final decision is made by the official Prakerja system (including an NIK check with Dukcapil), and not every eligible applicant is selected in every wave.</i>
 eligibility-result-not-eligible =

@@ -19,6 +19,12 @@ faq-none =
 faq-not-a-question = Please type your question about Prakerja in words, e.g. <i>how to register</i>.
 faq-greeting = Hi! 👋 Anything you'd like to know about Prakerja? Just type your question, or open /menu.
 faq-thanks-reply = You're welcome! 😊 If you have more questions, just type them.
+# Small talk (not a question; never recorded as unanswered)
+faq-smalltalk-thanks = You're welcome! 😊 Glad to help. If there's anything else about Prakerja you'd like to ask, just type it.
+faq-smalltalk-salam = Waalaikumsalam! 🙏 How can I help you with Kartu Prakerja? Just type your question.
+faq-smalltalk-greeting = Hi! 👋 What would you like to know about Prakerja? Just type your question, for example <i>how to register</i> or <i>when is the incentive paid</i>, or open /menu.
+faq-smalltalk-ack = Got it! 👍 If you have another question, just type it.
+faq-smalltalk-noise = Hmm, I didn't quite catch that 😅 Try typing your question in words, for example <i>requirements to join Prakerja</i> or <i>incentive not received</i>.
 faq-vote-helpful = Helpful 👍
 faq-vote-not-helpful = Not really 👎
 faq-vote-thanks-short = Thank you!

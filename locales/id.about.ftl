@@ -12,7 +12,7 @@ about-page-what =
 
     Program ini dijalankan oleh <b>Manajemen Pelaksana Program Kartu Prakerja</b> di bawah Kementerian Koordinator Bidang Perekonomian — bukan oleh Kemnaker.
 
-    Prakerja dimulai 11 April 2020. Sejak 2023 programnya berjalan dengan <b>skema normal</b>, dan lebih dari 17 juta orang sudah pernah menjadi penerima.
+    Prakerja dimulai 11 April 2020. Sejak 2023 programnya berjalan dengan <b>skema normal</b>, dan sampai 2023 sudah ada 17,4 juta penerima (18,9 juta orang pernah mengakses programnya).
 
 about-page-who =
     <b>Siapa yang boleh ikut?</b>
@@ -94,7 +94,7 @@ about-page-channels =
     • Bantuan: <a href="https://bantuan.prakerja.go.id">bantuan.prakerja.go.id</a>
     • Email: info@prakerja.go.id
     • Instagram @prakerja.go.id, X @prakerjagoid
-    • NIK tidak cocok? Hubungi Dukcapil 1500-538
+    • NIK tidak cocok? Hubungi Dukcapil 1500-537
 
     ⚠️ Situs resmi selalu berakhiran <b>go.id</b>. Tidak ada aplikasi Prakerja resmi dan tidak ada jasa "bantu daftar". Jangan pernah memberikan OTP, NIK, atau kata sandi kepada siapa pun, termasuk yang mengaku petugas atau akun Telegram "Prakerja".
 

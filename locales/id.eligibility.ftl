@@ -9,7 +9,7 @@ eligibility-q-age =
     Ketik angkanya (misalnya <i>25</i>) atau tanggal lahirmu (misalnya <i>17-08-1995</i>).
 eligibility-q-student = <b>3/6</b> Apakah saat ini kamu sedang sekolah atau kuliah (masih terdaftar di pendidikan formal)?
 eligibility-q-occupation = <b>4/6</b> Apakah saat ini kamu termasuk salah satu di bawah ini? Kalau tidak, pilih <i>Bukan salah satunya</i>.
-eligibility-q-recipient = <b>5/6</b> Apakah kamu pernah ditetapkan sebagai penerima Kartu Prakerja?
+eligibility-q-recipient = <b>5/6</b> Apakah kamu pernah ditetapkan sebagai penerima Kartu Prakerja? Termasuk kalau kepesertaanmu kemudian dicabut (misalnya karena tidak membeli pelatihan dalam 15 hari).
 eligibility-q-family = <b>6/6</b> Selain kamu, berapa orang dalam Kartu Keluarga (KK)-mu yang sudah menjadi penerima Kartu Prakerja?
 
 eligibility-yes = Ya
@@ -41,6 +41,8 @@ eligibility-result-eligible =
     ✅ <b>Kamu memenuhi syarat dasar Kartu Prakerja.</b>
 
     Langkah berikutnya: buat akun di <a href="https://www.prakerja.go.id">www.prakerja.go.id</a> (satu-satunya tempat pendaftaran), selesaikan verifikasi dan Tes Kemampuan Dasar, lalu pilih <b>Gabung Gelombang</b> saat ada gelombang yang dibuka. Pantau pengumumannya di situs dan media sosial resmi Prakerja.
+
+    Siapkan <b>e-KTP</b> dan pastikan <b>NIK-mu sudah tercatat di Dukcapil</b>: NIK, nomor KK, dan tanggal lahir dicocokkan dengan data Dukcapil saat pendaftaran.
 
     <i>Ini perkiraan dari jawabanmu. Keputusan akhir ada di sistem resmi Prakerja (termasuk pengecekan NIK ke Dukcapil), dan tidak semua pendaftar yang memenuhi syarat lolos seleksi di setiap gelombang.</i>
 eligibility-result-not-eligible =

@@ -19,6 +19,12 @@ faq-none =
 faq-not-a-question = Ketik pertanyaanmu tentang Prakerja dengan kata-kata, ya. Misalnya: <i>cara daftar Prakerja</i>.
 faq-greeting = Halo! 👋 Ada yang ingin kamu tanyakan tentang Prakerja? Ketik saja pertanyaanmu, atau buka /menu.
 faq-thanks-reply = Sama-sama! 😊 Kalau masih ada yang ingin ditanyakan, ketik saja.
+# Obrolan ringan (bukan pertanyaan; tidak dicatat sebagai pertanyaan belum terjawab)
+faq-smalltalk-thanks = Sama-sama! 😊 Senang bisa membantu. Kalau masih ada yang ingin kamu tanyakan tentang Prakerja, ketik saja, ya.
+faq-smalltalk-salam = Waalaikumsalam! 🙏 Ada yang bisa aku bantu seputar Kartu Prakerja? Ketik saja pertanyaanmu.
+faq-smalltalk-greeting = Halo! 👋 Mau tanya apa soal Prakerja? Ketik saja pertanyaanmu, misalnya <i>cara daftar</i> atau <i>kapan insentif cair</i>, atau buka /menu.
+faq-smalltalk-ack = Siap! 👍 Kalau ada yang mau ditanyakan lagi, ketik saja pertanyaanmu.
+faq-smalltalk-noise = Hmm, aku belum menangkap maksudnya 😅 Coba ketik pertanyaanmu dengan kata-kata, misalnya <i>syarat ikut Prakerja</i> atau <i>insentif belum masuk</i>.
 faq-vote-helpful = Membantu 👍
 faq-vote-not-helpful = Tidak 👎
 faq-vote-thanks-short = Terima kasih!

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DEFAULT_DATABASE_URL } from "./db-url.js";
+import { DEFAULT_DATABASE_URL, isPostgresUrl } from "./db-url.js";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -12,6 +12,17 @@ const telegramIdList = z
   })
   .transform((value) => (value === "" ? [] : value.split(",").map((part) => BigInt(part.trim()))));
 
+/** `file:<path>` (SQLite) or a parseable `postgresql://` / `postgres://` URL with a host. */
+function isDatabaseUrl(value: string): boolean {
+  if (/^file:.+/.test(value)) return true;
+  if (!isPostgresUrl(value)) return false;
+  try {
+    return new URL(value).hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
 const emptyToUndefined = (value: unknown) => (value === "" ? undefined : value);
 
 const schema = z
@@ -22,7 +33,7 @@ const schema = z
       .min(1, "is required")
       .regex(/^\d+:[A-Za-z0-9_-]+$/, "must look like 123456789:ABC-token-from-BotFather"),
     TELEGRAM_API_ROOT: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).default("https://api.telegram.org")).transform((url) => url.replace(/\/+$/, "")),
-    DATABASE_URL: z.preprocess(emptyToUndefined, z.string().regex(/^file:.+/, 'must be a SQLite URL like "file:./data/bot.db"').default(DEFAULT_DATABASE_URL)),
+    DATABASE_URL: z.preprocess(emptyToUndefined, z.string().refine(isDatabaseUrl, 'must be a SQLite URL like "file:./data/bot.db" or a PostgreSQL URL like "postgresql://user:password@host:5432/db"').default(DEFAULT_DATABASE_URL)),
     ADMIN_IDS: z.preprocess(emptyToUndefined, telegramIdList.default([])),
     BOT_MODE: z.preprocess(emptyToUndefined, z.enum(["polling", "webhook"], { error: 'must be "polling" or "webhook"' }).default("polling")),
     WEBHOOK_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional()),

@@ -1,7 +1,12 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "./generated/prisma/client.js";
-import { databaseFile } from "./db-url.js";
+import { databaseFile, isPostgresUrl } from "./db-url.js";
 
+/**
+ * The database client every module uses. Two clients are generated from the same models (prisma/schema.prisma
+ * for SQLite, prisma/postgres/schema.prisma for PostgreSQL); their query APIs are identical for these
+ * models, so the SQLite client's type stands for both. Raw SQL that differs goes through src/db-dialect.ts.
+ */
 export type Db = PrismaClient;
 
 export interface OpenDatabaseOptions {
@@ -9,6 +14,8 @@ export interface OpenDatabaseOptions {
   busyTimeoutMs?: number;
   /** extra attempts, with growing pauses, for a statement that still got SQLITE_BUSY (default 4) */
   busyRetries?: number;
+  /** PostgreSQL only: connections in this process's pool (default 10) */
+  poolSize?: number;
 }
 
 /**
@@ -19,6 +26,7 @@ export interface OpenDatabaseOptions {
  * is locked") after the busy timeout is retried a few times with backoff (see retryWhenBusy).
  */
 export async function openDatabase(url?: string, options: OpenDatabaseOptions = {}): Promise<Db> {
+  if (isPostgresUrl(url)) return openPostgres(url as string, options);
   const file = databaseFile(url);
   const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
   const adapter = retryWhenBusy(new PrismaBetterSQLite3({ url: file, timeout: busyTimeoutMs }), options.busyRetries ?? 4);
@@ -28,6 +36,23 @@ export async function openDatabase(url?: string, options: OpenDatabaseOptions = 
   await db.$queryRawUnsafe(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
   await db.$executeRawUnsafe("PRAGMA foreign_keys = ON");
   return db;
+}
+
+/**
+ * Opens PostgreSQL through the pg driver adapter with its own generated client (loaded only here, so a
+ * SQLite deployment never loads pg). Busy retries are SQLite's business: PostgreSQL waits on row locks.
+ */
+async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<Db> {
+  const [{ PrismaPg }, { PrismaClient: PostgresClient }] = await Promise.all([
+    import("@prisma/adapter-pg"),
+    import("./generated/prisma-pg/client.js"),
+  ]);
+  const adapter = new PrismaPg({ connectionString: url, max: options.poolSize ?? 10 });
+  // Every statement of a transaction is a network round trip here (an in-process call on SQLite), so the
+  // seed's batch of upserts or an RSVP under load can outlive Prisma's 5 s default and be rolled back.
+  const db = new PostgresClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 30_000 } });
+  await db.$connect();
+  return db as unknown as Db;
 }
 
 /**

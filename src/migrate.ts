@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
-import { databaseFile } from "./db-url.js";
+import { databaseFile, isPostgresUrl } from "./db-url.js";
 
 const run = promisify(execFile);
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -42,10 +42,15 @@ export function pendingMigrations(file: string): string[] {
 }
 
 /**
- * Applies pending migrations with `prisma migrate deploy`. The CLI costs about a second even when there
- * is nothing to do, so the common case (everything applied) is answered from `_prisma_migrations` first.
+ * Applies pending migrations. SQLite: with `prisma migrate deploy` (the CLI costs about a second even when
+ * there is nothing to do, so the common case, everything applied, is answered from `_prisma_migrations`
+ * first). PostgreSQL: with the project's own migrator under an advisory lock (./migrate-postgres.ts).
  */
 export async function applyMigrations(databaseUrl: string | undefined): Promise<string[]> {
+  if (isPostgresUrl(databaseUrl)) {
+    const { applyPostgresMigrations } = await import("./migrate-postgres.js");
+    return applyPostgresMigrations(databaseUrl as string);
+  }
   const file = databaseFile(databaseUrl);
   const pending = pendingMigrations(file);
   if (pending.length === 0) return [];

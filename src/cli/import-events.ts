@@ -2,7 +2,7 @@
 // Imports meetups from a CSV file (same format and checks as /impor_acara in the bot): all rows or none.
 import fs from "node:fs";
 import { openDatabase } from "../db.js";
-import { databaseFile } from "../db-url.js";
+import { databaseFile, isPostgresUrl } from "../db-url.js";
 import { applyMigrations } from "../migrate.js";
 import { importEvents } from "../domain/events/import.js";
 import { renderImportErrorId } from "../domain/events/messages.js";
@@ -20,9 +20,10 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const url = process.env.DATABASE_URL;
-  const dbFile = databaseFile(url);
-  await applyMigrations(`file:${dbFile}`);
-  const db = await openDatabase(`file:${dbFile}`);
+  // SQLite: an absolute file URL (the folder is created); PostgreSQL: the URL as given
+  const target = isPostgresUrl(url) ? (url as string) : `file:${databaseFile(url)}`;
+  await applyMigrations(target);
+  const db = await openDatabase(target);
   try {
     const result = await importEvents(db, fs.readFileSync(file, "utf8"), { status: draft ? "draft" : "published" });
     if (!result.ok) {

@@ -1,10 +1,11 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import type { Db } from "../db.js";
 import { faqEntryInputSchema, type FaqEntryInput } from "./faq/entry.js";
-import { FAQ_DELETED_PREFIX, faqToRow } from "./faq/service.js";
+import { FAQ_DELETED_PREFIX, faqFromRow, faqToRow } from "./faq/service.js";
 
 /** prisma/seed/ in this repository (faq.json, program-facts.json). */
 export const DEFAULT_SEED_DIR = fileURLToPath(new URL("../../prisma/seed/", import.meta.url));
@@ -21,6 +22,69 @@ export interface SeedResult {
   factsInserted: number;
   /** seed entries left out because an admin deleted them */
   faqSkippedDeleted: number;
+  /** entries still as an earlier version of the base content shipped them, brought up to date */
+  faqUpdated: number;
+  /** facts still as an earlier version shipped them, brought up to date */
+  factsUpdated: number;
+}
+
+/**
+ * Every version of the base content ever shipped, as content hashes per slug (FAQ) and per key
+ * (facts): prisma/seed/history.json. A row whose content hashes to one of its shipped versions was
+ * never edited by an admin, so the seed may replace it with the current version; a row with any
+ * other content was edited and is left alone. `npm run db:seed-history` adds the current versions
+ * (a unit test fails until it has been run after a change to faq.json or program-facts.json).
+ */
+export interface SeedHistory {
+  faq: Record<string, string[]>;
+  facts: Record<string, string[]>;
+}
+
+const historySchema = z.object({
+  faq: z.record(z.string(), z.array(z.string())).default({}),
+  facts: z.record(z.string(), z.array(z.string())).default({}),
+});
+
+function hash(value: unknown): string {
+  return createHash("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 16);
+}
+
+/** Content hash of an FAQ entry (everything but its id and slug). */
+export function faqContentHash(entry: FaqEntryInput): string {
+  const { category, question, answer, variants, keywords } = entry;
+  return hash([category, question, answer, variants, keywords]);
+}
+
+/** Content hash of a programme fact. */
+export function factContentHash(fact: { value: string; source: string | null; year: number | null }): string {
+  return hash([fact.value, fact.source, fact.year]);
+}
+
+export function readSeedHistory(dir = DEFAULT_SEED_DIR): SeedHistory {
+  const full = path.join(dir, "history.json");
+  if (!fs.existsSync(full)) return { faq: {}, facts: {} };
+  return historySchema.parse(JSON.parse(fs.readFileSync(full, "utf8")));
+}
+
+/** Adds the current seed files' versions to history.json; returns how many hashes were new. */
+export function recordSeedHistory(dir = DEFAULT_SEED_DIR): number {
+  const history = readSeedHistory(dir);
+  let added = 0;
+  const add = (map: Record<string, string[]>, id: string, h: string) => {
+    const list = (map[id] ??= []);
+    if (!list.includes(h)) {
+      list.push(h);
+      added++;
+    }
+  };
+  for (const f of readSeedFaq(dir)) add(history.faq, f.slug, faqContentHash(f));
+  for (const f of readSeedFacts(dir)) add(history.facts, f.key, factContentHash(f));
+  const sorted = (map: Record<string, string[]>) => Object.fromEntries(Object.entries(map).sort(([a], [b]) => a.localeCompare(b)));
+  fs.writeFileSync(
+    path.join(dir, "history.json"),
+    JSON.stringify({ faq: sorted(history.faq), facts: sorted(history.facts) }, null, 1) + "\n",
+  );
+  return added;
 }
 
 function readSeed<T>(dir: string, file: string, schema: z.ZodType<T, unknown>): T[] {
@@ -46,40 +110,74 @@ export function readSeedFacts(dir = DEFAULT_SEED_DIR): ProgramFactSeed[] {
 }
 
 /**
- * Inserts the base FAQ entries whose slug is missing and the programme facts whose key is missing.
- * Never overwrites anything: an entry an admin edited stays as edited, and an entry an admin deleted
- * stays deleted. Runs at every start, so the common case (nothing missing) costs two small queries.
+ * Inserts the base FAQ entries whose slug is missing and the programme facts whose key is missing, and
+ * brings up to date the ones still exactly as an earlier version shipped them (see SeedHistory).
+ * Never overwrites an edit: an entry or fact an admin changed stays as changed, and an entry an admin
+ * deleted stays deleted. Runs at every start; with nothing to do it costs two small reads.
  */
 export async function seedBaseContent(db: Db, options: { dir?: string } = {}): Promise<SeedResult> {
   const dir = options.dir ?? DEFAULT_SEED_DIR;
   const faqs = readSeedFaq(dir);
   const facts = readSeedFacts(dir);
+  const history = readSeedHistory(dir);
 
-  const [faqRows, factRows] = await Promise.all([
-    db.faq.findMany({ select: { slug: true } }),
-    db.programFact.findMany({ select: { key: true } }),
-  ]);
-  const haveSlugs = new Set(faqRows.map((r) => r.slug));
-  const haveKeys = new Set(factRows.map((r) => r.key));
-  let missingFaqs = faqs.filter((f) => !haveSlugs.has(f.slug));
-  const missingFacts = facts.filter((f) => !haveKeys.has(f.key));
-  if (!missingFaqs.length && !missingFacts.length) return { faqInserted: 0, factsInserted: 0, faqSkippedDeleted: 0 };
+  const [faqRows, factRows] = await Promise.all([db.faq.findMany(), db.programFact.findMany()]);
+  const rowBySlug = new Map(faqRows.map((r) => [r.slug, r]));
+  const factByKey = new Map(factRows.map((r) => [r.key, r]));
+  let missingFaqs = faqs.filter((f) => !rowBySlug.has(f.slug));
+  const missingFacts = facts.filter((f) => !factByKey.has(f.key));
 
-  let faqSkippedDeleted = 0;
+  // unedited rows of an earlier version: their content is one the base content shipped, not the current one
+  const staleFaqs = faqs.filter((f) => {
+    const row = rowBySlug.get(f.slug);
+    if (!row) return false;
+    const { id: _id, slug: _slug, ...current } = faqFromRow(row);
+    const have = faqContentHash({ slug: f.slug, ...current });
+    return have !== faqContentHash(f) && (history.faq[f.slug] ?? []).includes(have);
+  });
+  const staleFacts = facts.filter((f) => {
+    const row = factByKey.get(f.key);
+    if (!row) return false;
+    const have = factContentHash(row);
+    return have !== factContentHash(f) && (history.facts[f.key] ?? []).includes(have);
+  });
+
+  const result: SeedResult = {
+    faqInserted: 0, factsInserted: 0, faqSkippedDeleted: 0, faqUpdated: staleFaqs.length, factsUpdated: staleFacts.length,
+  };
+  if (!missingFaqs.length && !missingFacts.length && !staleFaqs.length && !staleFacts.length) return result;
+
   if (missingFaqs.length) {
     const deleted = await db.counter.findMany({
       where: { key: { in: missingFaqs.map((f) => FAQ_DELETED_PREFIX + f.slug) } },
       select: { key: true },
     });
     const deletedSlugs = new Set(deleted.map((d) => d.key.slice(FAQ_DELETED_PREFIX.length)));
-    faqSkippedDeleted = missingFaqs.filter((f) => deletedSlugs.has(f.slug)).length;
+    result.faqSkippedDeleted = missingFaqs.filter((f) => deletedSlugs.has(f.slug)).length;
     missingFaqs = missingFaqs.filter((f) => !deletedSlugs.has(f.slug));
   }
 
-  // upsert with an empty update: a row another process inserted meanwhile is left untouched
+  // upsert with an empty update: a row another process inserted meanwhile is left untouched; an
+  // update is conditional on the content read above, so an edit made meanwhile is not overwritten
   await db.$transaction([
     ...missingFaqs.map((f) => db.faq.upsert({ where: { slug: f.slug }, create: faqToRow(f), update: {} })),
     ...missingFacts.map((f) => db.programFact.upsert({ where: { key: f.key }, create: f, update: {} })),
+    ...staleFaqs.map((f) => {
+      const row = rowBySlug.get(f.slug)!;
+      return db.faq.updateMany({
+        where: { id: row.id, question: row.question, answer: row.answer, variants: row.variants, keywords: row.keywords, category: row.category },
+        data: faqToRow(f),
+      });
+    }),
+    ...staleFacts.map((f) => {
+      const row = factByKey.get(f.key)!;
+      return db.programFact.updateMany({
+        where: { key: f.key, value: row.value, source: row.source, year: row.year },
+        data: { value: f.value, source: f.source, year: f.year },
+      });
+    }),
   ]);
-  return { faqInserted: missingFaqs.length, factsInserted: missingFacts.length, faqSkippedDeleted };
+  result.faqInserted = missingFaqs.length;
+  result.factsInserted = missingFacts.length;
+  return result;
 }

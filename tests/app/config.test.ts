@@ -25,6 +25,12 @@ describe("configuration", () => {
     expect(config.LOG_LEVEL).toBe("info");
   });
 
+  it("accepts PostgreSQL URLs in both spellings", () => {
+    for (const url of ["postgresql://bot:secret@db.internal:5432/prakerja", "postgres://postgres@127.0.0.1/test?sslmode=disable"]) {
+      expect(loadConfig({ ...valid, DATABASE_URL: url }).DATABASE_URL).toBe(url);
+    }
+  });
+
   it("parses ADMIN_IDS as 64-bit ids", () => {
     expect(loadConfig({ ...valid, ADMIN_IDS: "12, 9007199254740993" }).ADMIN_IDS).toEqual([12n, 9007199254740993n]);
   });
@@ -34,7 +40,8 @@ describe("configuration", () => {
     [{ BOT_TOKEN: "" }, "BOT_TOKEN is required"],
     [{ BOT_TOKEN: "not-a-token" }, "BOT_TOKEN must look like"],
     [{ ...valid, TELEGRAM_API_ROOT: "ftp://x" }, "TELEGRAM_API_ROOT must be an http(s) URL"],
-    [{ ...valid, DATABASE_URL: "postgres://x" }, "DATABASE_URL must be a SQLite URL"],
+    [{ ...valid, DATABASE_URL: "mysql://x" }, "DATABASE_URL must be a SQLite URL"],
+    [{ ...valid, DATABASE_URL: "postgresql://" }, "DATABASE_URL must be a SQLite URL"],
     [{ ...valid, ADMIN_IDS: "12,abc" }, "ADMIN_IDS must be a comma-separated list"],
     [{ ...valid, BOT_MODE: "push" }, 'BOT_MODE must be "polling" or "webhook"'],
     [{ ...valid, BOT_MODE: "webhook", WEBHOOK_SECRET: "s" }, "WEBHOOK_URL is required when BOT_MODE=webhook"],

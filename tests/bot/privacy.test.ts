@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CONSENT_VERSION } from "../../src/domain/users.js";
 import { ERASURE_COUNTERS } from "../../src/domain/privacy.js";
 import { BotHarness } from "../support/bot-harness.js";
+import { describeEachProvider, providerOfTest } from "../support/db.js";
 import { startFreeStorageFake } from "../support/free-storage-fake.js";
 import { rowsOf, tableNames, tracesOf } from "../support/pii-scan.js";
 import { documentOf, leaveFootprint, onboard, OWNER, PRIVACY_NOW, publishedEvent } from "../support/privacy-fixtures.js";
@@ -13,9 +14,9 @@ let clock: Date;
 const ani = { id: 5_550_001_234, first_name: "Ani", fullName: "Ani Wulandari", phone: "+6281234567890", story: "Setelah pelatihan saya membuka usaha keripik di Jambi." };
 const budi = { id: 5_550_009_876, first_name: "Budi" };
 
-beforeEach(async () => {
+beforeEach(async ({ task }) => {
   clock = PRIVACY_NOW;
-  h = await BotHarness.create({ now: () => clock });
+  h = await BotHarness.create({ now: () => clock, database: providerOfTest(task) });
 });
 afterEach(async () => {
   await h.close();
@@ -84,7 +85,7 @@ describe("consent", () => {
   });
 });
 
-describe("/dataku and /hapusdata", () => {
+describeEachProvider("/dataku and /hapusdata", () => {
   it("/dataku sends everything stored, then /hapusdata leaves no trace of the person in any table", async () => {
     await onboard(h, ani);
     await onboard(h, budi);
@@ -263,7 +264,7 @@ describe("sessions outside the database (SESSION_STORAGE=free)", () => {
   });
 });
 
-describe("retention", () => {
+describeEachProvider("retention", () => {
   it("anonymises name, phone, training and city RETENTION_DAYS after the event ended, daily job, fixed clock", async () => {
     expect(h.app.scheduler.names()).toContain("privacy-retention");
     await onboard(h, ani);

@@ -9,7 +9,8 @@ import {
 } from "../../src/domain/broadcast/audience.js";
 import { createBroadcast } from "../../src/domain/broadcast/queue.js";
 import { seedUsers } from "../support/broadcast-fixtures.js";
-import { createTestDatabase, type TestDatabase } from "../support/db.js";
+import type { DatabaseProvider } from "../../src/db-url.js";
+import { createTestDatabase, describeEachProvider, type TestDatabase } from "../support/db.js";
 
 // A fixed data set. Users 102 (blocked), 104 (opted out) and 106 (no consent) must never be reached.
 //   id   role     province  note
@@ -27,8 +28,8 @@ let t: TestDatabase;
 let eventA = 0;
 let eventB = 0;
 
-beforeAll(async () => {
-  t = await createTestDatabase();
+async function seedFixedDataSet(provider: DatabaseProvider) {
+  t = await createTestDatabase(provider);
   const db = t.db;
   await seedUsers(db, [
     { telegramId: 101n, role: "alumni", province: "15" },
@@ -91,11 +92,7 @@ beforeAll(async () => {
   await feedback(105n, eventB);
   await feedback(110n, eventB);
   await feedback(110n, null);
-});
-
-afterAll(async () => {
-  await t.close();
-});
+}
 
 const cases: [string, () => Audience, bigint[]][] = [
   ["everyone", () => ({ kind: "all" }), [101n, 103n, 105n, 107n, 108n, 109n, 110n]],
@@ -113,7 +110,10 @@ const cases: [string, () => Audience, bigint[]][] = [
   ["event B attended", () => ({ kind: "event", eventId: eventB, segment: "attended" }), []],
 ];
 
-describe("audience selection on a fixed data set", () => {
+describeEachProvider("audience selection on a fixed data set", (provider) => {
+  beforeAll(() => seedFixedDataSet(provider));
+  afterAll(() => t.close());
+
   it.each(cases)("%s", async (_name, audience, expected) => {
     const a = audience();
     expect(await countAudience(t.db, a)).toBe(expected.length);

@@ -1,5 +1,5 @@
 import { parse } from "csv-parse/sync";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, expect, it } from "vitest";
 import {
   cancelBroadcast,
   createBroadcast,
@@ -10,10 +10,10 @@ import {
   pauseBroadcast,
   resumeBroadcast,
   setProgressMessage,
-  sqlTime,
 } from "../../src/domain/broadcast/queue.js";
+import { dialectOf, executeRaw } from "../../src/db-dialect.js";
 import { seedConsenting } from "../support/broadcast-fixtures.js";
-import { createTestDatabase, type TestDatabase } from "../support/db.js";
+import { createTestDatabase, describeEachProvider, type TestDatabase } from "../support/db.js";
 
 let t: TestDatabase | undefined;
 afterEach(async () => {
@@ -21,9 +21,9 @@ afterEach(async () => {
   t = undefined;
 });
 
-describe("createBroadcast", () => {
+describeEachProvider("createBroadcast", (provider) => {
   it("writes 100,000 recipient rows before anything is sent", async () => {
-    t = await createTestDatabase();
+    t = await createTestDatabase(provider);
     await seedConsenting(t.db, 100_000);
     const created = await createBroadcast(t.db, { createdBy: 7n, text: "Halo semua", audience: { kind: "all" } });
     expect(created.total).toBe(100_000);
@@ -31,10 +31,10 @@ describe("createBroadcast", () => {
     const stats = await getBroadcastStats(t.db, created.id);
     expect(stats).toMatchObject({ total: 100_000, pending: 100_000, sent: 0, remaining: 100_000, status: "running" });
     expect(stats?.startedAt).toBeInstanceOf(Date);
-  });
+  }, 120_000);
 
   it("stores content, media, button and audience; future times are scheduled", async () => {
-    t = await createTestDatabase();
+    t = await createTestDatabase(provider);
     await seedConsenting(t.db, 3);
     const at = new Date(Date.now() + 3_600_000);
     const created = await createBroadcast(t.db, {
@@ -64,7 +64,7 @@ describe("createBroadcast", () => {
   });
 
   it("a scheduled time in the past starts right away", async () => {
-    t = await createTestDatabase();
+    t = await createTestDatabase(provider);
     await seedConsenting(t.db, 2);
     const created = await createBroadcast(t.db, {
       createdBy: 7n,
@@ -76,9 +76,9 @@ describe("createBroadcast", () => {
   });
 });
 
-describe("pause, resume, cancel", () => {
+describeEachProvider("pause, resume, cancel", (provider) => {
   it("follows the allowed transitions", async () => {
-    t = await createTestDatabase();
+    t = await createTestDatabase(provider);
     await seedConsenting(t.db, 5);
     const { id } = await createBroadcast(t.db, { createdBy: 1n, text: "x", audience: { kind: "all" } });
     expect(await resumeBroadcast(t.db, id)).toBe(false);
@@ -96,7 +96,7 @@ describe("pause, resume, cancel", () => {
   });
 
   it("a paused scheduled broadcast goes back to scheduled while its time has not come", async () => {
-    t = await createTestDatabase();
+    t = await createTestDatabase(provider);
     await seedConsenting(t.db, 1);
     const { id } = await createBroadcast(t.db, {
       createdBy: 1n,
@@ -113,18 +113,19 @@ describe("pause, resume, cancel", () => {
   });
 });
 
-describe("stats and the failures CSV", () => {
+describeEachProvider("stats and the failures CSV", (provider) => {
   it("counts every state and exports failed, blocked and skipped rows with a BOM", async () => {
-    t = await createTestDatabase();
+    t = await createTestDatabase(provider);
     const ids = await seedConsenting(t.db, 6);
     const { id } = await createBroadcast(t.db, { createdBy: 1n, text: "x", audience: { kind: "all" } });
     await setProgressMessage(t.db, id, 99n, 1234);
     const set = (tg: bigint | undefined, status: string, lastError: string | null) =>
-      t!.db.$executeRawUnsafe(
+      executeRaw(
+        t!.db,
         `UPDATE "BroadcastRecipient" SET "status" = ?, "lastError" = ?, "attempts" = 1, "updatedAt" = ? WHERE "telegramId" = ?`,
         status,
         lastError,
-        sqlTime(new Date()),
+        dialectOf(t!.db).time(new Date()),
         tg,
       );
     await set(ids[0], "sent", null);

@@ -1,8 +1,8 @@
 import { spawn } from "node:child_process";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, expect, it } from "vitest";
 import { openDatabase, type Db } from "../../src/db.js";
 import { reserveSeat } from "../../src/domain/events/rsvp.js";
-import { createTestDatabase, type TestDatabase } from "../support/db.js";
+import { createTestDatabase, describeEachProvider, type TestDatabase } from "../support/db.js";
 import { NOW, makeEvent, makeUsers } from "./events-fixtures.js";
 
 let t: TestDatabase | undefined;
@@ -39,9 +39,9 @@ const request = (eventId: number, userId: number) => ({
   now: NOW,
 });
 
-describe("300 people registering at once for 100 seats", () => {
+describeEachProvider("300 people registering at once for 100 seats", (provider) => {
   it("through one client (Promise.all): exactly 100 confirmed, 200 waitlisted at positions 1–200", async () => {
-    t = await createTestDatabase();
+    t = await createTestDatabase(provider);
     const event = await makeEvent(t.db, { capacity: 100 });
     const users = await makeUsers(t.db, 300);
     const started = Date.now();
@@ -56,7 +56,7 @@ describe("300 people registering at once for 100 seats", () => {
   });
 
   it("through three Prisma clients on the same file in one process", async () => {
-    t = await createTestDatabase();
+    t = await createTestDatabase(provider);
     const event = await makeEvent(t.db, { capacity: 100 });
     const users = await makeUsers(t.db, 300);
     const clients = [t.db, await openDatabase(t.url), await openDatabase(t.url)];
@@ -66,8 +66,8 @@ describe("300 people registering at once for 100 seats", () => {
     await expectExactlyHundredSeated(t.db, event.id);
   });
 
-  it("from three separate processes firing together (real SQLite lock contention)", async () => {
-    t = await createTestDatabase();
+  it("from three separate processes firing together (real lock contention between processes)", async () => {
+    t = await createTestDatabase(provider);
     const event = await makeEvent(t.db, { capacity: 100 });
     const users = await makeUsers(t.db, 300);
     const groups = [0, 1, 2].map((g) => users.filter((_, i) => i % 3 === g).map((u) => u.id));

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, expect, it } from "vitest";
 import {
   acceptOffer,
   cancelRegistration,
@@ -12,7 +12,7 @@ import {
   reserveSeat,
 } from "../../src/domain/events/rsvp.js";
 import { dueOfferExpiries } from "../../src/domain/events/reminders.js";
-import { createTestDatabase, type TestDatabase } from "../support/db.js";
+import { createTestDatabase, describeEachProvider, type TestDatabase } from "../support/db.js";
 import { NOW, details, makeEvent, makeUser, makeUsers } from "./events-fixtures.js";
 
 let t: TestDatabase | undefined;
@@ -29,9 +29,9 @@ async function positions(db: TestDatabase["db"], eventId: number) {
   return rows.map((r) => [r.userId, r.waitlistPosition]);
 }
 
-describe("reserving a seat", () => {
+describeEachProvider("reserving a seat", (provider) => {
   it("confirms while seats last, then waitlists with positions, and keeps one registration per person", async () => {
-    t = await createTestDatabase();
+    t = await createTestDatabase(provider);
     const event = await makeEvent(t.db, { capacity: 2, maxCompanions: 1 });
     const [a, b, c, d] = await makeUsers(t.db, 4);
     const first = await reserveSeat(t.db, { eventId: event.id, userId: a!.id, ...details(), now: NOW });
@@ -63,7 +63,7 @@ describe("reserving a seat", () => {
   });
 
   it("refuses after the deadline, for unpublished events, and with too many companions", async () => {
-    t = await createTestDatabase();
+    t = await createTestDatabase(provider);
     const event = await makeEvent(t.db, { rsvpDeadline: at(24), maxCompanions: 1 });
     const draft = await makeEvent(t.db, { status: "draft" });
     const u = await makeUser(t.db);
@@ -96,9 +96,9 @@ describe("reserving a seat", () => {
   });
 });
 
-describe("cancellation, offers and their expiry", () => {
+describeEachProvider("cancellation, offers and their expiry", (provider) => {
   it("cancellation → offer to the first waiting → lapse after 24 h → offer passes to the next → accepted", async () => {
-    t = await createTestDatabase();
+    t = await createTestDatabase(provider);
     const db = t.db;
     const event = await makeEvent(db, { capacity: 1 });
     const [a, b, c, d] = await makeUsers(db, 4);
@@ -139,7 +139,7 @@ describe("cancellation, offers and their expiry", () => {
   });
 
   it("an offer accepted after its time (before the job ran) lapses then and passes on", async () => {
-    t = await createTestDatabase();
+    t = await createTestDatabase(provider);
     const event = await makeEvent(t.db, { capacity: 1 });
     const [a, b, c] = await makeUsers(t.db, 3);
     const ra = await reserveSeat(t.db, { eventId: event.id, userId: a!.id, ...details(), now: NOW });
@@ -153,7 +153,7 @@ describe("cancellation, offers and their expiry", () => {
   });
 
   it("declining passes the seat on; an offer is capped at the event's start", async () => {
-    t = await createTestDatabase();
+    t = await createTestDatabase(provider);
     const event = await makeEvent(t.db, { capacity: 1, startsAt: at(10), endsAt: at(12) });
     const [a, b, c] = await makeUsers(t.db, 3);
     const ra = await reserveSeat(t.db, { eventId: event.id, userId: a!.id, ...details(), now: NOW });
@@ -168,7 +168,7 @@ describe("cancellation, offers and their expiry", () => {
   });
 
   it("does not let anyone change someone else's registration", async () => {
-    t = await createTestDatabase();
+    t = await createTestDatabase(provider);
     const event = await makeEvent(t.db, { capacity: 1 });
     const [a, b, mallory] = await makeUsers(t.db, 3);
     const ra = await reserveSeat(t.db, { eventId: event.id, userId: a!.id, ...details(), now: NOW });
@@ -184,7 +184,7 @@ describe("cancellation, offers and their expiry", () => {
   });
 
   it("leaving the waitlist closes the gap; cancelled people may register again", async () => {
-    t = await createTestDatabase();
+    t = await createTestDatabase(provider);
     const event = await makeEvent(t.db, { capacity: 1 });
     const users = await makeUsers(t.db, 5);
     const regs = [];

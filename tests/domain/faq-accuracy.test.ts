@@ -1,32 +1,37 @@
-import fs from "node:fs";
-import path from "node:path";
 import { distance } from "fastest-levenshtein";
 import { describe, expect, it } from "vitest";
+import { faqFigures, readLabelledQuestions, splitOf, type FaqFigures } from "../../bench/faq-eval.js";
 import { FaqIndex } from "../../src/domain/faq/index.js";
 import { readSeedFaq } from "../../src/domain/seed.js";
 
-interface LabelledQuestion {
-  question: string;
-  /** expected entry, or null when nothing should fit (off-topic, gibberish) */
-  slug: string | null;
-}
-
-const fixture = path.resolve(import.meta.dirname, "../fixtures/faq-questions.json");
-const questions = JSON.parse(fs.readFileSync(fixture, "utf8")) as LabelledQuestion[];
+const questions = readLabelledQuestions();
 const seed = readSeedFaq();
 const index = FaqIndex.build(seed.map((e, i) => ({ id: i + 1, ...e })));
-const labelled = questions.filter((q): q is { question: string; slug: string } => q.slug !== null);
-const offTopic = questions.filter((q) => q.slug === null);
+const labelled = questions.filter((q): q is typeof q & { slug: string } => q.slug !== null);
+const offTopic = questions.filter((q) => q.slug === null && !q.kind);
+const train = questions.filter((q) => q.split === "train");
+const heldOut = questions.filter((q) => q.split === "test");
+
+function report(name: string, f: FaqFigures): void {
+  console.log(
+    `FAQ ${name}: ${f.n} questions (${seed.length} entries): top-1 ${f.top1}, top-3 ${f.top3}, ` +
+      `direct ${f.directRate}, wrong direct ${f.wrongDirect}, right fact in the reply ${f.rightDirect}`,
+  );
+}
 
 describe("FAQ matching on the labelled questions", () => {
-  it("has enough questions, all labelled with existing entries", () => {
-    expect(labelled.length).toBeGreaterThanOrEqual(160);
+  it("has enough questions, all labelled with existing entries, split by the fixed rule", () => {
+    expect(labelled.length).toBeGreaterThanOrEqual(300);
     expect(offTopic.length).toBeGreaterThanOrEqual(20);
     const slugs = new Set(seed.map((e) => e.slug));
     expect(labelled.filter((q) => !slugs.has(q.slug))).toEqual([]);
     // every entry is reachable by at least one question
     const covered = new Set(labelled.map((q) => q.slug));
     expect([...slugs].filter((s) => !covered.has(s))).toEqual([]);
+    // the split is the hash of the question, never chosen by hand
+    expect(questions.filter((q) => q.split !== splitOf(q.question)).map((q) => q.question)).toEqual([]);
+    expect(heldOut.filter((q) => q.slug).length).toBeGreaterThanOrEqual(100);
+    expect(new Set(questions.map((q) => q.question)).size).toBe(questions.length);
   });
 
   it("uses phrasings different from the entries' own question and variants", () => {
@@ -39,34 +44,30 @@ describe("FAQ matching on the labelled questions", () => {
     expect(tooClose).toEqual([]);
   });
 
-  it("ranks the right entry first for >= 90% and in the top 3 for >= 97%", () => {
-    let top1 = 0;
-    let top3 = 0;
-    let answered = 0;
-    let wrongAnswers = 0;
-    const misses: string[] = [];
-    for (const { question, slug } of labelled) {
-      const hits = index.search(question, 3).map((h) => h.slug);
-      if (hits[0] === slug) top1++;
-      else misses.push(`${question} → ${hits.join(", ")} (want ${slug})`);
-      if (hits.includes(slug)) top3++;
-      const result = index.answer(question);
-      if (result.kind === "answer") {
-        answered++;
-        if (result.entry.slug !== slug) wrongAnswers++;
-      }
-    }
-    const n = labelled.length;
-    console.log(
-      `FAQ accuracy on ${n} labelled questions (${seed.length} entries): top-1 ${(top1 / n).toFixed(3)}, ` +
-        `top-3 ${(top3 / n).toFixed(3)}, answered directly ${(answered / n).toFixed(3)}, ` +
-        `confident wrong answers ${wrongAnswers}`,
-    );
-    if (misses.length) console.log("top-1 misses:\n  " + misses.join("\n  "));
-    expect(top1 / n).toBeGreaterThanOrEqual(0.9);
-    expect(top3 / n).toBeGreaterThanOrEqual(0.97);
-    // never a confident wrong answer (at most 1 in 100)
-    expect(wrongAnswers / n).toBeLessThanOrEqual(0.01);
+  it("training split (what the thresholds were calibrated on)", () => {
+    const f = faqFigures(index, train);
+    report("training split", f);
+    if (f.misses.length) console.log("training split, not answered directly with the right entry:\n  " + f.misses.join("\n  "));
+    expect(f.top1).toBeGreaterThanOrEqual(0.95);
+    expect(f.wrongDirect).toBeLessThanOrEqual(0.02);
+  });
+
+  it("held-out split: no worse than the figures reached (regression guard)", () => {
+    const f = faqFigures(index, heldOut);
+    report("held-out split", f);
+    expect(f.top1).toBeGreaterThanOrEqual(0.92);
+    expect(f.top3).toBeGreaterThanOrEqual(0.97);
+    expect(f.directRate).toBeGreaterThanOrEqual(0.8);
+    expect(f.wrongDirect).toBeLessThanOrEqual(0.03);
+  });
+
+  // Issue 15's targets on the held-out split. Not met yet (see the figures printed above): this
+  // test is expected to fail until they are, and then vitest reports it so it can become `it`.
+  it.fails("held-out split meets the issue 15 targets: top-1 >= 0.95, direct >= 0.85, wrong direct <= 0.02", () => {
+    const f = faqFigures(index, heldOut);
+    expect(f.top1).toBeGreaterThanOrEqual(0.95);
+    expect(f.directRate).toBeGreaterThanOrEqual(0.85);
+    expect(f.wrongDirect).toBeLessThanOrEqual(0.02);
   });
 
   it("never answers off-topic questions or gibberish (at most one suggestion)", () => {

@@ -113,11 +113,13 @@ describe("FaqService", () => {
     const faq = await seededService();
     await faq.recordUnmatched("   pertama  ");
     await faq.recordUnmatched("nik saya 3201234567890001 hp 0812-3456-7890 email budi@contoh.id kenapa ditolak");
-    await faq.recordUnmatched("😀".repeat(400));
+    await faq.recordUnmatched("tanya " + "😀".repeat(400));
     await faq.recordUnmatched("   ");
+    // small talk is not a question: never kept
+    for (const talk of ["makasih ya min", "assalamualaikum", "ok sip", "-1", "😀".repeat(10)]) await faq.recordUnmatched(talk);
     const rows = await faq.recentUnmatched(10);
     expect(rows).toHaveLength(3);
-    expect(rows[0]?.text).toBe("😀".repeat(300));
+    expect(rows[0]?.text).toBe("tanya " + "😀".repeat(294));
     expect(rows[1]?.text).toBe("nik saya [angka] hp [angka] email [email] kenapa ditolak");
     expect(rows[2]?.text).toBe("pertama");
     expect(await faq.recentUnmatched(1)).toHaveLength(1);
@@ -125,9 +127,21 @@ describe("FaqService", () => {
     expect(columns.map((col) => col.name).sort()).toEqual(["createdAt", "id", "text"]);
   });
 
+  it("replies to small talk without matching, and matches questions as answer() does", async () => {
+    const faq = await seededService();
+    expect(faq.reply("makasih ya min")).toEqual({ kind: "small-talk", smallTalk: "thanks" });
+    expect(faq.reply("Assalamualaikum")).toEqual({ kind: "small-talk", smallTalk: "salam" });
+    expect(faq.reply("ok sip")).toEqual({ kind: "small-talk", smallTalk: "ack" });
+    expect(faq.reply("-1")).toEqual({ kind: "small-talk", smallTalk: "noise" });
+    expect(faq.smallTalk("halo kak")).toBe("greeting");
+    expect(faq.smallTalk("halo kak, insentif kapan cair?")).toBeNull();
+    const question = "abis dapet sk paling telat beli pelatihan kapan ya";
+    expect(faq.reply(question)).toEqual(faq.answer(question));
+  });
+
   it("keeps short numbers in unmatched questions", () => {
-    expect(scrubUnmatched("insentif 600rb x4, batas 15 hari, dukcapil 1500-538")).toBe(
-      "insentif 600rb x4, batas 15 hari, dukcapil 1500-538",
+    expect(scrubUnmatched("insentif 600rb x4, batas 15 hari, dukcapil 1500-537")).toBe(
+      "insentif 600rb x4, batas 15 hari, dukcapil 1500-537",
     );
   });
 });

@@ -2,6 +2,7 @@ import type { Update, UserFromGetMe } from "grammy/types";
 import { createBot, type BotApp } from "../../src/bot/index.js";
 import { loadConfig, type Config } from "../../src/config.js";
 import { AdminDirectory } from "../../src/domain/admins.js";
+import type { DatabaseProvider } from "../../src/db-url.js";
 import { createLogger } from "../../src/logger.js";
 import { createTestDatabase, type TestDatabase } from "./db.js";
 
@@ -35,6 +36,8 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   /** the clock the bot and its jobs see */
   now?: () => Date;
+  /** which database (default SQLite) */
+  database?: DatabaseProvider;
 }
 
 /**
@@ -52,7 +55,7 @@ export class BotHarness {
   ) {}
 
   static async create(options: HarnessOptions = {}): Promise<BotHarness> {
-    const t = await createTestDatabase();
+    const t = await createTestDatabase(options.database);
     const config = loadConfig({ BOT_TOKEN: "424242:TEST-token", DATABASE_URL: t.url, LOG_LEVEL: "silent", ADMIN_IDS: "900001", ...options.env });
     const logger = createLogger(config.LOG_LEVEL);
     const app = createBot(

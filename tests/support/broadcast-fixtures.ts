@@ -1,8 +1,9 @@
-// Helpers for the broadcast tests: fast user seeding (real SQLite) and a fake Bot API `send` that behaves
+// Helpers for the broadcast tests: fast user seeding (real database) and a fake Bot API `send` that behaves
 // like Telegram (message ids, 403 for blocked chats, 400 chat not found, 429 with retry_after, 5xx, network
 // errors) and records every call so tests can check what was delivered.
 import type { Db } from "../../src/db.js";
-import { sqlTime, type BroadcastMessage } from "../../src/domain/broadcast/queue.js";
+import { dialectOf, executeRaw } from "../../src/db-dialect.js";
+import type { BroadcastMessage } from "../../src/domain/broadcast/queue.js";
 
 export interface SeedUser {
   telegramId: bigint;
@@ -16,9 +17,12 @@ export interface SeedUser {
 
 /** Inserts users with multi-row INSERTs (100k in about a second). */
 export async function seedUsers(db: Db, users: SeedUser[]): Promise<void> {
-  const now = sqlTime(new Date());
-  for (let i = 0; i < users.length; i += 400) {
-    const chunk = users.slice(i, i + 400);
+  const dialect = dialectOf(db);
+  const now = dialect.time(new Date());
+  // PostgreSQL takes up to 65,535 parameters per statement: bigger chunks, fewer round trips
+  const rows = dialect.provider === "postgresql" ? 4000 : 400;
+  for (let i = 0; i < users.length; i += rows) {
+    const chunk = users.slice(i, i + rows);
     const params: unknown[] = [];
     for (const u of chunk) {
       params.push(
@@ -33,7 +37,8 @@ export async function seedUsers(db: Db, users: SeedUser[]): Promise<void> {
         now,
       );
     }
-    await db.$executeRawUnsafe(
+    await executeRaw(
+      db,
       `INSERT INTO "User" ("telegramId", "role", "province", "consentAt", "consentVersion", "blockedAt", "optedOutAt", "language", "updatedAt") VALUES ` +
         chunk.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", "),
       ...params,

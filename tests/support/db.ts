@@ -1,7 +1,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { describe } from "vitest";
 import { openDatabase, type Db } from "../../src/db.js";
+import type { DatabaseProvider } from "../../src/db-url.js";
+import { createMigratedDatabase, dropDatabase, postgresSkipReason } from "./postgres.js";
 
 /**
  * Where vitest's global setup leaves a database with every migration applied by the real CLI. Each test
@@ -12,15 +15,32 @@ export const templateDatabase = process.env.PRAKERJA_TEMPLATE_DB ?? path.join(os
 export interface TestDatabase {
   db: Db;
   url: string;
+  /** the SQLite file ("" on PostgreSQL) */
   file: string;
+  provider: DatabaseProvider;
   close(): Promise<void>;
 }
 
 /**
- * A fresh SQLite database for one test: a copy of the migrated template, in its own temp folder.
+ * A fresh database for one test: SQLite, a copy of the migrated template in its own temp folder; or
+ * PostgreSQL, a database of its own created from the migrated template (dropped by close()).
  * Tests use the real database, never a mock of it.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(provider: DatabaseProvider = "sqlite"): Promise<TestDatabase> {
+  if (provider === "postgresql") {
+    const { url, name } = await createMigratedDatabase();
+    const db = await openDatabase(url, { poolSize: 4 });
+    return {
+      db,
+      url,
+      file: "",
+      provider,
+      async close() {
+        await db.$disconnect();
+        await dropDatabase(name);
+      },
+    };
+  }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "prakerja-db-"));
   const file = path.join(dir, "test.db");
   fs.copyFileSync(templateDatabase, file);
@@ -30,6 +50,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     db,
     url,
     file,
+    provider,
     async close() {
       await db.$disconnect();
       fs.rmSync(dir, { recursive: true, force: true });
@@ -47,4 +68,27 @@ export function emptyDatabaseUrl(options: { migrated?: boolean } = {}): { url: s
   const file = path.join(dir, "bot.db");
   if (options.migrated ?? true) fs.copyFileSync(templateDatabase, file);
   return { url: `file:${file}`, dir };
+}
+
+/** Both databases, for `describeEachProvider`. */
+export const PROVIDERS: DatabaseProvider[] = ["sqlite", "postgresql"];
+
+/**
+ * `describe` once per database. On PostgreSQL without a server the block is skipped and its name says
+ * why (REQUIRE_POSTGRES=1 makes global setup fail instead).
+ */
+export function describeEachProvider(name: string, body: (provider: DatabaseProvider) => void): void {
+  for (const provider of PROVIDERS) {
+    const skip = provider === "postgresql" ? postgresSkipReason() : null;
+    if (skip) describe.skip(`${name} [${provider}: skipped, ${skip}]`, () => body(provider));
+    else describe(`${name} [${provider}]`, () => body(provider));
+  }
+}
+
+/** The database a test runs on, from the "[provider]" that describeEachProvider puts in a suite's name. */
+export function providerOfTest(task: { suite?: { name: string; suite?: unknown } }): DatabaseProvider {
+  for (let suite = task.suite as { name: string; suite?: unknown } | undefined; suite; suite = suite.suite as typeof suite) {
+    if (suite.name.includes("[postgresql]")) return "postgresql";
+  }
+  return "sqlite";
 }

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { provinces } from "../areas.js";
 import type { Db } from "../../db.js";
+import { queryRaw } from "../../db-dialect.js";
 
 const provinceCodes = new Set(provinces.map((p) => p.code));
 
@@ -108,15 +109,16 @@ export function audienceQuery(input: Audience): SqlFragment {
 /** How many people an audience reaches right now. */
 export async function countAudience(db: Db, audience: Audience): Promise<number> {
   const q = audienceQuery(audience);
-  const rows = await db.$queryRawUnsafe<{ n: bigint | number }[]>(`SELECT COUNT(*) AS n FROM (${q.sql})`, ...q.params);
+  const rows = await queryRaw<{ n: bigint | number }[]>(db, `SELECT COUNT(*) AS "n" FROM (${q.sql}) a`, ...q.params);
   return Number(rows[0]?.n ?? 0);
 }
 
 /** The Telegram ids of an audience, in a stable order (tests and small audiences; the queue uses INSERT … SELECT). */
 export async function listAudience(db: Db, audience: Audience): Promise<bigint[]> {
   const q = audienceQuery(audience);
-  const rows = await db.$queryRawUnsafe<{ telegramId: bigint | number }[]>(
-    `SELECT "telegramId" FROM (${q.sql}) ORDER BY "telegramId"`,
+  const rows = await queryRaw<{ telegramId: bigint | number }[]>(
+    db,
+    `SELECT "telegramId" FROM (${q.sql}) a ORDER BY "telegramId"`,
     ...q.params,
   );
   return rows.map((row) => BigInt(row.telegramId));

@@ -3,6 +3,7 @@
 // process knows exactly what is left to do.
 import { stringify } from "csv-stringify/sync";
 import type { Db } from "../../db.js";
+import { dialectOf, queryRaw, sqliteTime } from "../../db-dialect.js";
 import { audienceQuery, audienceToJson, parseAudience, type Audience } from "./audience.js";
 
 export type BroadcastStatus = "draft" | "scheduled" | "running" | "paused" | "cancelled" | "done";
@@ -35,10 +36,8 @@ export interface BroadcastMessage {
   language: string;
 }
 
-/** How DateTime values are stored by the better-sqlite3 adapter; raw SQL writes the same text so comparisons work. */
-export function sqlTime(date: Date | number): string {
-  return new Date(date).toISOString().replace("Z", "+00:00");
-}
+/** How DateTime values are stored by the better-sqlite3 adapter (SQLite only; dialects pick per database). */
+export const sqlTime = sqliteTime;
 
 export interface CreateBroadcastInput {
   createdBy: bigint | number;
@@ -87,11 +86,16 @@ export async function createBroadcast(db: Db, input: CreateBroadcastInput): Prom
           progressChatId: input.progressChatId == null ? null : BigInt(input.progressChatId),
         },
       });
+      const dialect = dialectOf(tx);
       const total = await tx.$executeRawUnsafe(
-        `INSERT OR IGNORE INTO "BroadcastRecipient" ("broadcastId", "telegramId", "status", "attempts", "updatedAt") ` +
-          `SELECT ?, a."telegramId", 'pending', 0, ? FROM (${q.sql}) a ORDER BY a."telegramId"`,
+        dialect.sql(
+          dialect.insertIgnoring(
+            `INSERT INTO "BroadcastRecipient" ("broadcastId", "telegramId", "status", "attempts", "updatedAt") ` +
+              `SELECT CAST(? AS INTEGER), a."telegramId", 'pending', 0, ? FROM (${q.sql}) a ORDER BY a."telegramId"`,
+          ),
+        ),
         broadcast.id,
-        sqlTime(now),
+        dialect.time(now),
         ...q.params,
       );
       await tx.broadcast.update({
@@ -166,7 +170,8 @@ export interface BroadcastStats {
 export async function getBroadcastStats(db: Db, id: number): Promise<BroadcastStats | null> {
   const b = await db.broadcast.findUnique({ where: { id } });
   if (!b) return null;
-  const rows = await db.$queryRawUnsafe<{ status: string; n: bigint | number }[]>(
+  const rows = await queryRaw<{ status: string; n: bigint | number }[]>(
+    db,
     `SELECT "status", COUNT(*) AS n FROM "BroadcastRecipient" WHERE "broadcastId" = ? GROUP BY "status"`,
     id,
   );

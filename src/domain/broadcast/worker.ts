@@ -2,7 +2,7 @@
 // `send` function (the bot layer wraps grammY's api; the domain does not import grammY).
 //
 // Durability. Every row goes pending → sending → sent | failed | blocked | skipped (or back to pending for
-// a retry), and each transition is written to SQLite: "sending" BEFORE the API call (rows are claimed in
+// a retry), and each transition is written to the database: "sending" BEFORE the API call (rows are claimed in
 // batches with one UPDATE … RETURNING) and the result AFTER it (results are written in batched
 // transactions). A crash can therefore only repeat messages whose row was still "sending": the worker
 // never holds more than MAX_SENDING_ROWS rows in that state, which is the bound on duplicates after a
@@ -16,124 +16,44 @@
 // "blocked" and sets User.blockedAt; 400 (chat not found, …) fails the row.
 //
 // One worker per database: start() assumes rows in "sending" were left by a dead process.
+//
+// Seams: this file is the send loop (claims, pacing, dispatch, buffering results); results.ts writes the
+// results, housekeeping.ts holds the state-transition queries, progress.ts measures rate and ETA.
 import type { Db } from "../../db.js";
 import { classifySendError, type SendFailure } from "./errors.js";
 import {
-  getBroadcastStats,
-  loadBroadcastMessage,
-  sqlTime,
-  type BroadcastMessage,
-  type BroadcastStats,
-} from "./queue.js";
+  activeBroadcasts,
+  claimRows,
+  finishIfComplete,
+  recoverSending,
+  runningBroadcasts,
+  startScheduled,
+} from "./housekeeping.js";
+import { ProgressReporter, type BroadcastProgress } from "./progress.js";
+import { loadBroadcastMessage, type BroadcastMessage } from "./queue.js";
 import { PerChatLimiter, RateLimiter, SlidingWindowLimiter } from "./rate.js";
+import { writeResults, type ClaimedRow, type Outcome, type Result, type RetryPolicy } from "./results.js";
+import { simulateCrash } from "./testing-seam.js";
 
-/**
- * The most recipient rows this worker ever holds in state "sending" (claimed and not yet recorded). It is
- * the bound on messages that can be sent twice after a crash (kill -9, power loss): only those rows may
- * have reached Telegram without their "sent" being committed.
- */
-export const MAX_SENDING_ROWS = 64;
-/** Rows claimed per UPDATE … RETURNING. */
-export const CLAIM_BATCH = 32;
-/** Most API calls awaiting an answer at once. */
-export const MAX_CONCURRENT_SENDS = 32;
-/** Results recorded per transaction (or after FLUSH_INTERVAL_MS, whichever comes first). */
-export const FLUSH_BATCH = 32;
-export const FLUSH_INTERVAL_MS = 15;
-/**
- * The global window is this much longer than a second (30 sends per 1.03 s), so that network and
- * scheduling jitter never puts a 31st message into Telegram's one-second window.
- */
-export const RATE_MARGIN = 0.03;
-/**
- * A 429 despite that margin means the path to Telegram is jittery: the window is stretched by another
- * 2 % (up to 10 %), and relaxed by 1 % after every ADAPT_RELAX_AFTER sends without a 429.
- */
-export const ADAPT_STEP = 0.02;
-export const ADAPT_MAX = 0.1;
-export const ADAPT_RELAX_AFTER = 600;
+import {
+  ADAPT_MAX,
+  ADAPT_RELAX_AFTER,
+  ADAPT_STEP,
+  CLAIM_BATCH,
+  FLUSH_BATCH,
+  FLUSH_INTERVAL_MS,
+  MAX_CONCURRENT_SENDS,
+  MAX_SENDING_ROWS,
+  RATE_MARGIN,
+  type BroadcastWorkerOptions,
+  type SendFn,
+  type WorkerLogger,
+  type WorkerMetrics,
+} from "./worker-config.js";
 
-export type SendFn = (chatId: bigint, message: BroadcastMessage) => Promise<{ message_id: number }>;
-
-export interface WorkerLogger {
-  debug?(obj: object, msg?: string): void;
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
-
-export interface BroadcastProgress extends BroadcastStats {
-  /** messages per second over the last ~10 s (0 when unknown) */
-  ratePerSecond: number;
-  /** seconds until done at the current rate, null when unknown */
-  etaSeconds: number | null;
-  /** when this progress was measured */
-  at: Date;
-}
-
-export interface RetryPolicy {
-  /** attempts (5xx / network) before a row is failed */
-  maxAttempts: number;
-  baseDelayMs: number;
-  maxDelayMs: number;
-}
-
-export interface BroadcastWorkerOptions {
-  db: Db;
-  send: SendFn;
-  /** messages per second: overall and to one chat. global Infinity = no limit. */
-  rate?: { global: number; perChat: number };
-  /** wall clock for stored timestamps, scheduling and backoff (pacing uses a monotonic clock) */
-  clock?: { now(): number };
-  logger?: WorkerLogger;
-  /** called every progressIntervalMs for each running or paused broadcast */
-  onProgress?: (progress: BroadcastProgress) => void | Promise<void>;
-  /** called once when a broadcast is done or cancelled (again after a crash if it was interrupted) */
-  onFinished?: (progress: BroadcastProgress) => void | Promise<void>;
-  progressIntervalMs?: number;
-  /** how often to look for due, resumed or new broadcasts when idle */
-  pollIntervalMs?: number;
-  retry?: Partial<RetryPolicy>;
-  /** overrides MAX_SENDING_ROWS (lower only makes sense in tests) */
-  maxSendingRows?: number;
-  concurrency?: number;
-}
-
-interface ClaimedRow {
-  id: number;
-  broadcastId: number;
-  telegramId: bigint;
-  attempts: number;
-  language: string;
-}
-
-type Outcome =
-  | { kind: "sent"; messageId: number }
-  | { kind: "release"; notBefore: number | null; reason?: string }
-  | { kind: "skipped"; reason: string }
-  | { kind: "blocked"; reason: string; noCall?: boolean }
-  | { kind: "failed"; reason: string }
-  | { kind: "retry"; reason: string };
-
-interface Result {
-  row: ClaimedRow;
-  outcome: Outcome;
-}
-
-export interface WorkerMetrics {
-  /** API calls started */
-  sendCalls: number;
-  sent: number;
-  failed: number;
-  blocked: number;
-  retried: number;
-  rateLimited: number;
-  skipped: number;
-  /** highest number of rows this worker held in "sending" */
-  maxSendingObserved: number;
-  /** rows found in "sending" at start (left by a crash) */
-  recovered: number;
-}
+export * from "./worker-config.js";
+export type { BroadcastProgress } from "./progress.js";
+export type { RetryPolicy } from "./results.js";
 
 const monotonic = () => performance.now();
 
@@ -160,7 +80,6 @@ export class BroadcastWorker {
   private readonly perChat: PerChatLimiter;
   private readonly retry: RetryPolicy;
   private readonly concurrency: number;
-  private readonly progressIntervalMs: number;
   private readonly pollIntervalMs: number;
   private readonly options: BroadcastWorkerOptions;
 
@@ -177,11 +96,7 @@ export class BroadcastWorker {
   private runningReadAt = Number.NEGATIVE_INFINITY;
   private runningStale = true;
   private messages = new Map<number, Omit<BroadcastMessage, "language">>();
-  /** (time, rows processed) per broadcast, for the rate shown in the progress message */
-  private samples = new Map<number, { t: number; sent: number }[]>();
-  private lastProgressAt = new Map<number, number>();
-  private progressBusy = new Set<number>();
-  private finishing = new Set<number>();
+  private readonly reporter: ProgressReporter;
 
   private started: Promise<void> | null = null;
   private stopping = false;
@@ -207,8 +122,8 @@ export class BroadcastWorker {
     this.retry = { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 60_000, ...options.retry };
     this.maxSendingRows = Math.max(1, options.maxSendingRows ?? MAX_SENDING_ROWS);
     this.concurrency = Math.max(1, Math.min(options.concurrency ?? MAX_CONCURRENT_SENDS, this.maxSendingRows));
-    this.progressIntervalMs = options.progressIntervalMs ?? 3000;
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
+    this.reporter = new ProgressReporter(this.db, this.clock, this.logger, options);
   }
 
   /** Rows this worker holds in state "sending" right now. */
@@ -220,10 +135,7 @@ export class BroadcastWorker {
   start(): Promise<void> {
     if (!this.started) {
       this.started = (async () => {
-        const recovered = await this.db.$executeRawUnsafe(
-          `UPDATE "BroadcastRecipient" SET "status" = 'pending', "updatedAt" = ? WHERE "status" = 'sending'`,
-          sqlTime(this.clock.now()),
-        );
+        const recovered = await recoverSending(this.db, this.clock.now());
         this.metrics.recovered = recovered;
         if (recovered > 0) this.logger?.warn({ recovered }, "broadcast: rows left in flight by a crash are queued again");
         if (this.stopping) return;
@@ -257,10 +169,11 @@ export class BroadcastWorker {
   }
 
   /**
-   * Test aid: behaves like kill -9 from the database's point of view. Nothing more is written (answers
-   * still arriving are dropped), so rows claimed or sent-but-unrecorded stay "sending".
+   * Test seam (reached through crashWorker in ./testing-seam.ts, not part of the worker's API): behaves like
+   * kill -9 from the database's point of view. Nothing more is written (answers still arriving are
+   * dropped), so rows claimed or sent-but-unrecorded stay "sending".
    */
-  async simulateCrash(): Promise<void> {
+  async [simulateCrash](): Promise<void> {
     this.crashed = true;
     this.stopping = true;
     if (this.flushTimer) clearTimeout(this.flushTimer);
@@ -361,10 +274,7 @@ export class BroadcastWorker {
   /** The running broadcasts, oldest first (re-read at most every 200 ms, or at once after notify()). */
   private async runningIds(): Promise<number[]> {
     if (this.runningStale || monotonic() - this.runningReadAt > 200) {
-      const rows = await this.db.$queryRawUnsafe<{ id: number }[]>(
-        `SELECT "id" FROM "Broadcast" WHERE "status" = 'running' ORDER BY "id"`,
-      );
-      this.running = new Set(rows.map((r) => Number(r.id)));
+      this.running = new Set(await runningBroadcasts(this.db));
       this.runningReadAt = monotonic();
       this.runningStale = false;
       this.purgeQueue();
@@ -372,13 +282,8 @@ export class BroadcastWorker {
     return [...this.running].sort((a, b) => a - b);
   }
 
-  /**
-   * Claims up to `limit` due rows of running broadcasts (oldest broadcast first): one UPDATE … RETURNING
-   * moves them to "sending" and, through a subquery, reads whether the person has since opted out or
-   * blocked the bot (they are skipped) and their language (for the footer).
-   */
+  /** Claims up to `limit` due rows of running broadcasts, oldest broadcast first (see claimRows). */
   private async claim(limit: number): Promise<number> {
-    const now = sqlTime(this.clock.now());
     const claimed: ClaimedRow[] = [];
     for (const broadcastId of await this.runningIds()) {
       if (claimed.length >= limit || this.stopping) break;
@@ -387,22 +292,7 @@ export class BroadcastWorker {
         if (!message) continue;
         this.messages.set(broadcastId, message);
       }
-      const rows = await this.db.$queryRawUnsafe<
-        { id: number; telegramId: bigint | number; attempts: number; userState: string | null }[]
-      >(
-        `UPDATE "BroadcastRecipient" SET "status" = 'sending', "updatedAt" = ? WHERE "id" IN (` +
-          `SELECT "id" FROM "BroadcastRecipient" WHERE "broadcastId" = ? AND "status" = 'pending' ` +
-          `AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= ?) ORDER BY "id" LIMIT ?) ` +
-          `AND EXISTS (SELECT 1 FROM "Broadcast" b WHERE b."id" = ? AND b."status" = 'running') ` +
-          `RETURNING "id", "telegramId", "attempts", (SELECT CASE WHEN u."optedOutAt" IS NOT NULL THEN '!optout' ` +
-          `WHEN u."blockedAt" IS NOT NULL THEN '!blocked' ELSE u."language" END FROM "User" u ` +
-          `WHERE u."telegramId" = "BroadcastRecipient"."telegramId") AS "userState"`,
-        now,
-        broadcastId,
-        now,
-        limit - claimed.length,
-        broadcastId,
-      );
+      const rows = await claimRows(this.db, broadcastId, limit - claimed.length, this.clock.now());
       rows.sort((a, b) => Number(a.id) - Number(b.id));
       for (const r of rows) {
         const row: ClaimedRow = {
@@ -504,7 +394,7 @@ export class BroadcastWorker {
     if (this.crashed || this.results.length === 0) return;
     const batch = this.results.splice(0);
     this.flushing = batch.length;
-    this.flushPromise = this.write(batch)
+    this.flushPromise = writeResults(this.db, batch, this.clock.now(), this.retry)
       .then(() => {
         this.count(batch);
       })
@@ -538,104 +428,6 @@ export class BroadcastWorker {
     }
   }
 
-  private async write(batch: Result[]): Promise<void> {
-    const now = sqlTime(this.clock.now());
-    const statements: ReturnType<Db["$executeRawUnsafe"]>[] = [];
-    const sent = batch.filter((r) => r.outcome.kind === "sent");
-    if (sent.length > 0) {
-      const cases: unknown[] = [];
-      for (const r of sent) cases.push(r.row.id, r.outcome.kind === "sent" ? r.outcome.messageId : null);
-      statements.push(
-        this.db.$executeRawUnsafe(
-          `UPDATE "BroadcastRecipient" SET "status" = 'sent', "sentAt" = ?, "updatedAt" = ?, "nextAttemptAt" = NULL, ` +
-            `"messageId" = CASE "id" ${sent.map(() => "WHEN ? THEN ?").join(" ")} END ` +
-            `WHERE "status" = 'sending' AND "id" IN (${sent.map(() => "?").join(",")})`,
-          now,
-          now,
-          ...cases,
-          ...sent.map((r) => r.row.id),
-        ),
-      );
-    }
-    const released = batch.filter((r) => r.outcome.kind === "release" && r.outcome.notBefore === null);
-    if (released.length > 0) {
-      statements.push(
-        this.db.$executeRawUnsafe(
-          `UPDATE "BroadcastRecipient" SET "status" = 'pending', "updatedAt" = ? ` +
-            `WHERE "status" = 'sending' AND "id" IN (${released.map(() => "?").join(",")})`,
-          now,
-          ...released.map((r) => r.row.id),
-        ),
-      );
-    }
-    const blockedUsers: bigint[] = [];
-    for (const { row, outcome } of batch) {
-      switch (outcome.kind) {
-        case "sent":
-          break;
-        case "release":
-          if (outcome.notBefore !== null) {
-            statements.push(
-              this.db.$executeRawUnsafe(
-                `UPDATE "BroadcastRecipient" SET "status" = 'pending', "nextAttemptAt" = ?, "updatedAt" = ? WHERE "id" = ? AND "status" = 'sending'`,
-                sqlTime(outcome.notBefore),
-                now,
-                row.id,
-              ),
-            );
-          }
-          break;
-        case "retry": {
-          const attempts = row.attempts + 1;
-          const delay = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempts - 1)) * (0.75 + Math.random() * 0.5);
-          statements.push(
-            this.db.$executeRawUnsafe(
-              `UPDATE "BroadcastRecipient" SET "status" = 'pending', "attempts" = ?, "lastError" = ?, "nextAttemptAt" = ?, "updatedAt" = ? ` +
-                `WHERE "id" = ? AND "status" = 'sending'`,
-              attempts,
-              outcome.reason,
-              sqlTime(this.clock.now() + delay),
-              now,
-              row.id,
-            ),
-          );
-          break;
-        }
-        case "failed":
-        case "blocked":
-        case "skipped": {
-          const called = outcome.kind === "failed" || (outcome.kind === "blocked" && !outcome.noCall);
-          const attempts = called ? row.attempts + 1 : row.attempts;
-          statements.push(
-            this.db.$executeRawUnsafe(
-              `UPDATE "BroadcastRecipient" SET "status" = ?, "attempts" = ?, "lastError" = ?, "nextAttemptAt" = NULL, "updatedAt" = ? ` +
-                `WHERE "id" = ? AND "status" = 'sending'`,
-              outcome.kind,
-              attempts,
-              outcome.reason,
-              now,
-              row.id,
-            ),
-          );
-          if (outcome.kind === "blocked") blockedUsers.push(row.telegramId);
-          break;
-        }
-      }
-    }
-    if (blockedUsers.length > 0) {
-      statements.push(
-        this.db.$executeRawUnsafe(
-          `UPDATE "User" SET "blockedAt" = ?, "updatedAt" = ? WHERE "blockedAt" IS NULL AND "telegramId" IN (${blockedUsers.map(() => "?").join(",")})`,
-          now,
-          now,
-          ...blockedUsers,
-        ),
-      );
-    }
-    if (statements.length === 1) await statements[0];
-    else if (statements.length > 1) await this.db.$transaction(statements);
-  }
-
   // ---------------------------------------------------------------------------------------------------
   // housekeeping: scheduled → running, running → done, progress, final reports
 
@@ -653,40 +445,17 @@ export class BroadcastWorker {
 
   private async tick(): Promise<void> {
     const nowMs = this.clock.now();
-    const now = sqlTime(nowMs);
-    // Reads first: an idle bot only runs SELECTs here (an UPDATE takes SQLite's write lock even when it
-    // matches nothing).
-    const broadcasts = await this.db.$queryRawUnsafe<{ id: number; status: string; due: number | bigint }[]>(
-      `SELECT "id", "status", ("status" = 'scheduled' AND "scheduledAt" <= ?) AS "due" FROM "Broadcast" ` +
-        `WHERE "status" IN ('scheduled', 'running', 'paused') ORDER BY "id"`,
-      now,
-    );
+    const broadcasts = await activeBroadcasts(this.db, nowMs);
     let promoted = 0;
-    for (const b of broadcasts.filter((x) => Number(x.due) === 1)) {
-      promoted += await this.db.$executeRawUnsafe(
-        `UPDATE "Broadcast" SET "status" = 'running', "startedAt" = COALESCE("startedAt", ?), "updatedAt" = ? ` +
-          `WHERE "id" = ? AND "status" = 'scheduled'`,
-        now,
-        now,
-        Number(b.id),
-      );
+    for (const b of broadcasts.filter((x) => x.due)) {
+      promoted += await startScheduled(this.db, b.id, nowMs);
       b.status = "running";
-      this.logger?.info({ broadcastId: Number(b.id) }, "broadcast: scheduled broadcast started");
+      this.logger?.info({ broadcastId: b.id }, "broadcast: scheduled broadcast started");
     }
     for (const b of broadcasts.filter((x) => x.status === "running")) {
-      const open = await this.db.$queryRawUnsafe<{ n: number | bigint }[]>(
-        `SELECT EXISTS (SELECT 1 FROM "BroadcastRecipient" WHERE "broadcastId" = ? AND "status" IN ('pending', 'sending')) AS "n"`,
-        Number(b.id),
-      );
-      if (Number(open[0]?.n ?? 1) !== 0) continue;
-      const n = await this.db.$executeRawUnsafe(
-        `UPDATE "Broadcast" SET "status" = 'done', "updatedAt" = ? WHERE "id" = ? AND "status" = 'running'`,
-        now,
-        Number(b.id),
-      );
-      if (n > 0) {
+      if (await finishIfComplete(this.db, b.id, nowMs)) {
         b.status = "done";
-        this.logger?.info({ broadcastId: Number(b.id) }, "broadcast: done");
+        this.logger?.info({ broadcastId: b.id }, "broadcast: done");
       }
     }
 
@@ -698,68 +467,19 @@ export class BroadcastWorker {
     this.purgeQueue();
     if (appeared || promoted > 0) this.notify();
 
-    if (this.options.onProgress) {
-      for (const b of active) {
-        const id = Number(b.id);
-        const last = this.lastProgressAt.get(id) ?? 0;
-        if (nowMs - last < this.progressIntervalMs || this.progressBusy.has(id)) continue;
-        this.lastProgressAt.set(id, nowMs);
-        const progress = await this.progress(id);
-        if (!progress) continue;
-        this.progressBusy.add(id);
-        void Promise.resolve()
-          .then(() => this.options.onProgress?.(progress))
-          .catch((error: unknown) => this.logger?.warn({ err: error, broadcastId: id }, "broadcast: progress callback failed"))
-          .finally(() => this.progressBusy.delete(id));
-      }
-    }
-
-    // Final reports: done or cancelled, not yet reported, nothing of theirs still on the wire.
-    const finished = await this.db.$queryRawUnsafe<{ id: number }[]>(
-      `SELECT b."id" FROM "Broadcast" b WHERE b."status" IN ('done', 'cancelled') AND b."finishedAt" IS NULL AND NOT EXISTS (` +
-        `SELECT 1 FROM "BroadcastRecipient" r WHERE r."broadcastId" = b."id" AND r."status" = 'sending') ORDER BY b."id"`,
+    await this.reporter.periodic(
+      active.map((b) => b.id),
+      nowMs,
     );
-    for (const f of finished) {
-      const id = Number(f.id);
-      if (this.finishing.has(id) || this.stopping) continue;
-      this.finishing.add(id);
-      try {
-        const progress = await this.progress(id);
-        if (progress && this.options.onFinished) {
-          try {
-            await this.options.onFinished(progress);
-          } catch (error) {
-            this.logger?.error({ err: error, broadcastId: id }, "broadcast: final report failed");
-          }
-        }
-        if (this.crashed) return;
-        await this.db.broadcast.update({ where: { id }, data: { finishedAt: progress?.at ?? new Date(this.clock.now()) } });
-        this.samples.delete(id);
-        this.lastProgressAt.delete(id);
-        this.messages.delete(id);
-      } finally {
-        this.finishing.delete(id);
-      }
-    }
+    await this.reporter.finalReports({
+      stopping: () => this.stopping,
+      crashed: () => this.crashed,
+      forget: (id) => this.messages.delete(id),
+    });
   }
 
   /** Stats plus the recent rate and an ETA. */
-  async progress(id: number): Promise<BroadcastProgress | null> {
-    const stats = await getBroadcastStats(this.db, id);
-    if (!stats) return null;
-    const t = monotonic();
-    // the rate is measured while running only: a pause starts a new series
-    let list = this.samples.get(id) ?? [];
-    if (stats.status !== "running") list = [];
-    list.push({ t, sent: stats.sent + stats.failed + stats.blocked + stats.skipped });
-    while (list.length > 2 && t - (list[1]?.t ?? t) >= 10_000) list.shift();
-    this.samples.set(id, list);
-    const first = list[0];
-    const last = list[list.length - 1];
-    let ratePerSecond = 0;
-    if (first && last && last.t - first.t >= 500) ratePerSecond = ((last.sent - first.sent) * 1000) / (last.t - first.t);
-    const etaSeconds =
-      stats.remaining === 0 ? 0 : ratePerSecond > 0 && stats.status === "running" ? Math.ceil(stats.remaining / ratePerSecond) : null;
-    return { ...stats, ratePerSecond, etaSeconds, at: new Date(this.clock.now()) };
+  progress(id: number): Promise<BroadcastProgress | null> {
+    return this.reporter.measure(id);
   }
 }

@@ -2,6 +2,7 @@
 // Every change runs in a write transaction (./tx.ts), so two people can never take the last seat twice,
 // whether they press at the same moment in one process or in several.
 import type { Db } from "../../db.js";
+import { queryRaw } from "../../db-dialect.js";
 import type { Event, Registration } from "../../generated/prisma/client.js";
 import { newCheckInToken } from "./checkin.js";
 import { audienceAllows } from "./events.js";
@@ -133,7 +134,8 @@ async function insertRegistration(
     now: Date;
   },
 ): Promise<Registration> {
-  const rows = await tx.$queryRawUnsafe<Record<string, unknown>[]>(
+  const rows = await queryRaw<Record<string, unknown>[]>(
+    tx,
     `INSERT INTO "Registration" ("eventId", "userId", "status", "waitlistPosition", "fullName", "city", "gelombang", "training", "phone",
        "companions", "checkInToken", "reminderDaySentAt", "reminderHoursSentAt", "createdAt", "updatedAt")
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
@@ -166,16 +168,17 @@ async function insertRegistration(
 
 /** The event, the user and the seat counts in one read (inside the write transaction). */
 async function seatSnapshot(tx: Tx, eventId: number, userId: number): Promise<SeatSnapshot | null> {
-  const rows = await tx.$queryRawUnsafe<Record<string, unknown>[]>(
-    `SELECT e."status" AS status, e."capacity" AS capacity, e."maxCompanions" AS maxCompanions, e."audience" AS audience,
-       e."startsAt" AS startsAt, COALESCE(e."rsvpDeadline", e."startsAt") AS deadline,
-       (SELECT COUNT(*) FROM "User" u WHERE u."id" = ?) AS userExists,
-       (SELECT u."role" FROM "User" u WHERE u."id" = ?) AS role,
+  const rows = await queryRaw<Record<string, unknown>[]>(
+    tx,
+    `SELECT e."status" AS "status", e."capacity" AS "capacity", e."maxCompanions" AS "maxCompanions", e."audience" AS "audience",
+       e."startsAt" AS "startsAt", COALESCE(e."rsvpDeadline", e."startsAt") AS "deadline",
+       (SELECT COUNT(*) FROM "User" u WHERE u."id" = ?) AS "userExists",
+       (SELECT u."role" FROM "User" u WHERE u."id" = ?) AS "role",
        (SELECT COUNT(*) + COALESCE(SUM(r."companions"), 0) FROM "Registration" r
-          WHERE r."eventId" = e."id" AND r."status" IN ('confirmed', 'offered')) AS taken,
+          WHERE r."eventId" = e."id" AND r."status" IN ('confirmed', 'offered')) AS "taken",
        (SELECT COALESCE(MAX(r."waitlistPosition"), 0) FROM "Registration" r
-          WHERE r."eventId" = e."id" AND r."status" = 'waitlisted') AS maxPosition,
-       (SELECT r."id" FROM "Registration" r WHERE r."eventId" = e."id" AND r."userId" = ?) AS existingId
+          WHERE r."eventId" = e."id" AND r."status" = 'waitlisted') AS "maxPosition",
+       (SELECT r."id" FROM "Registration" r WHERE r."eventId" = e."id" AND r."userId" = ?) AS "existingId"
      FROM "Event" e WHERE e."id" = ?`,
     userId,
     userId,

@@ -7,7 +7,12 @@
 // for the lock held by a first client in the same process would block the event loop the first client needs
 // to finish. Writers in one process therefore queue in JS first (one queue for the whole process), then
 // contend with other processes inside SQLite.
+//
+// On PostgreSQL the first statement takes a transaction-scoped advisory lock instead (src/db-dialect.ts):
+// the same one-at-a-time rule for these short transactions, across every process and instance, while the
+// pool keeps other queries running in parallel. No in-process queue is needed there.
 import type { Db } from "../../db.js";
+import { dialectOf } from "../../db-dialect.js";
 import type { Prisma } from "../../generated/prisma/client.js";
 
 export type Tx = Prisma.TransactionClient;
@@ -21,7 +26,8 @@ function serialised<T>(task: () => Promise<T>): Promise<T> {
   return run;
 }
 
-const RETRYABLE = /SQLITE_BUSY|database is locked|SocketTimeout|Unable to start a transaction|Transaction already closed|timed out/i;
+const RETRYABLE =
+  /SQLITE_BUSY|database is locked|SocketTimeout|Unable to start a transaction|Transaction already closed|timed out|could not serialize|deadlock detected/i;
 
 export function isBusyError(error: unknown): boolean {
   if (!error || typeof error !== "object") return false;
@@ -46,13 +52,14 @@ export interface WriteTransactionOptions {
  */
 export function withWriteTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>, options: WriteTransactionOptions = {}): Promise<T> {
   const attempts = options.attempts ?? 8;
-  return serialised(async () => {
+  const dialect = dialectOf(db);
+  const run = async () => {
     for (let attempt = 1; ; attempt++) {
       try {
         return await db.$transaction(
           async (tx) => {
-            // A write as the first statement makes this BEGIN behave like BEGIN IMMEDIATE.
-            await tx.$executeRawUnsafe("UPDATE \"Event\" SET \"id\" = \"id\" WHERE 0");
+            // SQLite: a write first makes this BEGIN behave like BEGIN IMMEDIATE; PostgreSQL: an advisory lock.
+            await tx.$executeRawUnsafe(dialect.writeLock);
             return fn(tx);
           },
           { maxWait: 10_000, timeout: 20_000 },
@@ -62,5 +69,6 @@ export function withWriteTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>, opti
         await sleep(Math.min(2000, 25 * 2 ** attempt) + Math.floor(Math.random() * 25));
       }
     }
-  });
+  };
+  return dialect.provider === "sqlite" ? serialised(run) : run();
 }

@@ -63,22 +63,33 @@ const FIELDS: Record<FieldName, { weight: number; b: number }> = {
 const K1 = 1.2;
 /** match strength of a word found once in the question/keywords (a passing mention in the answer is ~0.5) */
 const ANCHOR_STRENGTH = 0.7;
+/** score added for two question words found side by side in an entry, times the smaller idf */
+const PHRASE_WEIGHT = 0.3;
 /** typo penalty by edit distance */
 const TYPO_WEIGHT = [1, 0.75, 0.55] as const;
 
+/** The numbers of the confidence decision (see FaqIndex.answer). */
+export interface FaqThresholds {
+  readonly noneCoverage: number;
+  readonly minMatchedIdf: number;
+  readonly answerCoverage: number;
+  readonly answerRunnerUpRatio: number;
+  readonly suggestShare: number;
+}
+
 /** Tuned on tests/fixtures/faq-questions.json (see tests/unit/faq-accuracy.test.ts). */
-export const FAQ_THRESHOLDS = {
+export const FAQ_THRESHOLDS: FaqThresholds = {
   /** below this coverage nothing fits: "none" */
   noneCoverage: 0.45,
   /** the matched idf mass must reach this, or the question said nothing specific: "none" */
   minMatchedIdf: 0.5,
   /** a confident answer needs at least this coverage ... */
-  answerCoverage: 0.6,
+  answerCoverage: 0.55,
   /** ... and the runner-up at most this share of the best score */
-  answerRunnerUpRatio: 0.8,
+  answerRunnerUpRatio: 0.85,
   /** suggestions and related entries must score at least this share of the best */
   suggestShare: 0.35,
-} as const;
+};
 
 /** Allowed edit distance for a word of this length: 0 below 4 letters, 1 from 4, 2 from 8. */
 export function maxTypos(length: number): number {
@@ -106,6 +117,8 @@ export class FaqIndex {
   private readonly surfaceByLength = new Map<number, string[]>();
   private readonly tokensByLength = new Map<number, string[]>();
   private readonly resolved = new Map<string, Slot[]>();
+  /** two tokens (sorted, joined by a space) → entries whose question, variants or keywords have them side by side */
+  private readonly pairs = new Map<string, Set<number>>();
   private readonly byId: Map<number, FaqEntry>;
   private readonly unknownIdf: number;
 
@@ -122,11 +135,19 @@ export class FaqIndex {
       for (const field of Object.keys(FIELDS) as FieldName[]) {
         const tokens: string[] = [];
         for (const text of texts[field]) {
+          let previous: string | null = null;
           for (const word of canonicalWords(text)) {
             const token = tokenOf(word);
             if (!token) continue;
             tokens.push(token);
             if (!/^\d+$/.test(word)) this.surfaceWords.set(word, token);
+            if (previous && field !== "answer" && previous !== token) {
+              const key = pairKey(previous, token);
+              let docs = this.pairs.get(key);
+              if (!docs) this.pairs.set(key, (docs = new Set()));
+              docs.add(fieldTokens[field].length);
+            }
+            previous = token;
           }
         }
         fieldTokens[field].push(tokens);
@@ -185,10 +206,12 @@ export class FaqIndex {
    * The confidence decision: a direct answer only when the best entry explains most of the question
    * and is clearly ahead; a short list when it is close; nothing when the question is off-topic.
    */
-  answer(query: string): FaqAnswer {
+  answer(query: string, thresholds: FaqThresholds = FAQ_THRESHOLDS): FaqAnswer {
+    // digits and punctuation alone ("-1", "2") ask nothing, even when the FAQ mentions the number
+    if (!/\p{L}/u.test(query)) return { kind: "none" };
     const hits = this.rank(query);
     const best = hits[0];
-    const t = FAQ_THRESHOLDS;
+    const t = thresholds;
     if (!best || !best.anchored || best.coverage < t.noneCoverage || best.matched < t.minMatchedIdf) {
       return { kind: "none" };
     }
@@ -200,6 +223,16 @@ export class FaqIndex {
       return { kind: "answer", entry, related: this.related(entry, close.slice(1)) };
     }
     return { kind: "suggest", options: close.slice(0, 3).map((h) => this.entries[h.doc] as FaqEntry) };
+  }
+
+  /** The ranking with what the decision looks at (coverage, anchoring), for calibration and admin tools. */
+  explain(query: string, limit = 3): Array<FaqHit & { coverage: number; anchored: boolean; matched: number }> {
+    return this.rank(query)
+      .slice(0, limit)
+      .map((hit) => {
+        const entry = this.entries[hit.doc] as FaqEntry;
+        return { faqId: entry.id, slug: entry.slug, score: hit.score, coverage: hit.coverage, anchored: hit.anchored, matched: hit.matched };
+      });
   }
 
   private related(entry: FaqEntry, close: RankedHit[]): FaqEntry[] {
@@ -235,6 +268,29 @@ export class FaqIndex {
         total.matched += slot.idf * slot.coverageWeight * strength;
         if (slot.coverageWeight === 1 && strength >= ANCHOR_STRENGTH) total.anchored = true;
         totals.set(doc, total);
+      }
+    }
+    // two words of the question that stand side by side in an entry's question, variants or keywords
+    // ("sisa saldo", "ganti nomor", "temu alumni") say more than the two words apart; in either order
+    // and wherever they are in the question, so the ranking stays independent of word order
+    for (let i = 0; i < slots.length; i++) {
+      for (let j = i + 1; j < slots.length; j++) {
+        const a = slots[i] as Slot;
+        const b = slots[j] as Slot;
+        if (a.coverageWeight < 1 && b.coverageWeight < 1) continue;
+        const bonus = PHRASE_WEIGHT * Math.min(a.idf, b.idf);
+        const rewarded = new Map<number, number>();
+        for (const x of a.alternatives) {
+          for (const y of b.alternatives) {
+            for (const doc of this.pairs.get(pairKey(x.token, y.token)) ?? []) {
+              rewarded.set(doc, Math.max(rewarded.get(doc) ?? 0, bonus * Math.min(x.weight, y.weight)));
+            }
+          }
+        }
+        for (const [doc, add] of rewarded) {
+          const total = totals.get(doc);
+          if (total) total.score += add;
+        }
       }
     }
     return [...totals]
@@ -341,6 +397,10 @@ export class FaqIndex {
     if (!parts || parts.length < 2 || !parts.some(isIndexWord)) return null;
     return parts.flatMap((p) => canonicalWords(p));
   }
+}
+
+function pairKey(a: string, b: string): string {
+  return a < b ? `${a} ${b}` : `${b} ${a}`;
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {

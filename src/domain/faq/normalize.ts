@@ -132,6 +132,36 @@ const INFORMAL: Record<string, string> = {
   nyatet: "catat", nyatat: "catat", dicatet: "catat", pinjem: "pinjam", minjem: "pinjam", adek: "adik",
   nge: "", ngechat: "chat", pencet: "tekan", mencet: "tekan", dipencet: "tekan", diadain: "diadakan",
   ngadain: "adakan", kebaca: "terbaca", dituker: "tukar", nuker: "tukar", tuker: "tukar",
+  // more chat verbs: ke-/ng-/-in forms → the standard form
+  diwakilin: "diwakilkan", wakilin: "wakilkan", ngewakilin: "wakilkan", dikerjain: "dikerjakan",
+  nyampe: "sampai", nyampai: "sampai", diuangin: "diuangkan", nguangin: "uangkan", uangin: "uangkan",
+  kepake: "terpakai", kepakai: "terpakai", kedaftar: "terdaftar", kedaptar: "terdaftar", kedaftarin: "terdaftar",
+  ketaut: "tertaut", kehubung: "terhubung", kesambung: "terhubung", ilang: "hilang", ngilang: "hilang",
+  beresin: "selesaikan", beres: "selesai", kelar: "selesai", nongol: "muncul", ngambil: "ambil", ambilin: "ambil",
+  dikemanain: "kemana", diapain: "apa", gantiin: "ganti", digantiin: "diganti", ngeganti: "ganti", ngerubah: "ubah",
+  ngubah: "ubah", ubahin: "ubah", dipakein: "dipakai", nyelesain: "selesaikan", nyelesaiin: "selesaikan",
+  dibayarin: "dibayar", ditransferin: "transfer", nransfer: "transfer", tf: "transfer", trf: "transfer",
+  ngelapor: "lapor", laporin: "lapor", dilaporin: "lapor", nyobain: "coba", nyoba: "coba", cobain: "coba",
+  nanyain: "tanyakan", ngejelasin: "jelaskan", diterusin: "teruskan", ngeblokir: "blokir", blokir2: "blokir",
+  // more abbreviations
+  jg: "juga", sdg: "sedang", lg2: "lagi", dl: "dulu", dlu: "dulu", prnh: "pernah", pernh: "pernah",
+  bbrp: "beberapa", kmn: "kemana", kmana: "kemana", kyknya: "sepertinya", kayanya: "sepertinya",
+  kayaknya: "sepertinya", ttp: "tetap", tetep: "tetap", smua: "semua", jgn: "jangan", sbnrnya: "sebenarnya",
+  lbh: "lebih", bsr: "besar", cpt: "cepat", cepet: "cepat", duluan: "dahulu", sodara: "saudara", sdr: "saudara",
+  bini: "istri", ayank: "", cuy: "", wkwk: "", wkwkwk: "", hehe: "", haha: "", btw: "",
+  mnrt: "menurut", msk: "masuk", dftrnya: "daftar", pke: "pakai", sprti: "seperti", sblmnya: "sebelumnya",
+  udah2: "sudah", gatau: "tidak tahu", gtw: "tidak tahu", gatw: "tidak tahu", ngerti: "mengerti",
+  // regional chat forms (Javanese, Sundanese, Betawi) mixed into Indonesian
+  opo: "apa", apo: "apa", piye: "bagaimana", kepiye: "bagaimana", kumaha: "bagaimana", naon: "apa",
+  wae: "saja", wae2: "saja", piro: "berapa", pira: "berapa", sabaraha: "berapa", iso: "bisa", isa: "bisa",
+  ora: "tidak", orak: "tidak", teu: "tidak", henteu: "tidak", moal: "tidak", carane: "cara", caranya2: "cara",
+  kanggo: "untuk", kangge: "untuk", nggo: "untuk", sing: "yang", nang: "di", neng: "di", ning: "di",
+  endi: "mana", ngendi: "dimana", kapan2: "kapan", sampun: "sudah", wis: "sudah", wes: "sudah", durung: "belum",
+  acan: "belum", tos: "sudah", atuh: "", euy: "", cok: "", rek2: "", jal: "", tah: "", ae: "saja", mawon: "saja",
+  gimane: "bagaimana", ape: "apa", kenape: "kenapa", kagak2: "tidak", ente: "kamu", elo: "kamu", lo2: "kamu",
+  gw2: "saya", aing: "saya", kulo: "saya", kula: "saya", abdi: "saya", dapete: "dapat",
+  hp2: "hp", carane2: "cara", kudune: "harus", ndaftar2: "daftar", daftare: "daftar",
+  tkd: "tes kemampuan dasar", insentife: "insentif", insentipe: "insentif", syarate: "syarat", langkahe: "langkah", duite: "uang",
 };
 
 /** Multi-word phrases (after the word-level dictionary) → one standard form. */
@@ -145,6 +175,8 @@ const PHRASES: ReadonlyArray<readonly [string[], string[]]> = [
   [["e", "wallet"], ["ewallet"]],
   [["e", "mail"], ["email"]],
   [["e", "ktp"], ["ktp"]],
+  [["ktp", "elektronik"], ["ktp"]],
+  [["sama", "sama"], ["sama"]],
   [["tarik", "tunai"], ["tunai"]],
   // "apa itu X" / "X itu apa" ask for a definition
   [["apa", "itu"], ["pengertian"]],
@@ -264,6 +296,10 @@ function canonicalizeUncached(raw: string): string[] {
   if (redup?.[1]) word = redup[1];
   const direct = INFORMAL[word];
   if (direct !== undefined) return direct ? direct.split(" ") : [];
+  // a chat word with "-nya" or Javanese "-e" ("dapetnya", "duite"): the word's standard form
+  const suffixed = /^(\p{L}{2,}?)(?:nya|e)$/u.exec(word)?.[1];
+  const base = suffixed !== undefined ? INFORMAL[suffixed] : undefined;
+  if (base) return base.split(" ");
   // "umur25", "15hari", "gelombang5" → split letters from digits
   if (/\p{L}/u.test(word) && /\d/.test(word)) {
     return word

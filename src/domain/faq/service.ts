@@ -3,6 +3,10 @@ import type { Faq } from "../../generated/prisma/client.js";
 import { faqToCsv, parseFaqCsv, type FaqCsvError } from "./csv.js";
 import { validateFaqEntry, type FaqEntry, type FaqEntryInput, type FaqValidationIssue } from "./entry.js";
 import { FaqIndex, type FaqAnswer } from "./index.js";
+import { classifySmallTalk, type SmallTalkKind } from "./small-talk.js";
+
+/** What to do with a message typed to the FAQ: small talk gets its own reply, anything else is matched. */
+export type FaqReply = FaqAnswer | { kind: "small-talk"; smallTalk: SmallTalkKind };
 
 export type FaqMutationResult =
   | { ok: true; entry: FaqEntry }
@@ -115,6 +119,20 @@ export class FaqService {
     return this.index.answer(text);
   }
 
+  /**
+   * Like `answer`, but small talk ("makasih min", "assalamualaikum", "ok sip", "-1") first comes back
+   * as `{ kind: "small-talk" }`: reply with SMALL_TALK_REPLY_KEYS[smallTalk] and record nothing.
+   */
+  reply(text: string): FaqReply {
+    const smallTalk = classifySmallTalk(text);
+    return smallTalk ? { kind: "small-talk", smallTalk } : this.index.answer(text);
+  }
+
+  /** The kind of small talk a message is, or null when it is (or may be) a question. */
+  smallTalk(text: string): SmallTalkKind | null {
+    return classifySmallTalk(text);
+  }
+
   /** Entries ranked for a query (for admins looking for the entry to edit). */
   search(text: string, limit = 10): FaqEntry[] {
     return this.index
@@ -185,8 +203,9 @@ export class FaqService {
     return true;
   }
 
-  /** Keeps a question nobody could answer, without who asked it, truncated and scrubbed. */
+  /** Keeps a question nobody could answer, without who asked it, truncated and scrubbed (never small talk). */
   async recordUnmatched(text: string): Promise<void> {
+    if (classifySmallTalk(text)) return;
     const clean = scrubUnmatched(text);
     if (clean) await this.db.unmatchedQuestion.create({ data: { text: clean } });
   }

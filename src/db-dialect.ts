@@ -1,0 +1,98 @@
+// The one place where SQLite and PostgreSQL differ in hand-written SQL. Raw statements are written once,
+// with `?` placeholders and double-quoted identifiers (valid on both), and pass through here:
+// placeholders become $1, $2, … on PostgreSQL, DateTime parameters take each database's form, and the few
+// constructs that differ (INSERT OR IGNORE, row locks, the write lock) come from the dialect.
+import type { DatabaseProvider } from "./db-url.js";
+
+/** Anything that can run raw SQL: the client or an interactive transaction's client. */
+export interface RawClient {
+  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): PromiseLike<T>;
+  $executeRawUnsafe(query: string, ...values: unknown[]): PromiseLike<number>;
+}
+
+export interface Dialect {
+  provider: DatabaseProvider;
+  /** `?` placeholders → `$n` on PostgreSQL (question marks inside quotes are left alone) */
+  sql(text: string): string;
+  /**
+   * A DateTime parameter. The better-sqlite3 adapter stores DateTime as ISO text with "+00:00", so raw SQL
+   * compares and writes that text; PostgreSQL gets a Date (a timestamp(3) in UTC).
+   */
+  time(value: Date | number): string | Date;
+  /** `INSERT INTO … SELECT …` that skips rows breaking a unique constraint */
+  insertIgnoring(insert: string): string;
+  /**
+   * Appended to the SELECT that picks rows to claim: PostgreSQL locks them and skips rows another
+   * worker holds; SQLite has one writer at a time, so nothing is needed.
+   */
+  claimLock: string;
+  /**
+   * The first statement of a check-then-act write transaction: it makes such transactions take turns.
+   * SQLite: a write that matches nothing takes the database write lock (BEGIN behaves like BEGIN
+   * IMMEDIATE). PostgreSQL: a transaction-scoped advisory lock, released at commit or rollback.
+   */
+  writeLock: string;
+}
+
+/** How DateTime values are stored by the better-sqlite3 adapter; raw SQL writes the same text so comparisons work. */
+export function sqliteTime(date: Date | number): string {
+  return new Date(date).toISOString().replace("Z", "+00:00");
+}
+
+/** Arbitrary constant key of the advisory lock that serialises check-then-act writes on PostgreSQL. */
+export const WRITE_LOCK_KEY = 7_311_013_001;
+
+const sqlite: Dialect = {
+  provider: "sqlite",
+  sql: (text) => text,
+  time: sqliteTime,
+  insertIgnoring: (insert) => insert.replace(/^\s*INSERT\s+INTO/i, "INSERT OR IGNORE INTO"),
+  claimLock: "",
+  writeLock: `UPDATE "Event" SET "id" = "id" WHERE 0`,
+};
+
+const postgres: Dialect = {
+  provider: "postgresql",
+  sql: numberPlaceholders,
+  time: (value) => new Date(value),
+  insertIgnoring: (insert) => `${insert} ON CONFLICT DO NOTHING`,
+  claimLock: " FOR UPDATE SKIP LOCKED",
+  writeLock: `SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`,
+};
+
+/** `?` → `$1`, `$2`, … outside '…' and "…". */
+export function numberPlaceholders(text: string): string {
+  let out = "";
+  let n = 0;
+  let quote: string | null = null;
+  for (const ch of text) {
+    if (quote) {
+      if (ch === quote) quote = null;
+      out += ch;
+    } else if (ch === "'" || ch === '"') {
+      quote = ch;
+      out += ch;
+    } else if (ch === "?") {
+      out += `$${++n}`;
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
+
+/** The dialect of a client or transaction client (both carry Prisma's active provider). */
+export function dialectOf(db: RawClient): Dialect {
+  const provider = (db as { _activeProvider?: unknown })._activeProvider;
+  return provider === "postgresql" || provider === "postgres" ? postgres : sqlite;
+}
+
+/** `$queryRawUnsafe` with the SQL adapted to the client's database. */
+export function queryRaw<T>(db: RawClient, text: string, ...values: unknown[]): Promise<T> {
+  return Promise.resolve(db.$queryRawUnsafe<T>(dialectOf(db).sql(text), ...values));
+}
+
+/** `$executeRawUnsafe` with the SQL adapted to the client's database (returns the affected rows). */
+export function executeRaw(db: RawClient, text: string, ...values: unknown[]): Promise<number> {
+  return Promise.resolve(db.$executeRawUnsafe(dialectOf(db).sql(text), ...values));
+}

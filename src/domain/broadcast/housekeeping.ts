@@ -1,0 +1,108 @@
+// The worker's housekeeping queries: scheduled → running, running → done, broadcasts whose final report is
+// due, and recovery of rows a dead process left "sending". Reads come first so an idle bot only runs
+// SELECTs (on SQLite an UPDATE takes the write lock even when it matches nothing).
+import type { Db } from "../../db.js";
+import { dialectOf, executeRaw, queryRaw } from "../../db-dialect.js";
+
+export interface ActiveBroadcast {
+  id: number;
+  status: string;
+  /** scheduled and its time has come */
+  due: boolean;
+}
+
+/** Scheduled, running and paused broadcasts, oldest first. */
+export async function activeBroadcasts(db: Db, nowMs: number): Promise<ActiveBroadcast[]> {
+  const rows = await queryRaw<{ id: number; status: string; due: number | bigint | boolean }[]>(
+    db,
+    `SELECT "id", "status", ("status" = 'scheduled' AND "scheduledAt" <= ?) AS "due" FROM "Broadcast" ` +
+      `WHERE "status" IN ('scheduled', 'running', 'paused') ORDER BY "id"`,
+    dialectOf(db).time(nowMs),
+  );
+  return rows.map((r) => ({ id: Number(r.id), status: r.status, due: Number(r.due) === 1 }));
+}
+
+/** scheduled → running; 1 when this call started it. */
+export function startScheduled(db: Db, id: number, nowMs: number): Promise<number> {
+  const now = dialectOf(db).time(nowMs);
+  return executeRaw(
+    db,
+    `UPDATE "Broadcast" SET "status" = 'running', "startedAt" = COALESCE("startedAt", ?), "updatedAt" = ? ` +
+      `WHERE "id" = ? AND "status" = 'scheduled'`,
+    now,
+    now,
+    id,
+  );
+}
+
+/** running → done once no row is pending or sending; true when this call finished it. */
+export async function finishIfComplete(db: Db, id: number, nowMs: number): Promise<boolean> {
+  const open = await queryRaw<{ n: number | bigint | boolean }[]>(
+    db,
+    `SELECT EXISTS (SELECT 1 FROM "BroadcastRecipient" WHERE "broadcastId" = ? AND "status" IN ('pending', 'sending')) AS "n"`,
+    id,
+  );
+  if (Number(open[0]?.n ?? 1) !== 0) return false;
+  const n = await executeRaw(
+    db,
+    `UPDATE "Broadcast" SET "status" = 'done', "updatedAt" = ? WHERE "id" = ? AND "status" = 'running'`,
+    dialectOf(db).time(nowMs),
+    id,
+  );
+  return n > 0;
+}
+
+/** Done or cancelled, not yet reported, and nothing of theirs still on the wire. */
+export async function unreportedFinished(db: Db): Promise<number[]> {
+  const rows = await queryRaw<{ id: number }[]>(
+    db,
+    `SELECT b."id" FROM "Broadcast" b WHERE b."status" IN ('done', 'cancelled') AND b."finishedAt" IS NULL AND NOT EXISTS (` +
+      `SELECT 1 FROM "BroadcastRecipient" r WHERE r."broadcastId" = b."id" AND r."status" = 'sending') ORDER BY b."id"`,
+  );
+  return rows.map((r) => Number(r.id));
+}
+
+/** Running broadcasts, oldest first. */
+export async function runningBroadcasts(db: Db): Promise<number[]> {
+  const rows = await queryRaw<{ id: number }[]>(db, `SELECT "id" FROM "Broadcast" WHERE "status" = 'running' ORDER BY "id"`);
+  return rows.map((r) => Number(r.id));
+}
+
+/** Rows left "sending" by a crashed process go back to "pending". Returns how many. */
+export function recoverSending(db: Db, nowMs: number): Promise<number> {
+  return executeRaw(db, `UPDATE "BroadcastRecipient" SET "status" = 'pending', "updatedAt" = ? WHERE "status" = 'sending'`, dialectOf(db).time(nowMs));
+}
+
+export interface ClaimRow {
+  id: number;
+  telegramId: bigint | number;
+  attempts: number;
+  /** the person's language, '!optout', '!blocked', or null when the user row is gone */
+  userState: string | null;
+}
+
+/**
+ * Claims up to `limit` due rows of one running broadcast: one UPDATE … RETURNING moves them to "sending"
+ * and, through a subquery, reads whether the person has since opted out or blocked the bot and their
+ * language. On PostgreSQL the chosen rows are locked with SKIP LOCKED, so concurrent claimers never take
+ * the same row and never wait for each other.
+ */
+export function claimRows(db: Db, broadcastId: number, limit: number, nowMs: number): Promise<ClaimRow[]> {
+  const d = dialectOf(db);
+  const now = d.time(nowMs);
+  return queryRaw<ClaimRow[]>(
+    db,
+    `UPDATE "BroadcastRecipient" SET "status" = 'sending', "updatedAt" = ? WHERE "id" IN (` +
+      `SELECT "id" FROM "BroadcastRecipient" WHERE "broadcastId" = ? AND "status" = 'pending' ` +
+      `AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= ?) ORDER BY "id" LIMIT ?${d.claimLock}) ` +
+      `AND EXISTS (SELECT 1 FROM "Broadcast" b WHERE b."id" = ? AND b."status" = 'running') ` +
+      `RETURNING "id", "telegramId", "attempts", (SELECT CASE WHEN u."optedOutAt" IS NOT NULL THEN '!optout' ` +
+      `WHEN u."blockedAt" IS NOT NULL THEN '!blocked' ELSE u."language" END FROM "User" u ` +
+      `WHERE u."telegramId" = "BroadcastRecipient"."telegramId") AS "userState"`,
+    now,
+    broadcastId,
+    now,
+    limit,
+    broadcastId,
+  );
+}
