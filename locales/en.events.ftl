@@ -318,3 +318,10 @@ events-issue-column_count = { $got } columns, expected { $expected } (check comm
 events-issue-duplicate_row = same as line { $other } (same title, province and start)
 events-issue-already_exists = an event "{ $title }" with the same start already exists
 events-issue-province_not_allowed = province "{ $value }" is outside the provinces you organise
+
+## Nearest events (location)
+events-nearest-btn = 📍 Send location
+events-nearest-prompt = 📍 Want the nearest meetups? Tap <b>Send location</b> below.
+events-nearest-title = 📍 Meetups nearest to you (your location is not stored):
+events-nearest-none = No upcoming meetup with a known place yet. See all meetups with /acara.
+events-nearest-distance = 🧭 Distance: { $distance }

@@ -309,3 +309,10 @@ events-issue-column_count = jumlah kolom { $got }, seharusnya { $expected } (per
 events-issue-duplicate_row = sama dengan baris { $other } (judul, provinsi, dan waktu mulai sama)
 events-issue-already_exists = acara "{ $title }" dengan waktu mulai yang sama sudah ada
 events-issue-province_not_allowed = provinsi "{ $value }" di luar wilayah Anda sebagai penyelenggara
+
+## Acara terdekat (lokasi)
+events-nearest-btn = 📍 Kirim lokasi
+events-nearest-prompt = 📍 Mau tahu acara yang paling dekat? Tekan <b>Kirim lokasi</b> di bawah.
+events-nearest-title = 📍 Acara terdekat dari lokasimu (lokasimu tidak disimpan):
+events-nearest-none = Belum ada acara mendatang yang lokasinya diketahui. Lihat semua acara dengan /acara.
+events-nearest-distance = 🧭 Jarak: { $distance }

@@ -175,7 +175,7 @@ async function main(): Promise<void> {
 }
 
 /** The update kinds the bot asks Telegram for, polling or webhook alike. */
-const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member", "channel_post"] as const;
+const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "inline_query", "my_chat_member", "channel_post"] as const;
 
 /** GET /healthz: the database answers a trivial query within 2 s. */
 async function databaseAnswers(db: Db): Promise<boolean> {

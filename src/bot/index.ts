@@ -31,6 +31,8 @@ import { broadcastAdminFeature } from "./features/broadcast/index.js";
 import { subscriptionFeature } from "./features/subscription.js";
 import { feedbackFeature } from "./features/feedback/index.js";
 import { feedbackAdminFeature } from "./features/feedback/admin.js";
+import { announceChatsFeature, announceFeature } from "./features/announce/index.js";
+import { inlineFeature } from "./features/inline.js";
 import { Scheduler } from "../jobs/scheduler.js";
 import { FaqService } from "../domain/faq/service.js";
 import { CONVERSATION_KEY_PREFIX, sessionKey } from "../domain/sessions.js";
@@ -40,7 +42,10 @@ import { hotStoreOf, type HotStore } from "../hot-store.js";
 export const CONVERSATION_VERSION = 3;
 
 /** The features in the order they see updates. Add new features here. */
-const FEATURES: Feature[] = [onboardingFeature, coreFeature, privacyFeature, aboutFeature, eligibilityFeature, adminsFeature, faqAdminFeature, eventsFeature, eventsAdminFeature, subscriptionFeature, broadcastAdminFeature, feedbackFeature, feedbackAdminFeature, faqFeature];
+const FEATURES: Feature[] = [onboardingFeature, coreFeature, privacyFeature, aboutFeature, eligibilityFeature, adminsFeature, faqAdminFeature, eventsFeature, eventsAdminFeature, announceFeature, subscriptionFeature, broadcastAdminFeature, feedbackFeature, feedbackAdminFeature, faqFeature];
+
+/** Features for updates without a private chat (the bot's membership in channels and groups, inline queries); they need no session. */
+const CHATLESS_FEATURES: Feature[] = [announceChatsFeature, inlineFeature];
 
 export interface BotApp {
   bot: Bot<BotContext>;
@@ -250,6 +255,8 @@ export function createBot(deps: AppDeps, options: CreateBotOptions = {}): BotApp
       },
     }),
   );
+  // 4b. channel and group membership, inline queries
+  for (const feature of CHATLESS_FEATURES) guarded.use(feature(kit));
   // 5. one update at a time per chat (the runner processes different chats concurrently)
   guarded.use(sequentialize(sessionKeyOf));
   // 6. session (Prisma by default, grammY free storage with SESSION_STORAGE=free)

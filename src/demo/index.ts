@@ -16,11 +16,11 @@ import { openDatabase } from "../db.js";
 import { startEmulator, type Emulator, type RequestInfo } from "../emulator/index.js";
 import { applyMigrations } from "../migrate.js";
 import { PERSONAS, type Persona } from "./personas.js";
-import { seedExampleEvents } from "./seed.js";
+import { DEMO_CHANNEL, seedDemoChannel, seedExampleEvents } from "./seed.js";
 import { DemoServer } from "./server.js";
 
 export { PERSONAS, findPersona, type Persona, type PersonaKey } from "./personas.js";
-export { exampleEvents, sampleEventsCsv, seedExampleEvents, EXAMPLE_PREFIX } from "./seed.js";
+export { DEMO_CHANNEL, exampleEvents, sampleEventsCsv, seedExampleEvents, EXAMPLE_PREFIX } from "./seed.js";
 export { entitiesToHtml, escapeBrowserHtml, renderMessage, viewReplyKeyboard, type ViewMessage, type ViewReplyKeyboard } from "./render.js";
 export type { BotStatus, ChangeBatch, ChatSnapshot } from "./server.js";
 
@@ -100,7 +100,9 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     .map((p) => p.user.id)
     .join(",");
 
-  const emulator = await startEmulator({ botUsername: DEMO_BOT.username, botFirstName: DEMO_BOT.name });
+  // inline mode on, as after BotFather's /setinline: the page can type "@bot jambi"
+  const emulator = await startEmulator({ botUsername: DEMO_BOT.username, botFirstName: DEMO_BOT.name, inlineMode: true });
+  emulator.addChat(DEMO_CHANNEL, "administrator");
   let server: DemoServer | undefined;
   let child: ChildProcess | undefined;
   let output = "";
@@ -112,19 +114,18 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
 
   try {
     // the page first: a busy port fails at once, and the page can say "starting" while the database is prepared
-    server = await new DemoServer({ emulator, port: options.port ?? DEFAULT_DEMO_PORT, host: options.host ?? "127.0.0.1", bot: DEMO_BOT }).listen();
+    server = await new DemoServer({ emulator, port: options.port ?? DEFAULT_DEMO_PORT, host: options.host ?? "127.0.0.1", bot: DEMO_BOT, channel: DEMO_CHANNEL }).listen();
 
     if (options.fresh) removeDatabase(databaseFile);
     fs.mkdirSync(path.dirname(databaseFile), { recursive: true });
     await applyMigrations(databaseUrl);
     let examplesSeeded = 0;
-    if (options.seedExamples ?? true) {
-      const db = await openDatabase(databaseUrl);
-      try {
-        examplesSeeded = await seedExampleEvents(db);
-      } finally {
-        await db.$disconnect();
-      }
+    const db = await openDatabase(databaseUrl);
+    try {
+      if (options.seedExamples ?? true) examplesSeeded = await seedExampleEvents(db);
+      await seedDemoChannel(db, BigInt(adminIds.split(",")[0] ?? 0));
+    } finally {
+      await db.$disconnect();
     }
 
     const env: NodeJS.ProcessEnv = {

@@ -195,3 +195,19 @@ export function sampleEventsCsv(now: Date = new Date()): string {
   );
   return `${[header, ...lines].join("\n")}\n`;
 }
+
+/** The demo's channel: the bot is its administrator, so /umumkan can post event cards there. */
+export const DEMO_CHANNEL = { id: -1001000000001, type: "channel" as const, title: "Info Temu Alumni (Demo)", username: "infotemualumni_demo" };
+
+/**
+ * Tells the bot's database about the demo channel, as a `my_chat_member` update would when an owner
+ * makes the bot its administrator (written directly, so the owners' chat starts empty).
+ */
+export async function seedDemoChannel(db: Db, addedBy: bigint): Promise<void> {
+  const chatId = BigInt(DEMO_CHANNEL.id);
+  await db.announcementChat.upsert({
+    where: { chatId },
+    create: { chatId, type: DEMO_CHANNEL.type, title: DEMO_CHANNEL.title, username: DEMO_CHANNEL.username, addedBy },
+    update: { title: DEMO_CHANNEL.title, username: DEMO_CHANNEL.username },
+  });
+}

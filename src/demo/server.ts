@@ -5,7 +5,7 @@
  *
  *   GET  /                      the chat page (index.html, app.js, style.css, favicon.svg)
  *   GET  /api/state             bot name, personas, bot status
- *   GET  /api/chat?user=KEY     one persona's chat: messages (rendered) and reply keyboard
+ *   GET  /api/chat?user=KEY     one persona's chat (or the demo channel's: user=kanal): messages and reply keyboard
  *   GET  /api/events            SSE: "snapshot" first, then "changes", "answer", "typing", "status"
  *   GET  /api/commands          the bot's command menu (setMyCommands, Indonesian)
  *   GET  /api/files/FILE_ID     a stored file (photos inline; ?download=1 as an attachment)
@@ -14,6 +14,8 @@
  *   POST /api/click     {user, messageId, data}      presses an inline button
  *   POST /api/contact   {user}                       shares the persona's phone number
  *   POST /api/location  {user, latitude, longitude}  sends a location
+ *   POST /api/inline    {user, query}                types "@bot query" (inline mode): the bot's results
+ *   POST /api/inline/choose {user, queryId, resultId} sends a chosen inline result into the persona's chat
  *   POST /api/document?user=KEY&name=FILE&caption=…  raw body = the file's bytes
  *
  * Every POST must carry the header `X-Demo: 1`: a page on another site cannot add it without a CORS
@@ -43,6 +45,10 @@ const STATIC: Record<string, { file: string; type: string }> = {
 const MAX_JSON = 64 * 1024;
 const MAX_UPLOAD = 20 * 1024 * 1024;
 const HEARTBEAT_MS = 15_000;
+/** How long /api/inline waits for the bot's answerInlineQuery. */
+const INLINE_WAIT_MS = 10_000;
+/** The key that names the demo channel in /api/chat. */
+export const CHANNEL_KEY = "kanal";
 
 export interface BotStatus {
   state: "starting" | "running" | "stopped";
@@ -56,6 +62,8 @@ export interface DemoServerOptions {
   host: string;
   /** the bot's display name and username (getMe) */
   bot: { name: string; username: string };
+  /** a channel the bot administers: shown read-only on the page (posts from /umumkan) */
+  channel?: { id: number; title: string; username?: string };
   now?: () => Date;
 }
 
@@ -187,7 +195,10 @@ export class DemoServer {
 
   /** One persona's chat as the page shows it. */
   chat(persona: Persona): ChatSnapshot {
-    const id = persona.user.id;
+    return this.chatById(persona.user.id);
+  }
+
+  private chatById(id: number): ChatSnapshot {
     return {
       messages: this.emu.history(id).map((m) => renderMessage(m, id, this.emu.isBotMessage(id, m.message_id))),
       replyKeyboard: viewReplyKeyboard(this.emu.chat(id)?.replyKeyboard),
@@ -196,8 +207,12 @@ export class DemoServer {
 
   // ---------------------------------------------------------------------------------------- events
 
+  private isShown(chatId: number): boolean {
+    return personaByChat(chatId) !== undefined || chatId === this.opts.channel?.id;
+  }
+
   private collect(e: MessageEvent): void {
-    if (!personaByChat(e.chatId)) return;
+    if (!this.isShown(e.chatId)) return;
     this.pending.push({ kind: e.kind, chatId: e.chatId, message: renderMessage(e.message, e.chatId, e.fromBot) });
     if (this.flushScheduled) return;
     this.flushScheduled = true;
@@ -247,7 +262,8 @@ export class DemoServer {
     this.flush();
     const chats: Record<string, ChatSnapshot> = {};
     for (const p of PERSONAS) chats[String(p.user.id)] = this.chat(p);
-    res.write(`id: ${this.emu.version}\nevent: snapshot\ndata: ${JSON.stringify({ version: this.emu.version, chats, status: this.status })}\n\n`);
+    const channel = this.opts.channel ? this.chatById(this.opts.channel.id) : null;
+    res.write(`id: ${this.emu.version}\nevent: snapshot\ndata: ${JSON.stringify({ version: this.emu.version, chats, channel, status: this.status })}\n\n`);
     this.clients.add(res);
     req.on("close", () => this.clients.delete(res));
   }
@@ -261,7 +277,11 @@ export class DemoServer {
       const asset = STATIC[route];
       if (asset) return this.serveStatic(res, asset);
       if (route === "/api/state") return sendJson(res, 200, this.state());
-      if (route === "/api/chat") return sendJson(res, 200, this.chat(personaOf(url.searchParams.get("user"))));
+      if (route === "/api/chat") {
+        const user = url.searchParams.get("user");
+        if (user === CHANNEL_KEY && this.opts.channel) return sendJson(res, 200, this.chatById(this.opts.channel.id));
+        return sendJson(res, 200, this.chat(personaOf(user)));
+      }
       if (route === "/api/events") return this.openStream(req, res);
       if (route === "/api/commands") return sendJson(res, 200, { commands: this.emu.myCommands() ?? [] });
       if (route === "/api/contoh-acara.csv") return this.serveSampleCsv(res);
@@ -314,6 +334,28 @@ export class DemoServer {
         const update = this.emu.sendLocation(persona.user, latitude, longitude);
         return sendJson(res, 200, { ok: true, messageId: update.message?.message_id });
       }
+      case "/api/inline": {
+        const body = await readJson(req);
+        const persona = personaOf(body.user);
+        const query = typeof body.query === "string" ? body.query.slice(0, 256) : "";
+        const queryId = String(this.emu.sendInlineQuery(persona.user, query, { chatType: "private" }).inline_query?.id ?? "");
+        const answer = await this.inlineAnswer(queryId);
+        const results = (answer?.results ?? []).map((r) => ({ id: String(r.id ?? ""), title: String(r.title ?? ""), description: String(r.description ?? "") }));
+        return sendJson(res, 200, { ok: true, queryId, results });
+      }
+      case "/api/inline/choose": {
+        const body = await readJson(req);
+        const persona = personaOf(body.user);
+        if (typeof body.queryId !== "string" || typeof body.resultId !== "string") throw new HttpError(400, "queryId dan resultId wajib diisi.");
+        let sent;
+        try {
+          // into the persona's own chat with the bot (the page shows no other chats of theirs)
+          sent = this.emu.chooseInlineResult(persona.user, body.queryId, body.resultId, { id: persona.user.id, type: "private", first_name: persona.user.first_name });
+        } catch {
+          throw new HttpError(409, "Hasil ini sudah tidak berlaku. Ketik lagi.");
+        }
+        return sendJson(res, 200, { ok: true, messageId: sent.message_id });
+      }
       case "/api/document": {
         const persona = personaOf(url.searchParams.get("user"));
         const name = (url.searchParams.get("name") ?? "").trim().slice(0, 200) || "berkas";
@@ -330,9 +372,21 @@ export class DemoServer {
     }
   }
 
+  /** Waits until the bot answered this inline query (undefined when it never does). */
+  private async inlineAnswer(queryId: string) {
+    const deadline = Date.now() + INLINE_WAIT_MS;
+    while (Date.now() < deadline) {
+      const answer = this.emu.inlineAnswer(queryId);
+      if (answer) return answer;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    return undefined;
+  }
+
   private state(): Json {
     return {
       bot: this.opts.bot,
+      channel: this.opts.channel ? { key: CHANNEL_KEY, id: this.opts.channel.id, title: this.opts.channel.title, username: this.opts.channel.username ?? null } : null,
       status: this.status,
       version: this.emu.version,
       personas: PERSONAS.map((p) => ({ key: p.key, label: p.label, id: p.user.id, name: [p.user.first_name, p.user.last_name].filter(Boolean).join(" "), admin: p.admin })),

@@ -198,3 +198,18 @@ export async function markEdited(db: Db, postId: number, card: RenderedCard): Pr
 export async function forgetPost(db: Db, postId: number): Promise<void> {
   await db.announcementPost.deleteMany({ where: { id: postId } });
 }
+
+/** How long after its end an event's cards are still followed (the card turns to "Acara sudah selesai"). */
+const FOLLOW_AFTER_END_MS = 2 * 24 * 60 * 60 * 1000;
+
+/** The events whose posted cards the bot still follows: every event with a post that has not long ended. */
+export async function eventIdsWithPosts(db: Db, now: Date): Promise<number[]> {
+  const posted = await db.announcementPost.findMany({ distinct: ["eventId"], select: { eventId: true } });
+  if (posted.length === 0) return [];
+  const events = await db.event.findMany({
+    where: { id: { in: posted.map((p) => p.eventId) }, endsAt: { gt: new Date(now.getTime() - FOLLOW_AFTER_END_MS) } },
+    select: { id: true },
+    orderBy: { id: "asc" },
+  });
+  return events.map((e) => e.id);
+}

@@ -2,13 +2,16 @@
 // coordinates is placed at the centre of its kabupaten/kota.
 //
 // Regency centres come from the `geografis` package (MIT; village coordinates of all of Indonesia,
-// Permendagri 72/2019 codes): the centre of a kabupaten/kota is the mean position of its villages, worked
-// out once, on first use. `idn-area-data` (the official list this bot uses) has no coordinates for
+// Permendagri 72/2019 codes): the centre of a kabupaten/kota is the mean position of its villages. Parsing
+// the package's 30 MB village file takes about 2 s and leaves ~85 MB more resident memory, so it is done
+// at install time (`postinstall` runs src/cli/regency-centres.ts, writing the 514 centres, ~20 KB, to
+// src/generated/regency-centres.json); the bot reads that small file on the first shared location. `idn-area-data` (the official list this bot uses) has no coordinates for
 // regencies. geografis predates the 2022 Papua split, so the four new provinces' regencies (new codes)
 // are found by name; the few regencies spelt differently since then keep their old code.
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Db } from "../db.js";
 import { matchRegency, normalizePlaceName, regencies, type Regency } from "./areas.js";
 import { withSeats, type EventWithSeats } from "./events/events.js";
@@ -53,13 +56,36 @@ interface Village {
 
 let centres: Map<string, LatLon> | null = null;
 
+/** Where `postinstall` writes the derived centres: { "15.71": [latitude, longitude], … }. */
+export const REGENCY_CENTRES_FILE = fileURLToPath(new URL("../generated/regency-centres.json", import.meta.url));
+
 /**
- * Centres of every kabupaten/kota of the official list, keyed by its code ("15.71"). Parsing the
- * package's 30 MB village file takes about half a second, so the bot may call this once at start-up;
- * only the 514 centres are kept.
+ * Centres of every kabupaten/kota of the official list, keyed by its code ("15.71"), from the file
+ * written at install time. Without that file (install scripts skipped) they are derived from geografis
+ * here, once: slower, same result.
  */
 export function regencyCentres(): ReadonlyMap<string, LatLon> {
   if (centres) return centres;
+  let loaded: Map<string, LatLon>;
+  try {
+    const stored = JSON.parse(fs.readFileSync(REGENCY_CENTRES_FILE, "utf8")) as Record<string, [number, number]>;
+    loaded = new Map(Object.entries(stored).map(([code, [latitude, longitude]]) => [code, { latitude, longitude }]));
+  } catch {
+    loaded = deriveRegencyCentres();
+  }
+  centres = loaded;
+  return loaded;
+}
+
+/** The centres as the generated file stores them (coordinates rounded to about 10 m). */
+export function regencyCentresJson(derived: ReadonlyMap<string, LatLon>): string {
+  const round = (x: number) => Math.round(x * 10_000) / 10_000;
+  const entries = [...derived].sort(([a], [b]) => a.localeCompare(b)).map(([code, p]) => [code, [round(p.latitude), round(p.longitude)]]);
+  return `${JSON.stringify(Object.fromEntries(entries))}\n`;
+}
+
+/** Works the centres out of geografis' village file (about 2 s; install time, see the top of this file). */
+export function deriveRegencyCentres(): Map<string, LatLon> {
   const file = path.join(path.dirname(createRequire(import.meta.url).resolve("geografis/package.json")), "data", "json", "data.json");
   const villages = JSON.parse(fs.readFileSync(file, "utf8")) as Village[];
   const sums = new Map<string, { name: string; lat: number; lon: number; n: number }>();
@@ -84,7 +110,6 @@ export function regencyCentres(): ReadonlyMap<string, LatLon> {
     const source = sameCode ?? (named?.length === 1 ? sums.get(named[0] ?? "") : undefined);
     if (source) result.set(regency.code, { latitude: source.lat / source.n, longitude: source.lon / source.n });
   }
-  centres = result;
   return result;
 }
 

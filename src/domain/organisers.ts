@@ -81,6 +81,11 @@ export async function canBroadcastTo(db: Db, actor: Actor, audience: Audience): 
   }
 }
 
+/** Seeing and steering a broadcast (/siaran_status, pause, resume, cancel): organisers only their own. */
+export function canControlBroadcast(actor: Actor, broadcast: { createdBy: bigint }): boolean {
+  return actor.kind !== "organiser" || broadcast.createdBy === actor.telegramId;
+}
+
 /** The audience kinds to offer an actor in /siaran. */
 export function audienceKindsFor(actor: Actor): Audience["kind"][] {
   return actor.kind === "organiser" ? ["provinces", "event"] : ["all", "role", "provinces", "event"];

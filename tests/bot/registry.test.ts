@@ -47,12 +47,15 @@ describe("command registry", () => {
         "faq_admin",
         "faq_impor",
         "impor_acara",
+        "penyelenggara_hapus",
+        "penyelenggara_tambah",
         "siaran",
         "siaran_batal",
         "siaran_jeda",
         "siaran_lanjut",
         "siaran_status",
         "statistik",
+        "umumkan",
       ].sort(),
     );
     const prefixes = callbackFormats().map((f) => f.prefix);

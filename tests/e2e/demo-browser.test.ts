@@ -79,6 +79,7 @@ describe("the demo page in headless Chromium", () => {
       expect.stringContaining("Pengguna 1"),
       expect.stringContaining("Pengguna 2"),
       expect.stringContaining("Admin"),
+      expect.stringContaining("Kanal"),
     ]);
     // a new chat shows Telegram's "what can this bot do" card with a MULAI button
     await page.locator("#empty").waitFor({ state: "visible", timeout: WAIT });

@@ -9,7 +9,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db.js";
 import { parseEventsCsv } from "../../src/domain/events/import.js";
-import { PERSONAS, entitiesToHtml, exampleEvents, sampleEventsCsv, startDemo, type ChangeBatch, type ChatSnapshot, type Demo, type ViewMessage } from "../../src/demo/index.js";
+import { DEMO_CHANNEL, PERSONAS, entitiesToHtml, exampleEvents, sampleEventsCsv, startDemo, type ChangeBatch, type ChatSnapshot, type Demo, type ViewMessage } from "../../src/demo/index.js";
 import { parseTyped } from "../../src/demo/markup.js";
 import { autoEntities } from "../../src/demo/render.js";
 import { templateDatabase } from "../support/db.js";
@@ -254,6 +254,47 @@ describe("npm run demo: the page's HTTP API", { timeout: 60_000 }, () => {
     // the admin can download what they sent, byte for byte
     expect(Buffer.from(await (await fetch(`${demo.url}${sent.document?.url}`)).arrayBuffer()).equals(bytes)).toBe(true);
     await stream.change(admin.user.id, has("2 acara berhasil diimpor"));
+  });
+
+  it("shows the demo channel: the admin posts an event card there with /umumkan", async () => {
+    const state = (await (await fetch(`${demo.url}/api/state`)).json()) as { channel: { key: string; id: number; title: string } };
+    expect(state.channel).toMatchObject({ key: "kanal", id: DEMO_CHANNEL.id, title: DEMO_CHANNEL.title });
+    await post("/api/send", { user: "admin", text: "/umumkan" });
+    const pick = (await stream.change(admin.user.id, has("Umumkan acara"))).change.message;
+    const first = (pick.inlineKeyboard ?? []).flat()[0];
+    await post("/api/click", { user: "admin", messageId: pick.id, data: first?.data });
+    const chats = (await stream.change(admin.user.id, has("Kirim kartu"))).change.message;
+    await post("/api/click", { user: "admin", messageId: chats.id, data: buttonData(chats, `📢 ${DEMO_CHANNEL.title}`) });
+    const card = (await stream.change(DEMO_CHANNEL.id, (c) => c.kind === "new" && c.message.fromBot)).change.message;
+    expect(plain(card)).toContain("[Contoh]");
+    expect((card.inlineKeyboard ?? []).flat()[0]).toMatchObject({ text: "Daftar", kind: "url", url: expect.stringContaining("start=acara_") });
+    await stream.change(admin.user.id, has("sudah dikirim"));
+    const channel = (await (await fetch(`${demo.url}/api/chat?user=kanal`)).json()) as ChatSnapshot;
+    expect(channel.messages.map((m) => m.id)).toEqual([card.id]);
+  });
+
+  it("answers inline queries typed on the page and shares a chosen card into the chat", async () => {
+    const answer = (await post("/api/inline", { user: "admin", query: "jambi" })).body as { queryId: string; results: { id: string; title: string }[] };
+    expect(answer.results.length).toBeGreaterThan(0);
+    expect(answer.results.every((r) => r.title.includes("Jambi"))).toBe(true);
+    expect((await post("/api/inline", { user: "admin", query: "" })).body.results).not.toEqual([]);
+    const chosen = await post("/api/inline/choose", { user: "admin", queryId: answer.queryId, resultId: answer.results[0]?.id });
+    expect(chosen.status).toBe(200);
+    const shared = (await stream.change(admin.user.id, (c) => c.kind === "new" && !c.message.fromBot)).change.message;
+    expect(plain(shared)).toContain(answer.results[0]?.title ?? "?");
+    expect((shared.inlineKeyboard ?? []).flat()[0]).toMatchObject({ text: "Daftar", kind: "url" });
+    expect((await post("/api/inline/choose", { user: "admin", queryId: "999", resultId: "x" })).status).toBe(409);
+  });
+
+  it("offers a location button under /acara and lists the nearest meetups for a shared location", async () => {
+    await post("/api/send", { user: "pengguna1", text: "/acara" });
+    const prompt = await stream.change(siti.user.id, has("Kirim lokasi"));
+    expect(prompt.batch.keyboards[String(siti.user.id)]?.rows.flat()).toEqual([expect.objectContaining({ text: "📍 Kirim lokasi", kind: "location" })]);
+    await post("/api/location", { user: "pengguna1", latitude: -1.61, longitude: 103.61 });
+    await stream.change(siti.user.id, has("Acara terdekat"));
+    const list = plain((await stream.change(siti.user.id, has("Jarak"))).change.message);
+    expect(list).toMatch(/^1\. .*Jambi/m);
+    expect(list).toMatch(/Jarak: \d+,\d km/);
   });
 
   it("refuses requests a page on another site could make, unknown personas and empty input", async () => {

@@ -6,7 +6,7 @@ import { afterEach } from "vitest";
 import { openDatabase, type Db } from "../../src/db.js";
 import { startBotProcess, type BotProcess, type StartBotOptions } from "./bot-process.js";
 import { emptyDatabaseUrl } from "./db.js";
-import { startEmulator, type Emulator } from "./emulator.js";
+import { startEmulator, type Emulator, type EmulatorOptions } from "./emulator.js";
 import type { TestUser } from "./user.js";
 
 export interface RealBot {
@@ -23,7 +23,8 @@ export interface RealBot {
  * Registers the teardown (bot stopped, database connection closed, emulator closed, database file removed)
  * and returns the set-up for each test: emulator started, an empty database made. Call at module level.
  */
-export function useRealBot(options: Omit<StartBotOptions, "emu" | "databaseUrl">): () => Promise<RealBot> {
+export function useRealBot(options: Omit<StartBotOptions, "emu" | "databaseUrl"> & { emulator?: EmulatorOptions }): () => Promise<RealBot> {
+  const { emulator: emulatorOptions, ...botOptions } = options;
   let emu: Emulator | undefined;
   let bot: BotProcess | undefined;
   let db: Db | undefined;
@@ -40,7 +41,7 @@ export function useRealBot(options: Omit<StartBotOptions, "emu" | "databaseUrl">
   });
 
   return async () => {
-    const started = await startEmulator();
+    const started = await startEmulator(emulatorOptions);
     emu = started;
     const { url, dir } = emptyDatabaseUrl();
     dirs.push(dir);
@@ -48,7 +49,7 @@ export function useRealBot(options: Omit<StartBotOptions, "emu" | "databaseUrl">
       emu: started,
       url,
       startBot() {
-        bot = startBotProcess({ ...options, emu: started, databaseUrl: url });
+        bot = startBotProcess({ ...botOptions, emu: started, databaseUrl: url });
         return bot;
       },
       async openDb() {

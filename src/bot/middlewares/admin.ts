@@ -1,21 +1,23 @@
 import type { Composer } from "grammy";
 import type { Update } from "grammy/types";
+import type { Actor } from "../../domain/organisers.js";
 import type { BotContext } from "../context.js";
 
 /**
- * The admin answer for the update being handled. Every admin feature has an adminOnly branch, so one
- * ordinary message passes several of them: the database is asked once per update, not once per branch
- * (the answer cannot change while one update is handled; keyed by the update object, so nothing is kept
- * after it).
+ * Who the sender is among the staff, for the update being handled. Every admin feature has a staff-only
+ * branch, so one ordinary message passes several of them: the database is asked once per update, not
+ * once per branch (the answer cannot change while one update is handled; keyed by the update object, so
+ * nothing is kept after it).
  */
-const answers = new WeakMap<Update, Promise<boolean>>();
+const answers = new WeakMap<Update, Promise<Actor | null>>();
 
-function isAdminForThisUpdate(ctx: BotContext): Promise<boolean> {
+/** The sender as an actor (owner, national admin, or organiser with provinces), or null for everyone else. */
+export function actorOf(ctx: BotContext): Promise<Actor | null> {
   const from = ctx.from;
-  if (!from) return Promise.resolve(false);
+  if (!from) return Promise.resolve(null);
   let answer = answers.get(ctx.update);
   if (!answer) {
-    answer = ctx.deps.admins.isAdmin(from.id);
+    answer = ctx.deps.admins.actorOf(from.id);
     answers.set(ctx.update, answer);
     // a failed lookup is not remembered: the next branch asks again
     answer.catch(() => answers.delete(ctx.update));
@@ -23,10 +25,31 @@ function isAdminForThisUpdate(ctx: BotContext): Promise<boolean> {
   return answer;
 }
 
+/** The actor of an update that passed staffOnly or adminOnly (they let only actors through). */
+export async function requireActor(ctx: BotContext): Promise<Actor> {
+  const actor = await actorOf(ctx);
+  if (!actor) throw new Error("requireActor outside a staff-only branch");
+  return actor;
+}
+
 /**
- * Admin-only branch of a composer. Everyone else falls through untouched and ends at the fallback's
- * "unknown command" reply, so the existence of admin commands is never revealed.
+ * Branch for every member of the staff: owners, national admins and province-scoped organisers. The
+ * handlers in it limit what they show and do with the actor's scope (src/domain/organisers.ts).
+ * Everyone else falls through untouched and ends at the fallback's "unknown command" reply, so the
+ * existence of admin commands is never revealed.
+ */
+export function staffOnly(composer: Composer<BotContext>): Composer<BotContext> {
+  return composer.filter(async (ctx) => (await actorOf(ctx)) !== null);
+}
+
+/**
+ * Branch for national staff only (owners and admins added with /admin_tambah): the FAQ and other
+ * programme-wide tools that organisers do not use. Organisers and everyone else fall through to the
+ * ordinary "unknown command" reply.
  */
 export function adminOnly(composer: Composer<BotContext>): Composer<BotContext> {
-  return composer.filter((ctx) => isAdminForThisUpdate(ctx));
+  return composer.filter(async (ctx) => {
+    const actor = await actorOf(ctx);
+    return actor !== null && actor.kind !== "organiser";
+  });
 }

@@ -13,6 +13,11 @@ const el = {
   whoami: $("whoami"),
   banner: $("banner"),
   adminTips: $("admin-tips"),
+  channelTips: $("channel-tips"),
+  inlineTips: $("inline-tips"),
+  inlineExample: $("inline-example"),
+  inlinePopup: $("inline-popup"),
+  composer: $("composer"),
   adminId: $("admin-id"),
   messages: $("messages"),
   list: $("list"),
@@ -35,7 +40,9 @@ const el = {
   alertText: $("alert-text"),
 };
 
-const AVATAR_CLASS = { pengguna1: "avatar-1", pengguna2: "avatar-2", admin: "avatar-admin" };
+const AVATAR_CLASS = { pengguna1: "avatar-1", pengguna2: "avatar-2", admin: "avatar-admin", kanal: "avatar-2" };
+/** Waits this long after the last keystroke before asking the bot for inline results. */
+const INLINE_DEBOUNCE_MS = 300;
 
 const state = {
   personas: [],
@@ -47,6 +54,8 @@ const state = {
   connected: false,
   attachment: null,
   typingTimer: undefined,
+  /** inline mode: the pending query timer, the last answer ({ queryId, results }) and a counter against stale answers */
+  inline: { timer: undefined, answer: null, seq: 0 },
 };
 
 const timeFormat = new Intl.DateTimeFormat("id-ID", { hour: "2-digit", minute: "2-digit" });
@@ -228,7 +237,7 @@ function renderChat() {
   if (!chat) return;
   for (const m of chat.messages.values()) el.list.append(renderRow(m));
   decorate();
-  el.empty.hidden = chat.messages.size > 0;
+  el.empty.hidden = chat.messages.size > 0 || Boolean(persona()?.channel);
   renderReplyKeyboard();
   requestAnimationFrame(() => {
     if (chat.scroll === null) scrollToBottom();
@@ -267,7 +276,7 @@ function renderSwitch() {
     const button = h(
       "button",
       { type: "button", role: "tab", "data-persona": p.key, "aria-selected": String(p.key === state.active), title: `${p.label}: ${p.name} (id ${p.id})` },
-      h("span", { class: `p-avatar ${AVATAR_CLASS[p.key] || "avatar-1"}`, text: p.admin ? "🛠" : p.name.slice(0, 1) }),
+      h("span", { class: `p-avatar ${AVATAR_CLASS[p.key] || "avatar-1"}`, text: p.admin ? "🛠" : p.channel ? "📢" : p.name.slice(0, 1) }),
       h("span", { class: "p-text" }, h("span", { class: "p-label", text: p.label }), h("span", { class: "p-name", text: p.name })),
       h("span", { class: "badge", hidden: chat.unread === 0, text: String(chat.unread) }),
     );
@@ -279,8 +288,13 @@ function renderSwitch() {
 function renderWho() {
   const p = persona();
   if (!p) return;
-  el.whoami.replaceChildren(document.createTextNode("Kamu mengetik sebagai "), h("b", { text: p.name }), document.createTextNode(` · id ${p.id}`));
+  if (p.channel) el.whoami.replaceChildren(document.createTextNode("Kanal "), h("b", { text: p.name }), document.createTextNode(" · hanya baca"));
+  else el.whoami.replaceChildren(document.createTextNode("Kamu mengetik sebagai "), h("b", { text: p.name }), document.createTextNode(` · id ${p.id}`));
   el.adminTips.hidden = !p.admin;
+  el.channelTips.hidden = !p.channel;
+  el.inlineTips.hidden = Boolean(p.admin || p.channel);
+  el.inlineExample.textContent = `@${state.bot?.username ?? "bot"} jambi`;
+  el.composer.hidden = Boolean(p.channel);
   el.adminId.textContent = String(p.id);
 }
 
@@ -340,6 +354,12 @@ async function sendFromComposer() {
   const text = el.input.value;
   const p = persona();
   if (!p) return;
+  // Enter on "@bot …" shares the first result, as picking it would
+  if (inlineQueryOf(text) !== null) {
+    const first = state.inline.answer?.results[0];
+    if (first) await chooseInline(first.id);
+    return;
+  }
   if (state.attachment) {
     const file = state.attachment;
     const params = new URLSearchParams({ user: p.key, name: file.name, caption: text.trim() });
@@ -429,6 +449,8 @@ function openDeepLink(href) {
   const bot = state.bot?.username?.toLowerCase();
   if (!bot || !/^(t\.me|telegram\.me)$/i.test(url.hostname) || url.pathname.replace(/^\//, "").toLowerCase() !== bot) return false;
   const payload = url.searchParams.get("start");
+  // from the channel, "Daftar" opens the bot's chat as the first user, like a reader of the channel
+  if (persona()?.channel) switchTo(state.personas.find((p) => !p.admin && !p.channel)?.key);
   void sendText(payload ? `/start ${payload}` : "/start");
   return true;
 }
@@ -451,6 +473,68 @@ function clearAttachment() {
 function closePopups() {
   el.commands.hidden = true;
   el.attachMenu.hidden = true;
+  el.inlinePopup.hidden = true;
+}
+
+// ------------------------------------------------------------------------------------------- inline mode
+
+/** "@bot jambi" in the text box → "jambi"; null when the text does not start with the bot's username. */
+function inlineQueryOf(text) {
+  const bot = state.bot?.username;
+  if (!bot) return null;
+  const match = new RegExp(`^@${bot}(?:\\s+([\\s\\S]*))?$`, "i").exec(text);
+  return match ? (match[1] || "").trim() : null;
+}
+
+function scheduleInline() {
+  clearTimeout(state.inline.timer);
+  const query = inlineQueryOf(el.input.value);
+  if (query === null) {
+    state.inline.answer = null;
+    el.inlinePopup.hidden = true;
+    return;
+  }
+  state.inline.timer = setTimeout(() => void askInline(query), INLINE_DEBOUNCE_MS);
+}
+
+async function askInline(query) {
+  const p = persona();
+  if (!p || p.channel) return;
+  const seq = ++state.inline.seq;
+  let answer;
+  try {
+    answer = await post("/api/inline", { user: p.key, query });
+  } catch (err) {
+    toast(err.message);
+    return;
+  }
+  if (seq !== state.inline.seq || inlineQueryOf(el.input.value) === null) return;
+  state.inline.answer = answer;
+  el.inlinePopup.replaceChildren();
+  if (answer.results.length === 0) el.inlinePopup.append(h("button", { type: "button", disabled: true, text: "Tidak ada acara yang cocok." }));
+  for (const r of answer.results) {
+    const item = h("button", { type: "button", role: "option" }, h("span", { class: "result-title", text: r.title }), h("span", { class: "result-desc", text: r.description }));
+    item.addEventListener("click", () => void chooseInline(r.id));
+    el.inlinePopup.append(item);
+  }
+  el.commands.hidden = true;
+  el.attachMenu.hidden = true;
+  el.inlinePopup.hidden = false;
+}
+
+async function chooseInline(resultId) {
+  const p = persona();
+  const answer = state.inline.answer;
+  if (!p || !answer) return;
+  closePopups();
+  state.inline.answer = null;
+  el.input.value = "";
+  autoGrow();
+  try {
+    await post("/api/inline/choose", { user: p.key, queryId: answer.queryId, resultId });
+  } catch (err) {
+    toast(err.message);
+  }
 }
 
 async function toggleCommands() {
@@ -500,7 +584,9 @@ function clearTyping() {
 // ------------------------------------------------------------------------------------------- live updates
 
 function applySnapshot(data) {
-  for (const [chatId, snap] of Object.entries(data.chats)) {
+  const channel = state.personas.find((p) => p.channel);
+  const chats = { ...data.chats, ...(channel && data.channel ? { [String(channel.id)]: data.channel } : {}) };
+  for (const [chatId, snap] of Object.entries(chats)) {
     const chat = chatOf(chatId);
     chat.messages = new Map(snap.messages.map((m) => [m.id, m]));
     chat.replyKeyboard = snap.replyKeyboard;
@@ -549,7 +635,7 @@ function applyChanges(batch) {
   }
   if (activeChanged) {
     decorate();
-    el.empty.hidden = (activeChat()?.messages.size ?? 0) > 0;
+    el.empty.hidden = (activeChat()?.messages.size ?? 0) > 0 || Boolean(persona()?.channel);
     renderReplyKeyboard();
     if (scroll) requestAnimationFrame(scrollToBottom);
   }
@@ -598,7 +684,10 @@ el.input.addEventListener("keydown", (e) => {
     void sendFromComposer();
   }
 });
-el.input.addEventListener("input", autoGrow);
+el.input.addEventListener("input", () => {
+  autoGrow();
+  scheduleInline();
+});
 el.startBtn.addEventListener("click", () => void sendText("/start"));
 el.menuBtn.addEventListener("click", (e) => {
   e.stopPropagation();
@@ -648,6 +737,7 @@ document.addEventListener("click", (e) => {
 async function init() {
   const info = await (await fetch("/api/state")).json();
   state.personas = info.personas;
+  if (info.channel) state.personas.push({ key: info.channel.key, label: "Kanal", id: info.channel.id, name: info.channel.title, admin: false, channel: true });
   state.bot = info.bot;
   state.status = info.status;
   el.botName.textContent = info.bot.name;

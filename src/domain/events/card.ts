@@ -10,6 +10,12 @@ import type { Event } from "../../generated/prisma/client.js";
 import { formatDateRange, type DisplayLocale } from "./format.js";
 import { eventDeepLink } from "./links.js";
 
+/**
+ * Cards are written in Bahasa Indonesia: a channel, a group or a chat an inline result is shared into has
+ * no one reader whose language the bot knows.
+ */
+export const CARD_LANGUAGE = "id";
+
 /** i18n.t bound to one locale: (key, params) → text; plain string parameters are escaped for HTML. */
 export type Translate = (key: string, params?: TextParams) => string;
 

@@ -11,9 +11,14 @@ export function findEventTitle(db: Db, id: number): Promise<{ id: number; title:
   return db.event.findUnique({ where: { id }, select: { id: true, title: true } });
 }
 
-/** The latest events by start (newest first), for an admin to pick one. */
-export function latestEvents(db: Db, take: number): Promise<{ id: number; title: string }[]> {
-  return db.event.findMany({ orderBy: [{ startsAt: "desc" }, { id: "desc" }], take, select: { id: true, title: true } });
+/** The latest events by start (newest first), for an admin to pick one; within `provinces` (an organiser's scope) when given. */
+export function latestEvents(db: Db, take: number, provinces: readonly string[] | null = null): Promise<{ id: number; title: string }[]> {
+  return db.event.findMany({
+    where: provinces ? { province: { in: [...provinces] } } : {},
+    orderBy: [{ startsAt: "desc" }, { id: "desc" }],
+    take,
+    select: { id: true, title: true },
+  });
 }
 
 /** Events whose participants a broadcast may address (published, completed or cancelled), newest first. */

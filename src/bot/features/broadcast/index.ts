@@ -13,7 +13,8 @@ import { instanceId } from "../../../cluster/instance.js";
 import type { BotContext, ConvContext } from "../../context.js";
 import { languageOf } from "../../i18n.js";
 import type { FeatureKit } from "../../feature.js";
-import { adminOnly } from "../../middlewares/admin.js";
+import { adminOnly, requireActor, staffOnly } from "../../middlewares/admin.js";
+import { canControlBroadcast } from "../../../domain/organisers.js";
 import { broadcastAudience } from "../../../domain/broadcast/lookup.js";
 import { HTML, trustedHtml } from "../../format.js";
 import { audienceCb, buttonCb, confirmCb, CONTROL_COMMANDS, controlCb, eventCb, provinceCb, segmentCb } from "./callbacks.js";
@@ -67,25 +68,38 @@ export function broadcastAdminFeature(kit: FeatureKit): Composer<BotContext> {
       // ctx.api inside the conversation gets bot.api's transformers (auto-retry; the test recorder)
     }),
   );
-  const privateAdmin = admin.chatType("private");
-
-  privateAdmin.command("siaran", async (ctx) => {
+  admin.chatType("private").command("siaran", async (ctx) => {
     await ctx.conversation.exitAll();
     await ctx.conversation.enter(COMPOSE_CONVERSATION_ID);
   });
+  // status and control: every member of the staff, an organiser only for the broadcasts they made
+  const staff = staffOnly(composer);
+  const privateAdmin = staff.chatType("private");
+
+  /** The active broadcasts this actor may see. */
+  async function activeFor(ctx: BotContext) {
+    const actor = await requireActor(ctx);
+    return (await listActiveBroadcasts(deps.db)).filter((b) => canControlBroadcast(actor, b));
+  }
+
+  /** A broadcast's figures, or null when it does not exist or is not this actor's to see. */
+  async function statsFor(ctx: BotContext, broadcastId: number) {
+    const stats = await getBroadcastStats(deps.db, broadcastId);
+    return stats && canControlBroadcast(await requireActor(ctx), stats) ? stats : null;
+  }
 
   /** The broadcast a command is about: the id typed after it, or the only one that fits. */
   async function target(ctx: BotContext, statuses: BroadcastStatus[]): Promise<number | null> {
     const typed = ctx.match?.toString().trim().replace(/^#/, "") ?? "";
     if (/^\d{1,9}$/.test(typed)) return Number(typed);
-    const active = (await listActiveBroadcasts(deps.db)).filter((b) => statuses.includes(b.status as BroadcastStatus));
+    const active = (await activeFor(ctx)).filter((b) => statuses.includes(b.status as BroadcastStatus));
     if (active.length === 1) return active[0]?.id ?? null;
     await statusList(ctx);
     return null;
   }
 
   async function statusList(ctx: BotContext): Promise<void> {
-    const active = await listActiveBroadcasts(deps.db);
+    const active = await activeFor(ctx);
     if (active.length === 0) {
       await ctx.reply(ctx.t("broadcast-none-active"));
       return;
@@ -100,7 +114,7 @@ export function broadcastAdminFeature(kit: FeatureKit): Composer<BotContext> {
 
   type Control = "pause" | "resume" | "cancel";
   async function control(ctx: BotContext, broadcastId: number, action: Control): Promise<string> {
-    const stats = await getBroadcastStats(deps.db, broadcastId);
+    const stats = await statsFor(ctx, broadcastId);
     if (!stats) return ctx.t("broadcast-not-found");
     const ok =
       action === "pause"
@@ -119,7 +133,7 @@ export function broadcastAdminFeature(kit: FeatureKit): Composer<BotContext> {
   privateAdmin.command("siaran_status", async (ctx) => {
     const typed = ctx.match.trim().replace(/^#/, "");
     if (!/^\d{1,9}$/.test(typed)) return statusList(ctx);
-    const stats = await getBroadcastStats(deps.db, Number(typed));
+    const stats = await statsFor(ctx, Number(typed));
     if (!stats) return ctx.reply(ctx.t("broadcast-not-found"));
     // a fresh live progress message at the bottom of the chat
     const language = languageOf(ctx);
@@ -140,9 +154,9 @@ export function broadcastAdminFeature(kit: FeatureKit): Composer<BotContext> {
     });
   }
 
-  admin.callbackQuery(controlCb.filter, async (ctx) => {
+  staff.callbackQuery(controlCb.filter, async (ctx) => {
     const data = controlCb.unpack(ctx.callbackQuery.data);
-    const stats = data ? await getBroadcastStats(deps.db, data.id) : null;
+    const stats = data ? await statsFor(ctx, data.id) : null;
     if (!data || !stats) return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
     switch (data.action) {
       case "cancel":

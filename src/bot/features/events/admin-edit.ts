@@ -13,6 +13,8 @@ import { escapeHtml, type Translate } from "../../format.js";
 import { adminEventCb, type EditableField } from "./callbacks.js";
 import { issuesText, removeKeyboard } from "./admin-views.js";
 import { findEvent } from "../../../domain/events/lookup.js";
+import { provincesOf } from "../../../domain/organisers.js";
+import { requireActor } from "../../middlewares/admin.js";
 
 export const EDIT_CONVERSATION_ID = "events-admin-edit";
 
@@ -106,7 +108,9 @@ export function editEventConversation(notifier: EventsNotifier) {
     }
     const result = await conversation.external(
       storable(async (outer): Promise<{ result: UpdateEventResult; told: number }> => {
-        const updated = await updateEvent(outer.deps.db, eventId, patch, { now: outer.deps.now() });
+        // an organiser cannot move an event out of their provinces (the domain refuses it as not found)
+        const provinces = provincesOf(await requireActor(outer));
+        const updated = await updateEvent(outer.deps.db, eventId, patch, { now: outer.deps.now(), provinces });
         let told = 0;
         if (updated.ok) {
           told = await notifier.changed(updated.event, updated.notify);

@@ -5,13 +5,19 @@ import type { BotContext } from "../../context.js";
 import type { FeatureKit } from "../../feature.js";
 import { escapeHtml, HTML, type Translate } from "../../format.js";
 import { importErrorText } from "./admin-views.js";
+import { provincesOf } from "../../../domain/organisers.js";
+import { requireActor } from "../../middlewares/admin.js";
 
 /** A CSV of 500 events is far below this; anything bigger is not an events file. */
 const MAX_IMPORT_BYTES = 1024 * 1024;
 /** Telegram messages hold 4096 characters: list this many problems and count the rest. */
 const MAX_LISTED_ERRORS = 25;
 
-/** /impor_acara: events from a CSV document whose caption is the command (mounted inside the admin-only branch). */
+/**
+ * /impor_acara: events from a CSV document whose caption is the command (mounted inside the staff-only
+ * branch). An organiser's file may only hold events of their provinces: any other row is an error naming
+ * its line, and nothing is imported.
+ */
 export function eventsImport(kit: FeatureKit): Composer<BotContext> {
   const { deps } = kit;
   const composer = new Composer<BotContext>();
@@ -30,7 +36,8 @@ export function eventsImport(kit: FeatureKit): Composer<BotContext> {
       ctx.log.warn({ err: error }, "import download failed");
       return ctx.reply(ctx.t("events-import-download-failed"));
     }
-    const result = await importEvents(deps.db, text, { createdBy: ctx.from.id, status: "published", now: deps.now() });
+    const provinces = provincesOf(await requireActor(ctx));
+    const result = await importEvents(deps.db, text, { createdBy: ctx.from.id, status: "published", now: deps.now(), provinces });
     const t: Translate = (k, p) => ctx.t(k, p);
     if (result.ok) {
       ctx.log.info({ count: result.count, by: ctx.from.id }, "events imported");

@@ -6,7 +6,8 @@ import { eventDeepLink } from "../../../domain/events/links.js";
 import type { BotContext, ConvContext } from "../../context.js";
 import { languageOf } from "../../i18n.js";
 import type { FeatureKit } from "../../feature.js";
-import { adminOnly } from "../../middlewares/admin.js";
+import { adminOnly, requireActor, staffOnly } from "../../middlewares/admin.js";
+import { eventForActor, provincesOf } from "../../../domain/organisers.js";
 import { staffCheckIn } from "./checkin-flow.js";
 import { detailsText, localeOf } from "./views.js";
 import { escapeHtml, HTML, trustedHtml } from "../../format.js";
@@ -16,13 +17,14 @@ import { CREATE_CONVERSATION_ID, createEventConversation } from "./admin-create.
 import { EDIT_CONVERSATION_ID, editEventConversation } from "./admin-edit.js";
 import { askExportKind, eventsExport } from "./admin-export.js";
 import { eventsImport } from "./admin-import.js";
-import { findEvent, registrationCounts } from "../../../domain/events/lookup.js";
+import { registrationCounts } from "../../../domain/events/lookup.js";
 
 const IDLE_MS = 2 * 60 * 60 * 1000;
 const ADMIN_PAGE_SIZE = 5;
 
 /**
- * Event administration, for admins only (everyone else gets the ordinary unknown-command reply):
+ * Event administration, for the staff (everyone else gets the ordinary unknown-command reply); an
+ * organiser sees and manages only the events of their provinces (every event id goes through eventForActor):
  * /buatacara, /acara_admin (list, edit, publish, cancel with notices, complete), /impor_acara (CSV document),
  * /ekspor (registrations or feedback as CSV), /checkin <kode>.
  */
@@ -31,13 +33,14 @@ export function eventsAdminFeature(kit: FeatureKit): Composer<BotContext> {
   const { deps } = kit;
   const composer = new Composer<BotContext>();
   const notifier = kit.eventsNotifier;
-  const admin = adminOnly(composer);
+  const admin = staffOnly(composer);
 
   admin.use(createConversation<BotContext, ConvContext>(createEventConversation(kit.botUsername), { id: CREATE_CONVERSATION_ID, maxMillisecondsToWait: IDLE_MS }));
   admin.use(createConversation<BotContext, ConvContext>(editEventConversation(notifier), { id: EDIT_CONVERSATION_ID, maxMillisecondsToWait: IDLE_MS }));
   const privateAdmin = admin.chatType("private");
 
-  privateAdmin.command("buatacara", async (ctx) => {
+  // national staff only until the create conversation checks the organiser's provinces (createEvent's `provinces`)
+  adminOnly(composer).chatType("private").command("buatacara", async (ctx) => {
     await ctx.conversation.exitAll();
     await ctx.conversation.enter(CREATE_CONVERSATION_ID);
   });
@@ -45,7 +48,8 @@ export function eventsAdminFeature(kit: FeatureKit): Composer<BotContext> {
   // ------------------------------------------------------------------------------------ /acara_admin
 
   async function listView(ctx: BotContext, requested: number) {
-    const list = await listEventsForAdmin(deps.db, { page: requested, pageSize: ADMIN_PAGE_SIZE, now: deps.now() });
+    const actor = await requireActor(ctx);
+    const list = await listEventsForAdmin(deps.db, { page: requested, pageSize: ADMIN_PAGE_SIZE, now: deps.now(), provinces: provincesOf(actor) });
     const keyboard = new InlineKeyboard();
     if (list.total === 0) return { text: ctx.t("events-admin-list-empty"), keyboard };
     const locale = localeOf(languageOf(ctx));
@@ -120,7 +124,7 @@ export function eventsAdminFeature(kit: FeatureKit): Composer<BotContext> {
 
   admin.callbackQuery(adminEventCb.filter, async (ctx) => {
     const data = adminEventCb.unpack(ctx.callbackQuery.data);
-    const event = data ? await findEvent(deps.db, data.id) : null;
+    const event = data ? await eventForActor(deps.db, await requireActor(ctx), data.id) : null;
     if (!data || !event) return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
     await ctx.answerCallbackQuery();
     const title = escapeHtml(event.title);
@@ -165,6 +169,7 @@ export function eventsAdminFeature(kit: FeatureKit): Composer<BotContext> {
       case "complete": {
         const result = await completeEvent(deps.db, event.id);
         if (!result.ok) return ctx.reply(ctx.t("events-admin-wrong-status", { status: trustedHtml(ctx.t(`events-status-${event.status}`)) }));
+        await notifier.seatsOrDetailsChanged(event.id);
         return ctx.reply(ctx.t("events-admin-completed", { title }), HTML);
       }
     }
@@ -172,7 +177,7 @@ export function eventsAdminFeature(kit: FeatureKit): Composer<BotContext> {
 
   admin.callbackQuery(editFieldCb.filter, async (ctx) => {
     const data = editFieldCb.unpack(ctx.callbackQuery.data);
-    const event = data ? await findEvent(deps.db, data.id) : null;
+    const event = data ? await eventForActor(deps.db, await requireActor(ctx), data.id) : null;
     if (!data || !event || ctx.chat?.type !== "private") return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
     await ctx.answerCallbackQuery();
     await ctx.editMessageReplyMarkup().catch(() => undefined);
@@ -188,7 +193,7 @@ export function eventsAdminFeature(kit: FeatureKit): Composer<BotContext> {
   privateAdmin.command("checkin", async (ctx) => {
     const code = ctx.match.trim();
     if (!code) return ctx.reply(ctx.t("events-checkin-usage"), HTML);
-    await staffCheckIn(ctx, code, notifier);
+    await staffCheckIn(ctx, code, notifier, await requireActor(ctx));
   });
 
   return composer;

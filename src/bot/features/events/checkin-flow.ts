@@ -1,5 +1,5 @@
 // Check-in at the door, shared by the QR deep link (t.me/<bot>?start=ci_<token>) and /checkin <kode>.
-// Only event staff (admins) record attendance; an attendee who opens their own code is told to show it.
+// Only event staff (admins and the event's organisers) record attendance; an attendee who opens their own code is told to show it.
 import { checkIn, extractCheckInToken } from "../../../domain/events/checkin.js";
 import { formatDateTime } from "../../../domain/events/format.js";
 import { findUser, findUserById } from "../../../domain/users.js";
@@ -9,6 +9,7 @@ import type { EventsNotifier } from "./notify.js";
 import { localeOf } from "./views.js";
 import { escapeHtml } from "../../format.js";
 import { findRegistrationByCheckInToken } from "../../../domain/events/lookup.js";
+import { provincesOf, type Actor } from "../../../domain/organisers.js";
 
 /** What a non-admin sees when they open a check-in link. */
 export async function explainCheckInLink(ctx: BotContext, rawToken: string): Promise<void> {
@@ -22,10 +23,13 @@ export async function explainCheckInLink(ctx: BotContext, rawToken: string): Pro
   await ctx.reply(ctx.t("events-checkin-staff-only"));
 }
 
-/** Staff scanned or typed a code: record attendance (once) and greet the attendee. */
-export async function staffCheckIn(ctx: BotContext, rawToken: string, notifier: EventsNotifier): Promise<void> {
+/**
+ * Staff scanned or typed a code: record attendance (once) and greet the attendee. An organiser checks in
+ * only at events of their provinces; another province's code reads as unknown.
+ */
+export async function staffCheckIn(ctx: BotContext, rawToken: string, notifier: EventsNotifier, actor: Actor): Promise<void> {
   const locale = localeOf(languageOf(ctx));
-  const result = await checkIn(ctx.deps.db, rawToken, { now: ctx.deps.now() });
+  const result = await checkIn(ctx.deps.db, rawToken, { now: ctx.deps.now(), provinces: provincesOf(actor) });
   switch (result.status) {
     case "not_found":
       await ctx.reply(ctx.t("events-checkin-not-found"));

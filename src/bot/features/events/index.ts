@@ -1,5 +1,6 @@
 import { createConversation } from "@grammyjs/conversations";
-import { Composer, InlineKeyboard } from "grammy";
+import { Composer, InlineKeyboard, Keyboard } from "grammy";
+import { formatDistanceKm, nearestEvents } from "../../../domain/geo.js";
 import { completeFinishedEvents, getEventWithSeats, listUpcomingEvents } from "../../../domain/events/events.js";
 import { eventDeepLink } from "../../../domain/events/links.js";
 import { sendDueReminders } from "../../../domain/events/reminders.js";
@@ -13,8 +14,10 @@ import { explainCheckInLink, staffCheckIn } from "./checkin-flow.js";
 import { sendTicket } from "./notify.js";
 import { createRsvpConversation, RSVP_CONVERSATION_ID } from "./rsvp-conversation.js";
 import { detailsText, listItem, localeOf, registrationStatusText, whenText } from "./views.js";
-import { escapeHtml, HTML, trustedHtml, type Translate } from "../../format.js";
+import { escapeHtml, HTML, trustedHtml, type TextParams, type Translate } from "../../format.js";
 import { findEvent, findRegistration, findRegistrationWithEvent } from "../../../domain/events/lookup.js";
+import { canManageEvent } from "../../../domain/organisers.js";
+import { actorOf } from "../../middlewares/admin.js";
 
 export const EVENTS_PAGE_SIZE = 5;
 /** An unanswered RSVP question is dropped after this long, so a later message is not taken as an answer. */
@@ -70,12 +73,38 @@ export function eventsFeature(kit: FeatureKit): Composer<BotContext> {
   async function showList(ctx: BotContext) {
     const { text, keyboard } = await listView(ctx, 0);
     await ctx.reply(text, { ...HTML, reply_markup: keyboard });
+    // a message carries one keyboard: the location button comes with a short second message
+    const askLocation = new Keyboard().requestLocation(ctx.t("events-nearest-btn")).resized().oneTime();
+    await ctx.reply(ctx.t("events-nearest-prompt"), { ...HTML, reply_markup: askLocation });
+  }
+
+  /** A shared location: upcoming events by distance, nearest first. The location itself is not stored. */
+  async function showNearest(ctx: BotContext, latitude: number, longitude: number) {
+    const found = await nearestEvents(deps.db, { latitude, longitude }, { now: deps.now() });
+    if (found.length === 0) return ctx.reply(ctx.t("events-nearest-none"), { reply_markup: { remove_keyboard: true } });
+    const locale = localeOf(languageOf(ctx));
+    const t = (key: string, params?: TextParams) => ctx.t(key, params);
+    const keyboard = new InlineKeyboard();
+    const items = found.map((item, i) => {
+      const n = i + 1;
+      keyboard.text(ctx.t("events-btn-details", { n }), detailsCb.pack({ id: item.event.id }));
+      keyboard.text(ctx.t("events-btn-register", { n }), registerCb.pack({ id: item.event.id })).row();
+      const km = formatDistanceKm(item.distanceKm, locale);
+      const distance = item.approximate ? ctx.t("organisers-distance-approximate", { km, city: escapeHtml(item.event.city) }) : ctx.t("organisers-distance-km", { km });
+      return `${listItem(t, locale, n, item.event, item.seatsLeft)}
+${ctx.t("events-nearest-distance", { distance: trustedHtml(distance) })}`;
+    });
+    // the reply keyboard goes away with a first message; the list keeps its buttons
+    await ctx.reply(ctx.t("events-nearest-title"), { reply_markup: { remove_keyboard: true } });
+    await ctx.reply(items.join("\n\n"), { ...HTML, reply_markup: keyboard });
   }
 
   async function showDetails(ctx: BotContext, eventId: number) {
     const found = await getEventWithSeats(deps.db, eventId);
-    const isAdmin = ctx.from ? await deps.admins.isAdmin(ctx.from.id) : false;
-    if (!found || (found.event.status !== "published" && !(isAdmin && found.event.status === "draft"))) {
+    const actor = await actorOf(ctx);
+    // staff preview their own drafts through the link (an organiser: drafts of their provinces)
+    const canPreview = found !== null && found.event.status === "draft" && actor !== null && canManageEvent(actor, found.event);
+    if (!found || (found.event.status !== "published" && !canPreview)) {
       await ctx.reply(ctx.t("events-not-available"));
       return;
     }
@@ -98,6 +127,11 @@ export function eventsFeature(kit: FeatureKit): Composer<BotContext> {
   }
 
   privateChat.command("acara", showList);
+  privateChat.on("message:location", async (ctx, next) => {
+    // a location typed into a conversation (an admin placing a venue) is that conversation's answer
+    if (Object.keys(await ctx.conversation.active()).length > 0) return next();
+    return showNearest(ctx, ctx.message.location.latitude, ctx.message.location.longitude);
+  });
   mainMenu.register("events", showList);
 
   composer.callbackQuery(listCb.filter, async (ctx) => {
@@ -142,7 +176,8 @@ export function eventsFeature(kit: FeatureKit): Composer<BotContext> {
   });
 
   deepLinks.register("ci_", async (ctx, argument) => {
-    if (ctx.from && (await deps.admins.isAdmin(ctx.from.id))) return staffCheckIn(ctx, argument, notifier);
+    const actor = await actorOf(ctx);
+    if (actor) return staffCheckIn(ctx, argument, notifier, actor);
     return explainCheckInLink(ctx, argument);
   });
 
@@ -212,6 +247,7 @@ export function eventsFeature(kit: FeatureKit): Composer<BotContext> {
         if (!result.ok) return ctx.reply(ctx.t(`events-my-cancel-failed-${result.reason}`, { title }), HTML);
         await ctx.reply(ctx.t("events-my-cancelled", { title }), HTML);
         await notifier.offers(result.offers);
+        await notifier.seatsOrDetailsChanged(event.id);
         return;
       }
     }
@@ -230,6 +266,7 @@ export function eventsFeature(kit: FeatureKit): Composer<BotContext> {
     await ctx.editMessageReplyMarkup().catch(() => undefined);
     if (result.offers.length > 0) await notifier.offers(result.offers);
     const registration = await findRegistrationWithEvent(deps.db, data.id);
+    if (registration) await notifier.seatsOrDetailsChanged(registration.eventId);
     const title = escapeHtml(registration?.event.title ?? "");
     if (!result.ok) return ctx.reply(ctx.t(`events-offer-fail-${result.reason}`, { title }), HTML);
     if (data.action === "decline") return ctx.reply(ctx.t("events-offer-declined", { title }), HTML);

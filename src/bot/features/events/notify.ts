@@ -15,6 +15,8 @@ import { detailsCb, myListCb, myRegistrationCb, offerCb, venueCb } from "./callb
 import { localeOf, placeLine, whenText } from "./views.js";
 import { escapeHtml, HTML, type TextParams, type Translate } from "../../format.js";
 import { findEvent } from "../../../domain/events/lookup.js";
+import { CardFollower, type FollowResult } from "./card-follower.js";
+import { CARD_LANGUAGE } from "../../../domain/events/card.js";
 
 export interface NotifierDeps {
   api: Api;
@@ -68,7 +70,24 @@ export async function sendTicket(
 }
 
 export class EventsNotifier {
-  constructor(private readonly deps: NotifierDeps) {}
+  private readonly cards: CardFollower;
+
+  constructor(private readonly deps: NotifierDeps) {
+    this.cards = new CardFollower({ ...deps, t: (key, params) => deps.t(CARD_LANGUAGE, key, params) });
+  }
+
+  /**
+   * The event changed in a way its announcement cards show (details, status, seats left): edit the
+   * channel and group posts that need it. Never throws; what fails is retried by the periodic job.
+   */
+  seatsOrDetailsChanged(eventId: number): Promise<FollowResult> {
+    return this.cards.follow(eventId);
+  }
+
+  /** The periodic safety net for cards (the deadline passing, a change made outside the bot). */
+  followAllCards(now: Date): Promise<FollowResult> {
+    return this.cards.followAll(now);
+  }
 
   /** A text in the recipient's language (outside an update there is no ctx.t). */
   text(language: string, key: string, params?: TextParams): string {
@@ -109,6 +128,7 @@ export class EventsNotifier {
 
   /** "A seat is free for you": accept or decline buttons, and until when. */
   async offers(notices: Notice[]): Promise<void> {
+    for (const eventId of new Set(notices.map((n) => n.eventId))) await this.seatsOrDetailsChanged(eventId);
     for (const notice of notices) {
       const event = await this.eventOf(notice.eventId);
       if (!event || !notice.offerExpiresAt) continue;
@@ -136,6 +156,7 @@ export class EventsNotifier {
   }
 
   async cancelled(event: Event, notices: Notice[]): Promise<number> {
+    await this.seatsOrDetailsChanged(event.id);
     let sent = 0;
     for (const notice of notices) {
       const t = this.translator(notice.language);
@@ -146,6 +167,7 @@ export class EventsNotifier {
   }
 
   async changed(event: Event, notices: Notice[]): Promise<number> {
+    await this.seatsOrDetailsChanged(event.id);
     let sent = 0;
     for (const notice of notices) {
       const t = this.translator(notice.language);

@@ -3,15 +3,16 @@ import { z } from "zod";
 import { renderStatsChart, type ChartLabels } from "../../../domain/feedback/chart.js";
 import { feedbackCsv } from "../../../domain/feedback/export.js";
 import { eventStats, overallStats, type FeedbackStats } from "../../../domain/feedback/stats.js";
-import { approveStory, countPendingStories, listPendingStories, rejectStory } from "../../../domain/feedback/stories.js";
+import { approveStory, countPendingStories, findStory, listPendingStories, rejectStory } from "../../../domain/feedback/stories.js";
 import { CallbackData } from "../../callback.js";
 import type { BotContext } from "../../context.js";
 import { languageOf } from "../../i18n.js";
 import type { FeatureKit } from "../../feature.js";
-import { adminOnly } from "../../middlewares/admin.js";
+import { requireActor, staffOnly } from "../../middlewares/admin.js";
+import { eventForActor, provincesOf } from "../../../domain/organisers.js";
 import { authorText } from "./index.js";
 import { escapeHtml, HTML, intlLocale, trustedHtml, type Translate } from "../../format.js";
-import { findEventTitle, latestEvents } from "../../../domain/events/lookup.js";
+import { latestEvents } from "../../../domain/events/lookup.js";
 import { countFeedback } from "../../../domain/feedback/lookup.js";
 
 /** id 0 = overall (every event and the programme survey). */
@@ -98,17 +99,19 @@ export function chartLabels(t: Translate, language: string): ChartLabels {
 
 /**
  * Admin tools of the feedback feature: /statistik (per event or overall: a short text, the chart as a
- * PNG and the answers as CSV) and /cerita_admin (approve or reject stories offered for publication).
+ * PNG and the answers as CSV) and /cerita_admin (approve or reject stories offered for publication). An
+ * organiser's figures, files and stories cover only the events of their provinces.
  */
 export function feedbackAdminFeature(kit: FeatureKit): Composer<BotContext> {
   kit.commands.declare("feedbackAdmin", { admin: ["statistik", "cerita_admin"], callbacks: [statsCb, csvCb, reviewCb] });
   const { deps } = kit;
   const composer = new Composer<BotContext>();
-  const admin = adminOnly(composer);
+  const admin = staffOnly(composer);
   const privateAdmin = admin.chatType("private");
 
   async function sendStats(ctx: BotContext, eventId: number) {
-    const stats = eventId === 0 ? await overallStats(deps.db) : await eventStats(deps.db, eventId);
+    const provinces = provincesOf(await requireActor(ctx));
+    const stats = eventId === 0 ? await overallStats(deps.db, { provinces }) : await eventStats(deps.db, eventId, { provinces });
     if (!stats) return ctx.reply(ctx.t("feedback-stats-not-found"));
     const language = languageOf(ctx);
     const t: Translate = (key, params) => ctx.t(key, params);
@@ -132,7 +135,7 @@ export function feedbackAdminFeature(kit: FeatureKit): Composer<BotContext> {
   privateAdmin.command("statistik", async (ctx) => {
     const argument = ctx.match.trim().replace(/^#/, "");
     if (/^\d{1,9}$/.test(argument)) return sendStats(ctx, Number(argument));
-    const events = await latestEvents(deps.db, EVENTS_IN_CHOICE);
+    const events = await latestEvents(deps.db, EVENTS_IN_CHOICE, provincesOf(await requireActor(ctx)));
     const keyboard = new InlineKeyboard().text(ctx.t("feedback-stats-overall-button"), statsCb.pack({ id: 0 })).row();
     for (const event of events) keyboard.text(ctx.t("feedback-stats-event-button", { id: String(event.id), title: event.title.slice(0, 50) }), statsCb.pack({ id: event.id })).row();
     await ctx.reply(ctx.t("feedback-stats-choose"), { reply_markup: keyboard });
@@ -147,11 +150,13 @@ export function feedbackAdminFeature(kit: FeatureKit): Composer<BotContext> {
 
   admin.callbackQuery(csvCb.filter, async (ctx) => {
     const data = csvCb.unpack(ctx.callbackQuery.data);
-    const event = data && data.id > 0 ? await findEventTitle(deps.db, data.id) : null;
+    const actor = await requireActor(ctx);
+    const provinces = provincesOf(actor);
+    const event = data && data.id > 0 ? await eventForActor(deps.db, actor, data.id) : null;
     if (!data || (data.id > 0 && !event)) return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
     await ctx.answerCallbackQuery();
-    const csv = await feedbackCsv(deps.db, event?.id);
-    const rows = await countFeedback(deps.db, event?.id);
+    const csv = await feedbackCsv(deps.db, event?.id, { provinces });
+    const rows = await countFeedback(deps.db, event?.id, provinces);
     await ctx.replyWithDocument(new InputFile(csv, event ? `masukan-acara-${event.id}.csv` : "masukan-semua.csv"), {
       caption: ctx.t("feedback-stats-csv-caption", { title: event?.title ?? ctx.t("feedback-stats-overall-button"), rows }),
     });
@@ -160,9 +165,10 @@ export function feedbackAdminFeature(kit: FeatureKit): Composer<BotContext> {
   // ------------------------------------------------------------------------------ /cerita_admin
 
   async function showNextPending(ctx: BotContext) {
-    const [story] = await listPendingStories(deps.db, 1);
+    const scope = { provinces: provincesOf(await requireActor(ctx)) };
+    const [story] = await listPendingStories(deps.db, 1, scope);
     if (!story) return ctx.reply(ctx.t("feedback-review-empty"));
-    const pending = await countPendingStories(deps.db);
+    const pending = await countPendingStories(deps.db, scope);
     const t: Translate = (key, params) => ctx.t(key, params);
     const lines = [
       ctx.t("feedback-review-view", {
@@ -185,8 +191,10 @@ export function feedbackAdminFeature(kit: FeatureKit): Composer<BotContext> {
 
   admin.callbackQuery(reviewCb.filter, async (ctx) => {
     const data = reviewCb.unpack(ctx.callbackQuery.data);
-    if (!data) return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
-    const done = data.verdict === "a" ? await approveStory(deps.db, data.id) : await rejectStory(deps.db, data.id);
+    const scope = { provinces: provincesOf(await requireActor(ctx)) };
+    // a story outside the organiser's provinces (or none at all) gets the ordinary refusal
+    if (!data || !(await findStory(deps.db, data.id, scope))) return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+    const done = data.verdict === "a" ? await approveStory(deps.db, data.id, scope) : await rejectStory(deps.db, data.id, scope);
     if (!done) {
       await ctx.answerCallbackQuery({ text: ctx.t("feedback-review-already") });
       await ctx.editMessageReplyMarkup().catch(() => undefined);
