@@ -3,8 +3,11 @@
 // webhook requests to the proxy. Instances can be killed with SIGKILL and started again; close() stops
 // everything cleanly (SIGTERM) and drops the database.
 import net from "node:net";
+import os from "node:os";
 import { openDatabase, type Db } from "../../src/db.js";
 import { seedBaseContent } from "../../src/domain/seed.js";
+import { PrismaClient as PostgresClient } from "../../src/generated/prisma-pg/client.js";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { startBotProcess, type BotProcess } from "./bot-process.js";
 import type { Emulator } from "./emulator.js";
 import { createMigratedDatabase, dropDatabase } from "./postgres.js";
@@ -32,8 +35,15 @@ export interface Cluster {
   db: Db;
   readonly bots: (BotProcess | undefined)[];
   readonly ports: number[];
+  /**
+   * SIGSTOP of instance `i`: it does nothing more (no reply, no database write) but still holds its
+   * sockets and claims, so a test can read what it had in progress before the kill -9 that follows.
+   */
+  freeze(i: number): void;
   /** SIGKILL of instance `i`; resolves once it is gone. Returns the requests it had open at that moment. */
   kill9(i: number): Promise<number>;
+  /** the id the instance claims work under (INSTANCE_ID's default: host name and process id) */
+  ownerOf(i: number): string;
   /** starts instance `i` again on its port and waits until it answers /healthz */
   restart(i: number): Promise<void>;
   /** everything the instances printed */
@@ -120,6 +130,12 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     },
     bots,
     ports,
+    freeze(i) {
+      bots[i]?.kill("SIGSTOP");
+    },
+    ownerOf(i) {
+      return `${os.hostname()}:${bots[i]?.pid ?? 0}`;
+    },
     async kill9(i) {
       const bot = bots[i];
       if (!bot) return 0;
@@ -148,13 +164,12 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     // The FAQ and program facts go in before the instances start, as after a deployment's first start:
     // the seeding transaction (a few hundred upserts) can pass Prisma's 5 s transaction limit on a
     // loaded 2-core machine, and what these tests measure is the cluster, not a cold first start.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await seedBaseContent(db);
-        break;
-      } catch (error) {
-        if (attempt >= 3) throw error;
-      }
+    // A client of its own with a generous transaction timeout does it here.
+    const seeder = new PostgresClient({ adapter: new PrismaPg({ connectionString: url, max: 2 }), transactionOptions: { timeout: 120_000, maxWait: 60_000 } });
+    try {
+      await seedBaseContent(seeder as unknown as Db);
+    } finally {
+      await seeder.$disconnect();
     }
     // the first instance alone (it migrates and seeds base content), then the others together
     for (const group of [[0], Array.from({ length: n - 1 }, (_, k) => k + 1)]) {
