@@ -23,7 +23,7 @@ describe.skipIf(!!skip)(`cluster: broadcast to 3,000 from three instances at 30 
   beforeAll(async () => {
     emu = await startEmulator({ rateLimit: { global: 30 } });
     cluster = await startCluster({ emu, env: { ADMIN_IDS: String(ADMIN_ID) } });
-  }, 240_000);
+  }, 420_000);
 
   afterAll(async () => {
     await cluster?.close();

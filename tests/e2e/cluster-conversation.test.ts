@@ -18,7 +18,7 @@ describe.skipIf(!!skip)(`cluster: one conversation across instances${skip ? ` [s
   beforeAll(async () => {
     emu = await startEmulator();
     cluster = await startCluster({ emu });
-  }, 240_000);
+  }, 420_000);
 
   afterAll(async () => {
     await cluster?.close();

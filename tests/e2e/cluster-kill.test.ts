@@ -28,7 +28,7 @@ describe.skipIf(!!skip)(`cluster: kill -9 during 2,000 updates${skip ? ` [skippe
   beforeAll(async () => {
     emu = await startEmulator();
     cluster = await startCluster({ emu });
-  }, 240_000);
+  }, 420_000);
 
   afterAll(async () => {
     await cluster?.close();

@@ -24,7 +24,7 @@ describe.skipIf(!!skip)(`cluster: 300 people, 100 seats, three instances${skip ?
   beforeAll(async () => {
     emu = await startEmulator();
     cluster = await startCluster({ emu });
-  }, 240_000);
+  }, 420_000);
 
   afterAll(async () => {
     await cluster?.close();

@@ -22,7 +22,7 @@ export interface ClusterOptions {
   instances?: number;
   /** extra environment of every instance */
   env?: Record<string, string | undefined>;
-  /** how long an instance may take to answer /healthz (tsx compiles the tree on start; default 90 s) */
+  /** how long an instance may take to answer /healthz (tsx compiles the tree on start; default 180 s for a loaded machine) */
   readyTimeoutMs?: number;
 }
 
@@ -87,7 +87,7 @@ async function waitHealthy(bot: BotProcess, port: number, timeoutMs: number): Pr
 export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   const { emu } = options;
   const n = options.instances ?? 3;
-  const readyTimeoutMs = options.readyTimeoutMs ?? 90_000;
+  const readyTimeoutMs = options.readyTimeoutMs ?? 180_000;
   const { url, name } = await createMigratedDatabase("cluster");
   const ports: number[] = [];
   for (let i = 0; i < n; i++) ports.push(await freePort());
