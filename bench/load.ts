@@ -236,8 +236,8 @@ export interface LoadContext {
   gate: Gate;
   /** per-step reply timeout */
   timeoutMs: number;
-  /** episodes of this kind instead of the mix (the echo baseline) */
-  only?: "echo";
+  /** episodes of this kind instead of the mix (the echo baseline; FAQ questions only) */
+  only?: "echo" | "faq";
 }
 
 /** Connects the emulator's call log to the tracker: getUpdates answers are deliveries, sends are replies. */
@@ -306,6 +306,11 @@ export class SimUser {
     if (ctx.only === "echo") {
       ctx.stats.episodes.echo++;
       await this.act("echo", () => ctx.emu.sendText(this.user, this.nextQuestion()), () => true);
+      return;
+    }
+    if (ctx.only === "faq") {
+      ctx.stats.episodes.faq++;
+      await this.faq();
       return;
     }
     const kind = ctx.planner.start();
@@ -614,7 +619,7 @@ export async function openLoop(
 }
 
 /** A load context for one bot process (one emulator). */
-export function createLoadContext(options: { emu: Emulator; questions: readonly string[]; events: readonly SeededEvent[]; timeoutMs?: number; seed?: number; only?: "echo" }): {
+export function createLoadContext(options: { emu: Emulator; questions: readonly string[]; events: readonly SeededEvent[]; timeoutMs?: number; seed?: number; only?: "echo" | "faq" }): {
   ctx: LoadContext;
   users: (count: number) => SimUser[];
   close: () => void;

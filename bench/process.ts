@@ -1,10 +1,12 @@
 // Starts a bot (the real one, or the echo baseline) as its own process pointed at an in-process emulator,
-// exactly like `npm start`: `node --import tsx <entry>`. Measures start-up (spawn → first getUpdates) and
+// exactly like `npm start`: compiled JavaScript from dist/ with the start script's node flags (the echo bot
+// is compiled the same way, so both carry the same runtime). Measures start-up (spawn → first getUpdates) and
 // reads the process's resident memory from /proc.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { ensureBuilt, startArgs } from "../scripts/build.mjs";
 import type { Emulator, RequestInfo } from "../src/emulator/index.js";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -13,12 +15,31 @@ export const BENCH_TOKEN = "123456:BENCH";
 const PASS_THROUGH = ["PATH", "HOME", "TMPDIR", "TMP", "TEMP", "LANG", "TZ", "SYSTEMROOT"];
 const MAX_OUTPUT = 256 * 1024;
 
+/** Where the compiled echo bot goes (dist/ is rebuilt from src/ only, so this is written after ensureBuilt). */
+const ECHO_BUILT = "dist/.bench/echo-bot.js";
+
+/** Builds dist/ when src/ changed, and compiles the echo bot next to it. Call once before startProcess. */
+export async function prepareBuild(): Promise<void> {
+  await ensureBuilt();
+  const { build } = await import("esbuild");
+  await build({ entryPoints: [path.join(repoRoot, "bench/echo-bot.ts")], outfile: path.join(repoRoot, ECHO_BUILT), format: "esm", platform: "node", target: "node20", logLevel: "warning" });
+}
+
+/** node's arguments for an entry: the start script's flags, then the compiled script. */
+function nodeArgsFor(entry: string): string[] {
+  const start = startArgs();
+  const flags = start.slice(0, -1);
+  if (entry === "src/main.ts") return start;
+  if (entry === "bench/echo-bot.ts") return [...flags, ECHO_BUILT];
+  return [...flags, "--import", "tsx", entry];
+}
+
 export interface BotProcessOptions {
   emu: Emulator;
   /** script, relative to the repository root (default src/main.ts) */
   entry?: string;
   env?: Record<string, string>;
-  /** extra node flags before `--import tsx` (e.g. --cpu-prof) */
+  /** extra node flags before the start script's own (e.g. --cpu-prof) */
   nodeArgs?: string[];
   readyTimeoutMs?: number;
 }
@@ -62,7 +83,7 @@ export async function startProcess(options: BotProcessOptions): Promise<BenchPro
 
   let output = "";
   started = performance.now();
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), "--import", "tsx", options.entry ?? "src/main.ts"], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...nodeArgsFor(options.entry ?? "src/main.ts")], {
     cwd: repoRoot,
     env,
     stdio: ["ignore", "pipe", "pipe"],

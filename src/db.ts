@@ -1,6 +1,8 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "./generated/prisma/client.js";
 import { databaseFile, isPostgresUrl } from "./db-url.js";
+import { attachHotStore } from "./hot-store.js";
+import { openSqliteHotStore } from "./hot-store-sqlite.js";
 
 /**
  * The database client every module uses. Two clients are generated from the same models (prisma/schema.prisma
@@ -35,6 +37,17 @@ export async function openDatabase(url?: string, options: OpenDatabaseOptions = 
   await db.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
   await db.$queryRawUnsafe(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
   await db.$executeRawUnsafe("PRAGMA foreign_keys = ON");
+  // the per-update queries (sessions, user lookup, admin check) run on prepared statements of a second
+  // connection (./hot-store.ts); an in-memory database is private to its connection, so it keeps Prisma
+  if (file !== ":memory:") {
+    const hot = openSqliteHotStore(file);
+    attachHotStore(db, hot);
+    const disconnect = db.$disconnect.bind(db);
+    db.$disconnect = async () => {
+      hot.close();
+      await disconnect();
+    };
+  }
   return db;
 }
 
@@ -48,7 +61,9 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
     import("./generated/prisma-pg/client.js"),
   ]);
   const adapter = new PrismaPg({ connectionString: url, max: options.poolSize ?? 10 });
-  const db = new PostgresClient({ adapter });
+  // Every statement of a transaction is a network round trip here (an in-process call on SQLite), so the
+  // seed's batch of upserts or an RSVP under load can outlive Prisma's 5 s default and be rolled back.
+  const db = new PostgresClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 30_000 } });
   await db.$connect();
   return db as unknown as Db;
 }

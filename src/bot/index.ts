@@ -32,9 +32,10 @@ import { feedbackAdminFeature } from "./features/feedback/admin.js";
 import { Scheduler } from "../jobs/scheduler.js";
 import { FaqService } from "../domain/faq/service.js";
 import { CONVERSATION_KEY_PREFIX, sessionKey } from "../domain/sessions.js";
+import { hotStoreOf, type HotStore } from "../hot-store.js";
 
 /** Bump when a conversation's steps change, so old replay logs are discarded instead of misread. */
-export const CONVERSATION_VERSION = 2;
+export const CONVERSATION_VERSION = 3;
 
 /** The features in the order they see updates. Add new features here. */
 const FEATURES: Feature[] = [onboardingFeature, coreFeature, privacyFeature, aboutFeature, eligibilityFeature, adminsFeature, faqAdminFeature, eventsFeature, eventsAdminFeature, subscriptionFeature, broadcastAdminFeature, feedbackFeature, feedbackAdminFeature, faqFeature];
@@ -76,6 +77,9 @@ function storageFor(deps: AppDeps): StorageAdapter<unknown> {
     const adapter = freeStorage<unknown>(deps.config.BOT_TOKEN, deps.config.FREE_STORAGE_URL ? { rootUrl: deps.config.FREE_STORAGE_URL } : undefined);
     return skipUnchangedWrites({ read: (key) => adapter.read(key), write: (key, value) => adapter.write(key, value), delete: (key) => adapter.delete(key) });
   }
+  // prepared statements on the driver where the database has them (SQLite), else Prisma
+  const hot = hotStoreOf(deps.db);
+  if (hot) return hotSessionStorage(hot);
   // storage-prisma types its delegate loosely; our Session model has exactly the key/value it needs.
   return skipUnchangedWrites(new PrismaAdapter<unknown>(deps.db.session as unknown as ConstructorParameters<typeof PrismaAdapter>[0]));
 }
@@ -115,6 +119,55 @@ export function skipUnchangedWrites(inner: StorageAdapter<unknown>): StorageAdap
 }
 
 /**
+ * Sessions and conversation state on the hot-path store (../hot-store.ts), with the same semantics as
+ * storage-prisma's adapter (values are JSON text in the Session table; an empty value reads as none) and
+ * skipUnchangedWrites' (a value written back unchanged is not written), comparing the stored text itself
+ * instead of serializing the value read a second time.
+ */
+export function hotSessionStorage(store: HotStore): StorageAdapter<unknown> {
+  const readAs = new Map<string, string>();
+  return {
+    async read(key) {
+      const text = await store.readSession(key);
+      readAs.delete(key);
+      if (!text) return undefined;
+      if (readAs.size >= MAX_PENDING_READS) readAs.delete(readAs.keys().next().value as string);
+      readAs.set(key, text);
+      return JSON.parse(text) as unknown;
+    },
+    async write(key, value) {
+      const text = JSON.stringify(value);
+      const before = readAs.get(key);
+      readAs.delete(key);
+      if (before === text) return;
+      await store.writeSession(key, text);
+    },
+    async delete(key) {
+      readAs.delete(key);
+      await store.deleteSession(key);
+    },
+  };
+}
+
+/**
+ * `ctx.log`, a child logger tagged with the update id, made on first use: most updates log nothing, and a
+ * pino child per update was a measurable share of the time and garbage (README, Benchmark). Writable, like
+ * an ordinary property.
+ */
+const lazyUpdateLogger: PropertyDescriptor = {
+  configurable: true,
+  enumerable: true,
+  get(this: BotContext | ConvContext) {
+    const log = this.deps.logger.child({ update_id: this.update.update_id });
+    Object.defineProperty(this, "log", { value: log, writable: true, configurable: true, enumerable: true });
+    return log;
+  },
+  set(this: BotContext | ConvContext, log: unknown) {
+    Object.defineProperty(this, "log", { value: log, writable: true, configurable: true, enumerable: true });
+  },
+};
+
+/**
  * Builds the bot. The plugin order below is the whole request pipeline, top to bottom.
  */
 export function createBot(deps: AppDeps, options: CreateBotOptions = {}): BotApp {
@@ -151,7 +204,7 @@ export function createBot(deps: AppDeps, options: CreateBotOptions = {}): BotApp
 
   const provideDeps: MiddlewareFn<BotContext | ConvContext> = (ctx, next) => {
     ctx.deps = deps;
-    ctx.log = deps.logger.child({ update_id: ctx.update.update_id });
+    Object.defineProperty(ctx, "log", lazyUpdateLogger);
     return next();
   };
 

@@ -1,5 +1,5 @@
 /**
- * `npm run demo`: the real bot (`node --import tsx src/main.ts`, the production entry point) against the
+ * `npm run demo`: the real bot (dist/main.js started as `npm start` starts it, the production entry point) against the
  * embedded Telegram Bot API emulator, plus a local chat page that looks and behaves like a Telegram
  * private chat. No bot token, no internet; a separate database (data/demo.db) with example meetups.
  *
@@ -11,6 +11,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { startArgs } from "../../scripts/build.mjs";
 import { openDatabase } from "../db.js";
 import { startEmulator, type Emulator, type RequestInfo } from "../emulator/index.js";
 import { applyMigrations } from "../migrate.js";
@@ -159,7 +160,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     };
     // listen before spawning, so the first getUpdates cannot be missed
     emulator.on("request", onRequest);
-    const proc = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"] });
+    const proc = spawn(process.execPath, startArgs(), { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"] });
     child = proc;
     children.add(proc);
     installExitHook();

@@ -1,4 +1,6 @@
 import type { Db } from "../db.js";
+import type { User } from "../generated/prisma/client.js";
+import { hotStoreOf } from "../hot-store.js";
 
 /** Version of the privacy text the user agreed to. Changing it asks everyone for consent again. */
 export const CONSENT_VERSION = "2026-11";
@@ -16,7 +18,10 @@ export function hasCurrentConsent(user: ConsentState | null | undefined): boolea
   return !!user?.consentAt && user.consentVersion === CONSENT_VERSION;
 }
 
-export function findUser(db: Db, telegramId: number | bigint) {
+/** The user's row, or null. Asked at every text message: a prepared statement where the database has one (../hot-store.ts). */
+export function findUser(db: Db, telegramId: number | bigint): Promise<User | null> {
+  const hot = hotStoreOf(db);
+  if (hot) return hot.findUser(BigInt(telegramId));
   return db.user.findUnique({ where: { telegramId: BigInt(telegramId) } });
 }
 

@@ -80,8 +80,10 @@ describeEachProvider("webhook inbox", (provider) => {
           log.push({ chat, id: update.update_id, start, end: performance.now(), by: owner });
         },
       });
-    const second = await openDatabase(t.url);
-    extra.push(second);
+    // separate clients on PostgreSQL, as two instances; SQLite is a single-instance database (and
+    // better-sqlite3 is synchronous: two clients in one process would block each other's lock waits)
+    const second = provider === "postgresql" ? await openDatabase(t.url) : t.db;
+    if (second !== t.db) extra.push(second);
     const a = make(t.db, "instance-a");
     const b = make(second, "instance-b");
     processors.push(a, b);

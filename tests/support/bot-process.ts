@@ -1,10 +1,12 @@
 /**
- * Runs the REAL bot (`node --import tsx src/main.ts`) as a child process against the emulator, for
- * end-to-end tests; and one-shot CLI runs (`runCli`) for config/CLI tests.
+ * Runs the REAL bot as a child process against the emulator, for end-to-end tests; and one-shot CLI runs
+ * (`runCli`) for config/CLI tests. The bot runs as `npm start` runs it: the compiled dist/main.js with the
+ * start script's node flags (the test run's global setup builds dist/ first).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { startArgs } from "../../scripts/build.mjs";
 import type { CallRecord, Emulator, RequestInfo } from "./emulator.js";
 
 /** Repository root: every child process runs from here. */
@@ -72,6 +74,15 @@ export interface BotProcess {
   stop(timeoutMs?: number): Promise<number | null>;
 }
 
+/**
+ * node's arguments for a script: "src/main.ts" (the production entry) runs as `npm start` runs it, other
+ * TypeScript files through tsx, anything else as it is.
+ */
+export function nodeArgsFor(entry: string): string[] {
+  if (entry === "src/main.ts") return startArgs();
+  return entry.endsWith(".ts") ? ["--import", "tsx", entry] : [entry];
+}
+
 const running = new Set<BotProcess>();
 
 process.once("exit", () => {
@@ -130,7 +141,7 @@ export function startBotProcess(options: StartBotOptions): BotProcess {
     finishReady(new Error(`bot process not ready after ${timeoutMs} ms (no ${mode === "polling" ? "getUpdates" : "setWebhook"} from token ${token}). Output:\n${output}`));
   }, timeoutMs);
 
-  const child = spawn(process.execPath, ["--import", "tsx", entry], { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, nodeArgsFor(entry), { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout?.on("data", append);
   child.stderr?.on("data", append);
 
@@ -201,13 +212,13 @@ export interface RunCliOptions {
 }
 
 /**
- * Runs `node --import tsx <args…>` once from the repository root and captures everything, e.g.
+ * Runs `node <args…>` once from the repository root (a .ts script through tsx, src/main.ts compiled) and captures everything, e.g.
  * `runCli(["src/main.ts"], { BOT_TOKEN: "nope" })`. The environment is only PATH/HOME/temp dirs/TZ/LANG
  * plus `env` (nothing else leaks in from the test runner).
  */
 export function runCli(args: string[], env: Record<string, string | undefined> = {}, options: RunCliOptions = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", ...args], { cwd: repoRoot, env: mergeEnv(baseEnv(), env), stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [...nodeArgsFor(args[0] ?? ""), ...args.slice(1)], { cwd: repoRoot, env: mergeEnv(baseEnv(), env), stdio: ["pipe", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (c: Buffer) => (stdout += c.toString("utf8")));

@@ -1,16 +1,19 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { ensureBuilt } from "../../scripts/build.mjs";
 import { applyMigrations } from "../../src/migrate.js";
 import { createEmptyDatabase, dropDatabase, postgresUnavailable, testPostgresUrl } from "./postgres.js";
 
 /**
- * Builds the migrated template databases once per test run: SQLite through the real `prisma migrate
+ * Builds dist/ when src/ changed (tests that spawn the real bot run dist/main.js, as `npm start` does), and
+ * the migrated template databases once per test run: SQLite through the real `prisma migrate
  * deploy` in a folder of its own (workers find it through PRAKERJA_TEMPLATE_DB), and PostgreSQL through
  * the project's migrator in a uniquely named database (PRAKERJA_PG_TEMPLATE). When no PostgreSQL server
  * answers, PRAKERJA_PG_SKIP carries the reason, unless REQUIRE_POSTGRES=1 makes that a failure.
  */
 export default async function setup(): Promise<() => Promise<void>> {
+  await ensureBuilt();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "prakerja-template-"));
   const file = path.join(dir, "template.db");
   await applyMigrations(`file:${file}`);

@@ -1,27 +1,142 @@
+// The one way to ask inside a conversation. Every question is shown by the conversation itself (a reply,
+// with its keyboard), then waited for with one of these:
+//
+//   ask        the core: an answer read from the update, `otherwise` for everything else
+//   askButton  a press on one of the question's own inline buttons
+//   askText    a typed answer, parsed; an invalid one is asked again with the reason
+//   askChoice  a whole button question (question text, buttons, the chosen answer written under it)
+//
+// Common to all: a /command (a message starting with "/") and a button of another feature leave the
+// question open and go on to the rest of the bot (a command then ends the conversation, see
+// src/bot/index.ts step 10); so does any update that is not a message. Built on conversations v2's
+// `waitUntil(…, { next: true })` and `.and(…, { otherwise })`: an update that is not an answer is
+// skipped, so the conversation stays at the question without growing its replay log.
 import { InlineKeyboard } from "grammy";
 import type { CallbackData } from "../callback.js";
 import type { BotConversation, ConvContext } from "../context.js";
 import { HTML } from "../format.js";
 
+type Awaitable<T> = T | Promise<T>;
+
+/** What every question resolves to: its answer and the newest context (the update that answered). */
+export interface Answer<T> {
+  value: T;
+  ctx: ConvContext;
+}
+
+/** The reply to an update that is not an answer: a reminder, the reason it was refused. */
+export type Otherwise = (ctx: ConvContext) => Awaitable<unknown>;
+
+export interface WaitOptions {
+  /** callback data of the question's own buttons; a press on any other button is passed on */
+  own?: RegExp;
+  /** a captioned photo or document is an answer here (a broadcast), so a caption starting with "/" is no command */
+  captionIsContent?: boolean;
+}
+
+/** Whether an update is not for the open question at all: another feature's button, a command, not a message. */
+function passesOn(ctx: ConvContext, options: WaitOptions): boolean {
+  const data = ctx.callbackQuery?.data;
+  if (ctx.callbackQuery) return data === undefined || !options.own?.test(data);
+  const message = ctx.message;
+  if (!message) return true;
+  const command = options.captionIsContent ? message.text : (message.text ?? message.caption);
+  return command?.startsWith("/") ?? false;
+}
+
+/**
+ * The core question: waits until `answer` reads an answer from an update (`{ value }`, or null when the
+ * update is no answer). Whatever is not for the question passes on (see above); a message or an own
+ * button that is no answer gets `otherwise`, and the question stays open.
+ */
+export async function ask<T>(
+  conversation: BotConversation,
+  answer: (ctx: ConvContext) => Awaitable<{ value: T } | null>,
+  otherwise: Otherwise,
+  options: WaitOptions = {},
+): Promise<Answer<T>> {
+  let read: { value: T } | null = null;
+  const ctx = await conversation
+    .waitUntil((c) => !passesOn(c, options), { next: true })
+    .and(async (c) => (read = await answer(c)) !== null, { otherwise });
+  return { value: (read as unknown as { value: T }).value, ctx };
+}
+
+export interface ButtonQuestion<T> {
+  /** the question's buttons: their filter and payload */
+  callback: { filter: RegExp; unpack(data: string | undefined): T | null };
+  /** which payloads answer it (default: every payload that unpacks) */
+  valid?: (data: T) => boolean;
+  /** the reply to typed text or any other message; the buttons stay */
+  otherwise: Otherwise;
+  /** the toast for an own button that does not answer (an old question's button); default none */
+  stale?: (ctx: ConvContext) => string | undefined;
+  /** what becomes of the question once answered (the press is answered before); default: its buttons go */
+  close?: (ctx: ConvContext, data: T) => Promise<unknown>;
+  captionIsContent?: boolean;
+}
+
+/** A button question whose keyboard is shown: waits for a press on one of its buttons that answers it. */
+export async function askButton<T>(conversation: BotConversation, q: ButtonQuestion<T>): Promise<Answer<T>> {
+  const answer = await ask(
+    conversation,
+    (c) => {
+      const data = q.callback.unpack(c.callbackQuery?.data);
+      return data !== null && (q.valid?.(data) ?? true) ? { value: data } : null;
+    },
+    async (c) => {
+      const toast = c.callbackQuery ? q.stale?.(c) : undefined;
+      if (c.callbackQuery) await c.answerCallbackQuery(toast === undefined ? undefined : { text: toast });
+      else await q.otherwise(c);
+    },
+    { own: q.callback.filter, captionIsContent: q.captionIsContent },
+  );
+  await answer.ctx.answerCallbackQuery();
+  await (q.close ? q.close(answer.ctx, answer.value) : answer.ctx.editMessageReplyMarkup().catch(() => undefined));
+  return answer;
+}
+
+/** A parse result: the value, or why it was refused (shown by `invalid`). */
+export type Parse<T, F> = { ok: true; value: T } | ({ ok: false } & F);
+
+export interface TextQuestion<T, F> {
+  /** reads the typed text (as sent; trim and limit it here, e.g. with typedText) */
+  parse: (text: string, ctx: ConvContext) => Awaitable<Parse<T, F>>;
+  /** the polite re-ask with the reason; the question stays open */
+  invalid: (ctx: ConvContext, failure: { ok: false } & F) => Awaitable<unknown>;
+  /** the reply to a message without text (a sticker, a photo) */
+  otherwise: Otherwise;
+  /** an answer that is not typed text: a shared location or contact, read as text; undefined when none */
+  read?: (ctx: ConvContext) => string | undefined;
+  captionIsContent?: boolean;
+}
+
+/** A text question: waits for typed text that `parse` accepts; anything unreadable is asked again with the reason. */
+export async function askText<T, F>(conversation: BotConversation, q: TextQuestion<T, F>): Promise<Answer<T>> {
+  let refused: ({ ok: false } & F) | null = null;
+  return ask(
+    conversation,
+    async (c) => {
+      refused = null;
+      const text = q.read?.(c) ?? c.message?.text;
+      if (text === undefined) return null;
+      const parsed = await q.parse(text, c);
+      if (parsed.ok) return { value: parsed.value };
+      refused = parsed;
+      return null;
+    },
+    (c) => (refused ? q.invalid(c, refused) : q.otherwise(c)),
+    { captionIsContent: q.captionIsContent },
+  );
+}
+
+/** The answer as typed, trimmed and limited, so a pasted novel cannot fill the replay log. */
+export function typedText(ctx: ConvContext, max = 2500): string {
+  return (ctx.message?.text ?? "").trim().slice(0, max);
+}
 
 /** Callback data of a conversation's own answer buttons: which question, which choice. */
 export type AnswerCallback<S extends string> = CallbackData<{ step: S; value: string }>;
-
-/**
- * Waits for the next update of the conversation. A button of another feature is passed on to it (the
- * conversation stays open); `pressed` tells whether this is one of our own buttons, `answer` is its
- * payload (null when it does not validate).
- */
-export async function waitOwnButton<S extends string>(
-  conversation: BotConversation,
-  callback: AnswerCallback<S>,
-): Promise<{ next: ConvContext; pressed: boolean; answer: { step: S; value: string } | null }> {
-  const next = await conversation.wait();
-  const data = next.callbackQuery?.data;
-  if (data === undefined) return { next, pressed: false, answer: null };
-  if (!callback.filter.test(data)) await conversation.skip({ next: true });
-  return { next, pressed: true, answer: callback.unpack(data) };
-}
 
 export interface ChoiceQuestion<S extends string, T extends string> {
   callback: AnswerCallback<S>;
@@ -33,8 +148,6 @@ export interface ChoiceQuestion<S extends string, T extends string> {
   label: (ctx: ConvContext, step: S, value: string) => string;
   /** translation keys: the line under the answered question ({ answer }), the answer to a stale button, the reminder to typed text */
   keys: { yourAnswer: string; oldButton: string; useButtons: string };
-  /** a typed /command is passed on to the rest of the bot instead of getting the reminder */
-  passCommands: boolean;
 }
 
 function choiceKeyboard<S extends string>(ctx: ConvContext, q: ChoiceQuestion<S, string>): InlineKeyboard {
@@ -47,97 +160,17 @@ function choiceKeyboard<S extends string>(ctx: ConvContext, q: ChoiceQuestion<S,
 }
 
 /**
- * Asks one button question and waits for a valid press. Typed text gets a polite reminder with the
- * same buttons; buttons of other features are passed on to them (the conversation stays open).
+ * Asks one button question and waits for a valid press. Typed text gets a polite reminder with the same
+ * buttons; the question stays in the chat with the chosen answer under it, without buttons.
  */
-export async function askChoice<S extends string, T extends string>(
-  conversation: BotConversation,
-  ctx: ConvContext,
-  q: ChoiceQuestion<S, T>,
-): Promise<{ value: T; ctx: ConvContext }> {
+export async function askChoice<S extends string, T extends string>(conversation: BotConversation, ctx: ConvContext, q: ChoiceQuestion<S, T>): Promise<Answer<T>> {
   await ctx.reply(q.question, { ...HTML, reply_markup: choiceKeyboard(ctx, q) });
-  for (;;) {
-    const { next, pressed, answer } = await waitOwnButton(conversation, q.callback);
-    if (pressed) {
-      const value = q.choices.find((choice) => choice === answer?.value);
-      if (answer?.step === q.step && value !== undefined) {
-        await next.answerCallbackQuery();
-        // The question stays in the chat with the chosen answer under it, without buttons.
-        await next.editMessageText(`${q.question}\n${next.t(q.keys.yourAnswer, { answer: q.label(next, q.step, value) })}`, HTML).catch(() => undefined);
-        return { value, ctx: next };
-      }
-      await next.answerCallbackQuery({ text: next.t(q.keys.oldButton) });
-      continue;
-    }
-    if (q.passCommands && next.message?.text?.startsWith("/")) await conversation.skip({ next: true });
-    if (next.message) {
-      await next.reply(next.t(q.keys.useButtons), { reply_markup: choiceKeyboard(next, q) });
-      continue;
-    }
-    await conversation.skip({ next: true });
-  }
-}
-
-/** What counts as an answer for waitAnswer. */
-export interface Accept {
-  text?: boolean;
-  /** text, a photo or a document (a broadcast's content) */
-  content?: boolean;
-  contact?: boolean;
-  location?: boolean;
-  /** callback data of this conversation's own inline buttons */
-  callback?: RegExp;
-  /** whether a caption starting with "/" counts as a command (default true); off where a captioned photo is content */
-  captionCommands?: boolean;
-}
-
-/**
- * Waits for an answer inside a conversation. A command or a button from another message leaves the
- * question open and goes on to the rest of the bot (a command then ends the conversation, see
- * src/bot/index.ts step 10); anything else that is not an answer gets `nudge`.
- */
-export async function waitAnswer(conversation: BotConversation, accept: Accept, nudge: (ctx: ConvContext) => Promise<unknown>): Promise<ConvContext> {
-  for (;;) {
-    const ctx = await conversation.wait();
-    const query = ctx.callbackQuery;
-    if (query) {
-      if (accept.callback && query.data && accept.callback.test(query.data)) return ctx;
-      await conversation.skip({ next: true });
-    }
-    const message = ctx.message;
-    if (!message) await conversation.skip({ next: true });
-    const command = (accept.captionCommands ?? true) ? (message?.text ?? message?.caption) : message?.text;
-    if (command?.startsWith("/")) await conversation.skip({ next: true });
-    if (accept.text && message?.text !== undefined) return ctx;
-    if (accept.content && (message?.text !== undefined || message?.photo || message?.document)) return ctx;
-    if (accept.contact && message?.contact) return ctx;
-    if (accept.location && (message?.location || message?.venue)) return ctx;
-    await nudge(ctx);
-  }
-}
-
-/** The answer as typed, trimmed and limited, so a pasted novel cannot fill the replay log. */
-export function typedText(ctx: ConvContext, max = 2500): string {
-  return (ctx.message?.text ?? "").trim().slice(0, max);
-}
-
-/**
- * A button question of a conversation whose keyboard is already shown: waits for a press on one of its
- * buttons (`callback`) whose payload passes `valid`, answers the press and removes the buttons. Typed
- * text gets `otherwise`; commands and other features' buttons go on to the rest of the bot.
- */
-export async function askButton<T>(
-  conversation: BotConversation,
-  callback: { filter: RegExp; unpack(data: string | undefined): T | null },
-  otherwise: (ctx: ConvContext) => Promise<unknown>,
-  options: { valid?: (data: T) => boolean; captionCommands?: boolean } = {},
-): Promise<{ data: T; ctx: ConvContext }> {
-  for (;;) {
-    const latest = await waitAnswer(conversation, { captionCommands: options.captionCommands, callback: callback.filter }, otherwise);
-    const data = callback.unpack(latest.callbackQuery?.data);
-    await latest.answerCallbackQuery();
-    if (data === null || (options.valid && !options.valid(data))) continue;
-    await latest.editMessageReplyMarkup().catch(() => undefined);
-    return { data, ctx: latest };
-  }
+  const answer = await askButton(conversation, {
+    callback: q.callback,
+    valid: (data) => data.step === q.step && q.choices.includes(data.value as T),
+    otherwise: (c) => c.reply(c.t(q.keys.useButtons), { reply_markup: choiceKeyboard(c, q) }),
+    stale: (c) => c.t(q.keys.oldButton),
+    close: (c, data) => c.editMessageText(`${q.question}\n${c.t(q.keys.yourAnswer, { answer: q.label(c, q.step, data.value) })}`, HTML).catch(() => undefined),
+  });
+  return { value: answer.value.value as T, ctx: answer.ctx };
 }

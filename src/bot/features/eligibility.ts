@@ -10,7 +10,7 @@ import {
 } from "../../domain/eligibility.js";
 import { CallbackData } from "../callback.js";
 import type { BotContext, BotConversation, ConvContext } from "../context.js";
-import { askChoice as askButtonChoice } from "../conversation/ask.js";
+import { ask, askChoice, type Answer } from "../conversation/ask.js";
 import type { FeatureKit } from "../feature.js";
 import { HTML } from "../format.js";
 
@@ -40,19 +40,9 @@ function choiceLabel(ctx: ConvContext, step: Step, value: string): string {
   return ctx.t(value === "yes" ? "eligibility-yes" : "eligibility-no");
 }
 
-/**
- * Asks one button question (its text is `eligibility-q-<step>`) and waits for a valid press. Typed text
- * gets a polite reminder with the same buttons; buttons of other features are passed on to them (the
- * check stays open).
- */
-function askChoice<T extends string>(
-  conversation: BotConversation,
-  ctx: ConvContext,
-  step: Step,
-  choices: readonly T[],
-  columns = 2,
-): Promise<{ value: T; ctx: ConvContext }> {
-  return askButtonChoice(conversation, ctx, {
+/** Asks one button question (its text is `eligibility-q-<step>`) and waits for a valid press. */
+function askStep<T extends string>(conversation: BotConversation, ctx: ConvContext, step: Step, choices: readonly T[], columns = 2): Promise<Answer<T>> {
+  return askChoice(conversation, ctx, {
     callback: answerCb,
     step,
     question: ctx.t(`eligibility-q-${step}`),
@@ -60,37 +50,37 @@ function askChoice<T extends string>(
     columns,
     label: choiceLabel,
     keys: { yourAnswer: "eligibility-your-answer", oldButton: "eligibility-old-button", useButtons: "eligibility-use-buttons" },
-    passCommands: false,
   });
 }
 
 /** Asks the age as a number or a date of birth; anything unreadable or outside 0–120 is asked again. */
-async function askAge(conversation: BotConversation, ctx: ConvContext): Promise<{ age: number; ctx: ConvContext }> {
+async function askAge(conversation: BotConversation, ctx: ConvContext): Promise<Answer<number>> {
   await ctx.reply(ctx.t("eligibility-q-age"), HTML);
-  for (;;) {
-    const next = await conversation.wait();
-    const text = next.message?.text;
-    if (text === undefined) {
-      if (next.callbackQuery) {
-        if (!answerCb.filter.test(next.callbackQuery.data ?? "")) await conversation.skip({ next: true });
-        await next.answerCallbackQuery({ text: next.t("eligibility-old-button") });
-      } else if (next.message) {
-        await next.reply(next.t("eligibility-age-invalid"), HTML);
-      } else {
-        await conversation.skip({ next: true });
-      }
-      continue;
-    }
-    // the clock goes through external so a replay sees the same "today"
-    const today = new Date(await conversation.external(() => ctx.deps.now().toISOString()));
-    const parsed = parseAgeOrBirthDate(text.slice(0, 100), today);
-    if (parsed.ok) {
-      if (parsed.birthDate) await next.reply(next.t("eligibility-age-from-date", { age: parsed.age }));
-      return { age: parsed.age, ctx: next };
-    }
-    const key = parsed.reason === "out_of_range" ? "eligibility-age-out-of-range" : parsed.reason === "future_date" ? "eligibility-age-future" : "eligibility-age-invalid";
-    await next.reply(next.t(key), HTML);
-  }
+  let refusal = "eligibility-age-invalid";
+  const answer = await ask(
+    conversation,
+    async (c): Promise<{ value: { age: number; birthDate: boolean } } | null> => {
+      const text = c.message?.text;
+      if (text === undefined) return null;
+      // the clock goes through external so a replay sees the same "today"
+      const today = new Date(await conversation.external(() => c.deps.now().toISOString()));
+      const parsed = parseAgeOrBirthDate(text.slice(0, 100), today);
+      if (parsed.ok) return { value: { age: parsed.age, birthDate: Boolean(parsed.birthDate) } };
+      const key = parsed.reason === "out_of_range" ? "eligibility-age-out-of-range" : parsed.reason === "future_date" ? "eligibility-age-future" : "eligibility-age-invalid";
+      refusal = key;
+      return null;
+    },
+    async (c) => {
+      // a button of an earlier question of this check
+      if (c.callbackQuery) await c.answerCallbackQuery({ text: c.t("eligibility-old-button") });
+      else await c.reply(c.t(refusal), HTML);
+      refusal = "eligibility-age-invalid";
+    },
+    { own: answerCb.filter },
+  );
+  ctx = answer.ctx;
+  if (answer.value.birthDate) await ctx.reply(ctx.t("eligibility-age-from-date", { age: answer.value.age }));
+  return { value: answer.value.age, ctx };
 }
 
 function failureText(ctx: ConvContext, failure: EligibilityFailure): string {
@@ -132,27 +122,32 @@ export function eligibilityResultText(ctx: ConvContext, result: EligibilityResul
  */
 async function eligibilityConversation(conversation: BotConversation, ctx: ConvContext): Promise<void> {
   await ctx.reply(ctx.t("eligibility-intro"), HTML);
-  const citizen = await askChoice(conversation, ctx, "citizen", YES_NO);
-  const age = await askAge(conversation, citizen.ctx);
-  const student = await askChoice(conversation, age.ctx, "student", YES_NO);
-  const occupation = await askChoice(conversation, student.ctx, "occupation", OCCUPATION_CHOICES, 2);
-  const recipient = await askChoice(conversation, occupation.ctx, "recipient", YES_NO);
-  const family = await askChoice(conversation, recipient.ctx, "family", FAMILY_CHOICES, 3);
+  const citizen = await askStep(conversation, ctx, "citizen", YES_NO);
+  ctx = citizen.ctx;
+  const age = await askAge(conversation, ctx);
+  ctx = age.ctx;
+  const student = await askStep(conversation, ctx, "student", YES_NO);
+  ctx = student.ctx;
+  const occupation = await askStep(conversation, ctx, "occupation", OCCUPATION_CHOICES, 2);
+  ctx = occupation.ctx;
+  const recipient = await askStep(conversation, ctx, "recipient", YES_NO);
+  ctx = recipient.ctx;
+  const family = await askStep(conversation, ctx, "family", FAMILY_CHOICES, 3);
+  ctx = family.ctx;
 
   const result = checkEligibility({
     isWni: citizen.value === "yes",
-    age: age.age,
+    age: age.value,
     inFormalEducation: student.value === "yes",
     occupation: occupation.value,
     previouslyRecipient: recipient.value === "yes",
     recipientsInSameKk: Number(family.value),
   });
-  const last = family.ctx;
   const keyboard = new InlineKeyboard()
-    .url(last.t("eligibility-button-official"), "https://www.prakerja.go.id")
+    .url(ctx.t("eligibility-button-official"), "https://www.prakerja.go.id")
     .row()
-    .text(last.t("eligibility-button-again"), restartCb.pack({}));
-  await last.reply(eligibilityResultText(last, result), { ...HTML, reply_markup: keyboard });
+    .text(ctx.t("eligibility-button-again"), restartCb.pack({}));
+  await ctx.reply(eligibilityResultText(ctx, result), { ...HTML, reply_markup: keyboard });
 }
 
 /** /kelayakan and the "Cek Kelayakan" menu item. Works for everyone, with or without consent. */

@@ -68,9 +68,39 @@ export async function runningBroadcasts(db: Db): Promise<number[]> {
   return rows.map((r) => Number(r.id));
 }
 
-/** Rows left "sending" by a crashed process go back to "pending". Returns how many. */
-export function recoverSending(db: Db, nowMs: number): Promise<number> {
-  return executeRaw(db, `UPDATE "BroadcastRecipient" SET "status" = 'pending', "updatedAt" = ? WHERE "status" = 'sending'`, dialectOf(db).time(nowMs));
+/**
+ * Rows left "sending" by a dead process go back to "pending". Returns how many. `all`: every such row (the
+ * only worker on this database, e.g. polling mode, where the polling lease guarantees a single instance);
+ * otherwise only rows whose claim lease ran out, plus `owner`'s own (a restart under the same INSTANCE_ID):
+ * a live instance's in-flight rows are never taken from it.
+ */
+export function recoverSending(db: Db, nowMs: number, scope: { all: true } | { all: false; owner: string } = { all: true }): Promise<number> {
+  const now = dialectOf(db).time(nowMs);
+  if (scope.all) return executeRaw(db, `UPDATE "BroadcastRecipient" SET "status" = 'pending', "claimedBy" = NULL, "leaseUntil" = NULL, "updatedAt" = ? WHERE "status" = 'sending'`, now);
+  return executeRaw(
+    db,
+    `UPDATE "BroadcastRecipient" SET "status" = 'pending', "claimedBy" = NULL, "leaseUntil" = NULL, "updatedAt" = ? ` +
+      `WHERE "status" = 'sending' AND ("leaseUntil" IS NULL OR "leaseUntil" < ? OR "claimedBy" = ?)`,
+    now,
+    now,
+    scope.owner,
+  );
+}
+
+/** Rows whose claim lease ran out (their instance died): back to "pending" (run periodically by every worker). */
+export function recoverExpiredClaims(db: Db, nowMs: number): Promise<number> {
+  const now = dialectOf(db).time(nowMs);
+  return executeRaw(
+    db,
+    `UPDATE "BroadcastRecipient" SET "status" = 'pending', "claimedBy" = NULL, "leaseUntil" = NULL, "updatedAt" = ? WHERE "status" = 'sending' AND "leaseUntil" < ?`,
+    now,
+    now,
+  );
+}
+
+/** Extends the claim lease of the rows `owner` holds in "sending". */
+export function renewClaims(db: Db, owner: string, leaseMs: number, nowMs: number): Promise<number> {
+  return executeRaw(db, `UPDATE "BroadcastRecipient" SET "leaseUntil" = ? WHERE "status" = 'sending' AND "claimedBy" = ?`, dialectOf(db).time(nowMs + leaseMs), owner);
 }
 
 export interface ClaimRow {
@@ -84,21 +114,24 @@ export interface ClaimRow {
 /**
  * Claims up to `limit` due rows of one running broadcast: one UPDATE … RETURNING moves them to "sending"
  * and, through a subquery, reads whether the person has since opted out or blocked the bot and their
- * language. On PostgreSQL the chosen rows are locked with SKIP LOCKED, so concurrent claimers never take
+ * language. Each row records its claimer and a lease (renewed while the worker holds it; recovered by any
+ * worker once it expires). On PostgreSQL the chosen rows are locked with SKIP LOCKED, so concurrent claimers never take
  * the same row and never wait for each other.
  */
-export function claimRows(db: Db, broadcastId: number, limit: number, nowMs: number): Promise<ClaimRow[]> {
+export function claimRows(db: Db, broadcastId: number, limit: number, nowMs: number, claim: { owner: string; leaseMs: number } = { owner: "", leaseMs: 60_000 }): Promise<ClaimRow[]> {
   const d = dialectOf(db);
   const now = d.time(nowMs);
   return queryRaw<ClaimRow[]>(
     db,
-    `UPDATE "BroadcastRecipient" SET "status" = 'sending', "updatedAt" = ? WHERE "id" IN (` +
+    `UPDATE "BroadcastRecipient" SET "status" = 'sending', "claimedBy" = ?, "leaseUntil" = ?, "updatedAt" = ? WHERE "id" IN (` +
       `SELECT "id" FROM "BroadcastRecipient" WHERE "broadcastId" = ? AND "status" = 'pending' ` +
       `AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= ?) ORDER BY "id" LIMIT ?${d.claimLock}) ` +
       `AND EXISTS (SELECT 1 FROM "Broadcast" b WHERE b."id" = ? AND b."status" = 'running') ` +
       `RETURNING "id", "telegramId", "attempts", (SELECT CASE WHEN u."optedOutAt" IS NOT NULL THEN '!optout' ` +
       `WHEN u."blockedAt" IS NOT NULL THEN '!blocked' ELSE u."language" END FROM "User" u ` +
       `WHERE u."telegramId" = "BroadcastRecipient"."telegramId") AS "userState"`,
+    claim.owner,
+    d.time(nowMs + claim.leaseMs),
     now,
     broadcastId,
     now,

@@ -1,6 +1,7 @@
 // Progress of a running broadcast as the admin sees it: the counts per state plus the recent rate and an ETA.
 import type { Db } from "../../db.js";
 import { unreportedFinished } from "./housekeeping.js";
+import { acquireLease } from "../../cluster/lease.js";
 import { getBroadcastStats, type BroadcastStats } from "./queue.js";
 
 export interface BroadcastProgress extends BroadcastStats {
@@ -40,6 +41,8 @@ export class ProgressReporter {
     private readonly clock: { now(): number },
     private readonly logger: ReporterLogger | undefined,
     private readonly callbacks: ProgressCallbacks,
+    /** this worker's name: in a cluster one worker at a time edits progress messages and sends a final report */
+    private readonly owner = "",
   ) {
     this.tracker = new ProgressTracker(db, clock);
     this.intervalMs = callbacks.progressIntervalMs ?? 3000;
@@ -53,6 +56,13 @@ export class ProgressReporter {
   async periodic(active: number[], nowMs: number): Promise<void> {
     const onProgress = this.callbacks.onProgress;
     if (!onProgress) return;
+    const due = active.filter((id) => nowMs - (this.lastAt.get(id) ?? 0) >= this.intervalMs && !this.busy.has(id));
+    if (due.length === 0) return;
+    // several workers (a cluster): only the holder of this lease edits the progress messages
+    if (!(await acquireLease(this.db, "broadcast-progress", this.owner, this.intervalMs * 3, nowMs))) {
+      for (const id of due) this.lastAt.set(id, nowMs);
+      return;
+    }
     for (const id of active) {
       const last = this.lastAt.get(id) ?? 0;
       if (nowMs - last < this.intervalMs || this.busy.has(id)) continue;
@@ -71,6 +81,8 @@ export class ProgressReporter {
   async finalReports(worker: { stopping(): boolean; crashed(): boolean; forget(id: number): void }): Promise<void> {
     for (const id of await unreportedFinished(this.db)) {
       if (this.finishing.has(id) || worker.stopping()) continue;
+      // one worker of a cluster sends the final report (another takes over if it dies before recording it)
+      if (!(await acquireLease(this.db, `broadcast-report:${id}`, this.owner, 10 * 60 * 1000, this.clock.now()))) continue;
       this.finishing.add(id);
       try {
         const progress = await this.measure(id);

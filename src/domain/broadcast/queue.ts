@@ -142,7 +142,7 @@ export async function cancelBroadcast(db: Db, id: number): Promise<boolean> {
 }
 
 export async function setProgressMessage(db: Db, id: number, chatId: bigint | number, messageId: number): Promise<void> {
-  await db.broadcast.update({ where: { id }, data: { progressChatId: BigInt(chatId), progressMessageId: messageId } });
+  await db.broadcast.update({ where: { id }, data: { progressChatId: BigInt(chatId), progressMessageId: messageId, progressText: null } });
 }
 
 export interface BroadcastStats {

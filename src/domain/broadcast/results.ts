@@ -33,10 +33,12 @@ export interface RetryPolicy {
 }
 
 /** Writes a batch of results in one transaction (or one statement). `nowMs` is the wall clock. */
-export async function writeResults(db: Db, batch: Result[], nowMs: number, retry: RetryPolicy): Promise<void> {
+export async function writeResults(db: Db, batch: Result[], nowMs: number, retry: RetryPolicy, owner = ""): Promise<void> {
   const d = dialectOf(db);
   const now = d.time(nowMs);
-  const exec = (text: string, ...values: unknown[]) => db.$executeRawUnsafe(d.sql(text), ...values);
+  // every row update is also guarded by the claimer: a row another worker recovered and claimed after this
+  // worker's lease ran out is left to that worker
+  const exec = (text: string, ...values: unknown[]) => db.$executeRawUnsafe(d.sql(text.includes(`"status" = 'sending'`) ? `${text} AND "claimedBy" = ?` : text), ...values, ...(text.includes(`"status" = 'sending'`) ? [owner] : []));
   const statements: ReturnType<Db["$executeRawUnsafe"]>[] = [];
   const sent = batch.filter((r) => r.outcome.kind === "sent");
   if (sent.length > 0) {
@@ -58,7 +60,7 @@ export async function writeResults(db: Db, batch: Result[], nowMs: number, retry
   if (released.length > 0) {
     statements.push(
       exec(
-        `UPDATE "BroadcastRecipient" SET "status" = 'pending', "updatedAt" = ? ` +
+        `UPDATE "BroadcastRecipient" SET "status" = 'pending', "claimedBy" = NULL, "leaseUntil" = NULL, "updatedAt" = ? ` +
           `WHERE "status" = 'sending' AND "id" IN (${released.map(() => "?").join(",")})`,
         now,
         ...released.map((r) => r.row.id),

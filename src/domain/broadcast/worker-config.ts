@@ -53,6 +53,21 @@ export interface BroadcastWorkerOptions extends ProgressCallbacks {
   /** overrides MAX_SENDING_ROWS (lower only makes sense in tests) */
   maxSendingRows?: number;
   concurrency?: number;
+  /** this worker's name in row claims (INSTANCE_ID); default "" */
+  instanceId?: string;
+  /**
+   * true (default): the only worker on this database (polling mode, guarded by the polling lease): rows
+   * left "sending" at start are a dead process's, all of them go back to the queue. false (a cluster):
+   * only rows whose claim lease expired (or this instanceId's own) are taken back, at start and periodically.
+   */
+  exclusive?: boolean;
+  /** how long a row claim holds without renewal (default 60 s; renewed every quarter of it) */
+  claimLeaseMs?: number;
+  /**
+   * Pace through the database's shared slot row (src/domain/broadcast/shared-rate.ts) instead of this
+   * process's own limiter: the cluster as a whole stays at rate.global, and a 429 pauses every instance.
+   */
+  sharedRate?: boolean;
 }
 
 export interface WorkerMetrics {
@@ -68,5 +83,7 @@ export interface WorkerMetrics {
   maxSendingObserved: number;
   /** rows found in "sending" at start (left by a crash) */
   recovered: number;
+  /** shared slots given up because this process reached them too late (a busy event loop) */
+  slotsMissed: number;
 }
 

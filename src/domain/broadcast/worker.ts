@@ -15,7 +15,12 @@
 // exponential backoff (nextAttemptAt) up to `retry.maxAttempts`; 403 blocked/deactivated marks the row
 // "blocked" and sets User.blockedAt; 400 (chat not found, …) fails the row.
 //
-// One worker per database: start() assumes rows in "sending" were left by a dead process.
+// Several workers on one database (a cluster): each claimed row records its worker (instanceId) and a lease
+// the worker renews; a worker recovers at start only rows whose lease expired (or its own, same
+// instanceId), and keeps recovering expired ones periodically, so a live instance's rows are never reset
+// by another's start-up while a dead one's come back. With sharedRate the pace is one slot row in the
+// database shared by all workers (shared-rate.ts), so the cluster as a whole stays at rate.global.
+// exclusive (the default, one worker per database): start() puts every "sending" row back.
 //
 // Seams: this file is the send loop (claims, pacing, dispatch, buffering results); results.ts writes the
 // results, housekeeping.ts holds the state-transition queries, progress.ts measures rate and ETA.
@@ -25,7 +30,9 @@ import {
   activeBroadcasts,
   claimRows,
   finishIfComplete,
+  recoverExpiredClaims,
   recoverSending,
+  renewClaims,
   runningBroadcasts,
   startScheduled,
 } from "./housekeeping.js";
@@ -34,6 +41,7 @@ import { loadBroadcastMessage, type BroadcastMessage } from "./queue.js";
 import { PerChatLimiter, RateLimiter, SlidingWindowLimiter } from "./rate.js";
 import { writeResults, type ClaimedRow, type Outcome, type Result, type RetryPolicy } from "./results.js";
 import { simulateCrash } from "./testing-seam.js";
+import { SharedRateBucket } from "./shared-rate.js";
 
 import {
   ADAPT_MAX,
@@ -57,6 +65,9 @@ export type { RetryPolicy } from "./results.js";
 
 const monotonic = () => performance.now();
 
+/** A shared slot reached later than this is given up (see RATE_MARGIN: 3 % of a second is 30 ms). */
+const SLOT_LATE_MS = 20;
+
 export class BroadcastWorker {
   readonly maxSendingRows: number;
   readonly metrics: WorkerMetrics = {
@@ -69,6 +80,7 @@ export class BroadcastWorker {
     skipped: 0,
     maxSendingObserved: 0,
     recovered: 0,
+    slotsMissed: 0,
   };
 
   private readonly db: Db;
@@ -82,6 +94,13 @@ export class BroadcastWorker {
   private readonly concurrency: number;
   private readonly pollIntervalMs: number;
   private readonly options: BroadcastWorkerOptions;
+  private readonly owner: string;
+  private readonly exclusive: boolean;
+  private readonly claimLeaseMs: number;
+  private readonly bucket: SharedRateBucket | null;
+  /** shared slots reserved and not used yet (monotonic times) */
+  private slots: number[] = [];
+  private lastLeaseWork = 0;
 
   private queue: ClaimedRow[] = [];
   private inflight = 0;
@@ -114,16 +133,22 @@ export class BroadcastWorker {
     this.clock = options.clock ?? { now: () => Date.now() };
     this.logger = options.logger;
     const rate = options.rate ?? { global: 30, perChat: 1 };
-    this.global = SlidingWindowLimiter.perSecond(rate.global, RATE_MARGIN);
+    this.owner = options.instanceId ?? "";
+    this.exclusive = options.exclusive ?? true;
+    this.claimLeaseMs = options.claimLeaseMs ?? 60_000;
+    const shared = options.sharedRate === true && rate.global > 0 && Number.isFinite(rate.global);
+    this.bucket = shared ? new SharedRateBucket(options.db, "broadcast", rate.global, RATE_MARGIN) : null;
+    // with the shared bucket the database paces the whole cluster; this process's own limiter stays out
+    this.global = shared ? null : SlidingWindowLimiter.perSecond(rate.global, RATE_MARGIN);
     // spread sends over the window instead of firing 30 at once: at most twice the rate in the short term,
     // with room for a burst of 5 so a process that was descheduled for a moment catches up at once
-    this.spacer = new RateLimiter(rate.global * 2, 4);
+    this.spacer = new RateLimiter(shared ? Infinity : rate.global * 2, 4);
     this.perChat = new PerChatLimiter(rate.perChat);
     this.retry = { maxAttempts: 5, baseDelayMs: 1000, maxDelayMs: 60_000, ...options.retry };
     this.maxSendingRows = Math.max(1, options.maxSendingRows ?? MAX_SENDING_ROWS);
     this.concurrency = Math.max(1, Math.min(options.concurrency ?? MAX_CONCURRENT_SENDS, this.maxSendingRows));
     this.pollIntervalMs = options.pollIntervalMs ?? 500;
-    this.reporter = new ProgressReporter(this.db, this.clock, this.logger, options);
+    this.reporter = new ProgressReporter(this.db, this.clock, this.logger, options, options.instanceId ?? "");
   }
 
   /** Rows this worker holds in state "sending" right now. */
@@ -135,7 +160,7 @@ export class BroadcastWorker {
   start(): Promise<void> {
     if (!this.started) {
       this.started = (async () => {
-        const recovered = await recoverSending(this.db, this.clock.now());
+        const recovered = await recoverSending(this.db, this.clock.now(), this.exclusive ? { all: true } : { all: false, owner: this.owner });
         this.metrics.recovered = recovered;
         if (recovered > 0) this.logger?.warn({ recovered }, "broadcast: rows left in flight by a crash are queued again");
         if (this.stopping) return;
@@ -227,7 +252,23 @@ export class BroadcastWorker {
           continue;
         }
         const tNow = monotonic();
-        const wait = Math.max(this.global?.waitMs(tNow) ?? 0, this.spacer.waitMs(tNow));
+        let wait = Math.max(this.global?.waitMs(tNow) ?? 0, this.spacer.waitMs(tNow));
+        if (this.bucket) {
+          if (this.slots.length === 0) {
+            const reservation = await this.bucket.reserve(Math.max(1, Math.min(this.queue.length, Math.ceil(this.bucket.perSecond / 10))));
+            this.slots = reservation.slots;
+            if (this.slots.length === 0) await this.sleep(reservation.retryInMs, "pump");
+            continue;
+          }
+          const slot = this.slots[0] ?? tNow;
+          // a slot reached too late is given up: sending it now could crowd the next second's window
+          if (tNow - slot > SLOT_LATE_MS) {
+            this.slots.shift();
+            this.metrics.slotsMissed++;
+            continue;
+          }
+          wait = Math.max(wait, slot - tNow);
+        }
         if (wait > 0) {
           await this.sleep(wait, "pump");
           continue;
@@ -246,11 +287,13 @@ export class BroadcastWorker {
           continue;
         }
         this.global?.take(t);
-        if (this.global && ++this.sendsSince429 >= ADAPT_RELAX_AFTER && this.global.extraMargin > 0) {
+        const pacer = this.global ?? this.bucket;
+        if (pacer && ++this.sendsSince429 >= ADAPT_RELAX_AFTER && pacer.extraMargin > 0) {
           this.sendsSince429 = 0;
-          this.global.widen(this.global.extraMargin - ADAPT_STEP / 2);
+          pacer.widen(pacer.extraMargin - ADAPT_STEP / 2);
         }
         this.spacer.take(t);
+        if (this.bucket) this.slots.shift();
         this.perChat.take(row.telegramId, t);
         this.dispatch(row);
       } catch (error) {
@@ -292,7 +335,7 @@ export class BroadcastWorker {
         if (!message) continue;
         this.messages.set(broadcastId, message);
       }
-      const rows = await claimRows(this.db, broadcastId, limit - claimed.length, this.clock.now());
+      const rows = await claimRows(this.db, broadcastId, limit - claimed.length, this.clock.now(), { owner: this.owner, leaseMs: this.claimLeaseMs });
       rows.sort((a, b) => Number(a.id) - Number(b.id));
       for (const r of rows) {
         const row: ClaimedRow = {
@@ -343,6 +386,7 @@ export class BroadcastWorker {
       case "rate_limited": {
         const until = monotonic() + failure.retryAfterMs;
         if (until > this.pauseUntil) {
+          const firstOfBurst = this.sendsSince429 > 0;
           this.pauseUntil = until;
           this.global?.holdUntil(until);
           if (this.global && this.sendsSince429 > 0) {
@@ -351,6 +395,12 @@ export class BroadcastWorker {
           }
           this.sendsSince429 = 0;
           this.spacer.holdUntil(until);
+          if (this.bucket) {
+            // the whole cluster pauses: the next free shared slot moves past retry_after
+            this.slots = [];
+            if (firstOfBurst) this.bucket.widen(Math.min(ADAPT_MAX, this.bucket.extraMargin + ADAPT_STEP));
+            void this.bucket.pause(failure.retryAfterMs).catch((error: unknown) => this.logger?.warn({ err: error }, "broadcast: shared pause not recorded"));
+          }
           this.logger?.warn({ retryAfterMs: failure.retryAfterMs }, "broadcast: 429, all sending paused");
         }
         this.metrics.rateLimited++;
@@ -394,7 +444,7 @@ export class BroadcastWorker {
     if (this.crashed || this.results.length === 0) return;
     const batch = this.results.splice(0);
     this.flushing = batch.length;
-    this.flushPromise = writeResults(this.db, batch, this.clock.now(), this.retry)
+    this.flushPromise = writeResults(this.db, batch, this.clock.now(), this.retry, this.owner)
       .then(() => {
         this.count(batch);
       })
@@ -445,6 +495,19 @@ export class BroadcastWorker {
 
   private async tick(): Promise<void> {
     const nowMs = this.clock.now();
+    if (monotonic() - this.lastLeaseWork >= this.claimLeaseMs / 4) {
+      // keep this worker's claims alive; take back rows of workers whose claims expired (they died)
+      this.lastLeaseWork = monotonic();
+      if (this.sendingRows > 0) await renewClaims(this.db, this.owner, this.claimLeaseMs, nowMs);
+      if (!this.exclusive) {
+        const recovered = await recoverExpiredClaims(this.db, nowMs);
+        if (recovered > 0) {
+          this.metrics.recovered += recovered;
+          this.logger?.warn({ recovered }, "broadcast: rows of a worker that stopped answering are queued again");
+          this.notify();
+        }
+      }
+    }
     const broadcasts = await activeBroadcasts(this.db, nowMs);
     let promoted = 0;
     for (const b of broadcasts.filter((x) => x.due)) {

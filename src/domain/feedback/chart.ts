@@ -3,7 +3,7 @@
 // only fonts resvg loads, so the text looks the same (and is legible) on every machine.
 import { createRequire } from "node:module";
 import path from "node:path";
-import { renderAsync } from "@resvg/resvg-js";
+import type * as ResvgModule from "@resvg/resvg-js";
 import type * as EChartsModule from "echarts";
 import type { FeedbackStats } from "./stats.js";
 
@@ -12,6 +12,7 @@ import type { FeedbackStats } from "./stats.js";
  * admins asking for /statistik need it.
  */
 let echartsModule: Promise<typeof EChartsModule> | undefined;
+let resvgModule: Promise<typeof ResvgModule> | undefined;
 function loadECharts(): Promise<typeof EChartsModule> {
   echartsModule ??= import("echarts");
   return echartsModule;
@@ -220,7 +221,10 @@ export async function statsChartSvg(stats: FeedbackStats, labels: ChartLabels = 
 /** The chart as a PNG picture, CHART_WIDTH × CHART_HEIGHT pixels, ready for sendPhoto. */
 export async function renderStatsChart(stats: FeedbackStats, labels: ChartLabels = INDONESIAN_CHART_LABELS): Promise<Buffer> {
   const svg = await statsChartSvg(stats, labels);
-  // renderAsync rasterises on a libuv worker thread, so the bot keeps answering meanwhile
+  // renderAsync rasterises on a libuv worker thread, so the bot keeps answering meanwhile; the native
+  // module is loaded on the first chart (only admins ask for one), not with the bot
+  resvgModule ??= import("@resvg/resvg-js");
+  const { renderAsync } = await resvgModule;
   const image = await renderAsync(svg, {
     fitTo: { mode: "width", value: CHART_WIDTH },
     background: "#ffffff",

@@ -3,7 +3,7 @@ import { InlineKeyboard } from "grammy";
 import { countAudience } from "../../../domain/broadcast/audience.js";
 import { createBroadcast, getBroadcastStats, setProgressMessage, type BroadcastMessage, type MessageEntityLike } from "../../../domain/broadcast/queue.js";
 import { BroadcastWorker } from "../../../domain/broadcast/worker.js";
-import { askButton, waitAnswer } from "../../conversation/ask.js";
+import { ask, askButton } from "../../conversation/ask.js";
 import type { BotConversation, ConvContext } from "../../context.js";
 import { languageOf } from "../../i18n.js";
 import type { FeatureKit } from "../../feature.js";
@@ -37,31 +37,31 @@ export function composeConversation(kit: FeatureKit, worker: BroadcastWorker) {
 
     // 1. the message
     await ctx.reply(t("broadcast-compose-intro"), HTML);
-    let content: Content;
-    for (;;) {
-      const answer = await waitAnswer(conversation, { content: true, captionCommands: false }, (c) => c.reply(t("broadcast-compose-nudge")));
-      const message = answer.message;
-      if (!message) continue;
-      const photo = message.photo?.at(-1);
-      const media: Content["media"] = photo
-        ? { type: "photo", fileId: photo.file_id }
-        : message.document
-          ? { type: "document", fileId: message.document.file_id }
-          : null;
-      const text = (media ? message.caption : message.text) ?? "";
-      const entities = ((media ? message.caption_entities : message.entities) ?? []) as unknown as MessageEntityLike[];
-      if (!media && text.trim().length === 0) {
-        await answer.reply(t("broadcast-compose-empty"));
-        continue;
-      }
-      const max = (media ? CAPTION_LIMIT : TEXT_LIMIT) - footerLength;
-      if (text.length > max) {
-        await answer.reply(t("broadcast-compose-too-long", { length: text.length, max }));
-        continue;
-      }
-      content = { text, entities, media };
-      break;
-    }
+    let refusal: string | null = null;
+    const content = await ask(
+      conversation,
+      (c): { value: Content } | null => {
+        refusal = null;
+        const message = c.message;
+        if (!message) return null;
+        const photo = message.photo?.at(-1);
+        const media: Content["media"] = photo
+          ? { type: "photo", fileId: photo.file_id }
+          : message.document
+            ? { type: "document", fileId: message.document.file_id }
+            : null;
+        if (!media && message.text === undefined) return null;
+        const text = (media ? message.caption : message.text) ?? "";
+        const entities = ((media ? message.caption_entities : message.entities) ?? []) as unknown as MessageEntityLike[];
+        const max = (media ? CAPTION_LIMIT : TEXT_LIMIT) - footerLength;
+        if (!media && text.trim().length === 0) refusal = t("broadcast-compose-empty");
+        else if (text.length > max) refusal = t("broadcast-compose-too-long", { length: text.length, max });
+        return refusal === null ? { value: { text, entities, media } } : null;
+      },
+      (c) => c.reply(refusal ?? t("broadcast-compose-nudge")),
+      { captionIsContent: true },
+    );
+    ctx = content.ctx;
 
     // 2. an optional registration button
     let buttonEventId: number | null = null;
@@ -73,15 +73,19 @@ export function composeConversation(kit: FeatureKit, worker: BroadcastWorker) {
       for (const e of upcoming) keyboard.text(t("broadcast-button-event", { id: String(e.id), title: e.title.slice(0, 40) }), buttonCb.pack({ event: e.id })).row();
       keyboard.text(t("broadcast-button-none"), buttonCb.pack({ event: 0 }));
       await ctx.reply(t("broadcast-button-ask"), { reply_markup: keyboard });
-      const chosen = await askButton(conversation, buttonCb, useButtons, { captionCommands: false, valid: (data) => data.event === 0 || upcoming.some((e) => e.id === data.event) });
-      buttonEventId = chosen.data.event === 0 ? null : chosen.data.event;
+      const chosen = await askButton(conversation, { callback: buttonCb, otherwise: useButtons, captionIsContent: true, valid: (data) => data.event === 0 || upcoming.some((e) => e.id === data.event) });
+      ctx = chosen.ctx;
+      buttonEventId = chosen.value.event === 0 ? null : chosen.value.event;
     }
-    const message: Omit<BroadcastMessage, "language"> = { broadcastId: 0, ...content, buttonEventId };
+    const message: Omit<BroadcastMessage, "language"> = { broadcastId: 0, ...content.value, buttonEventId };
 
     // 3. audience, count, preview, confirmation (the audience can be changed as often as needed)
     let previewed = false;
-    for (;;) {
-      const audience = await chooseAudience(conversation, ctx, t, useButtons);
+    // one round per audience chosen: a round ends with a broadcast, or goes back to the audience
+    while (true) {
+      const chosenAudience = await chooseAudience(conversation, ctx, t, useButtons);
+      ctx = chosenAudience.ctx;
+      const audience = chosenAudience.value;
       const { count, label } = await conversation.external(async (outer) => ({
         count: await countAudience(outer.deps.db, audience),
         label: await describeAudience(outer.deps.db, t, audience),
@@ -105,7 +109,9 @@ export function composeConversation(kit: FeatureKit, worker: BroadcastWorker) {
           .text(t("broadcast-btn-change-audience"), confirmCb.pack({ action: "audience" }))
           .text(t("broadcast-btn-discard"), confirmCb.pack({ action: "discard" })),
       });
-      const action = (await askButton(conversation, confirmCb, useButtons, { captionCommands: false, valid: (data) => data.action !== "scheduled" })).data.action;
+      const confirmed = await askButton(conversation, { callback: confirmCb, otherwise: useButtons, captionIsContent: true, valid: (data) => data.action !== "scheduled" });
+      ctx = confirmed.ctx;
+      const action = confirmed.value.action;
       if (action === "audience") continue;
       if (action === "discard") {
         await ctx.reply(t("broadcast-discarded"));
@@ -113,7 +119,9 @@ export function composeConversation(kit: FeatureKit, worker: BroadcastWorker) {
       }
       let scheduledAt: Date | null = null;
       if (action === "schedule") {
-        scheduledAt = await askSchedule(conversation, ctx, t, language, count);
+        const schedule = await askSchedule(conversation, ctx, t, language, count);
+        ctx = schedule.ctx;
+        scheduledAt = schedule.value;
         if (!scheduledAt) continue;
       }
 

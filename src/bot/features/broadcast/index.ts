@@ -8,6 +8,8 @@ import { createConversation } from "@grammyjs/conversations";
 import { Api, Composer, InlineKeyboard } from "grammy";
 import { cancelBroadcast, getBroadcastStats, listActiveBroadcasts, pauseBroadcast, resumeBroadcast, setProgressMessage, type BroadcastStatus } from "../../../domain/broadcast/queue.js";
 import { BroadcastWorker } from "../../../domain/broadcast/worker.js";
+import { broadcastRate } from "../../../config.js";
+import { instanceId } from "../../../cluster/instance.js";
 import type { BotContext, ConvContext } from "../../context.js";
 import { languageOf } from "../../i18n.js";
 import type { FeatureKit } from "../../feature.js";
@@ -36,10 +38,19 @@ export function broadcastAdminFeature(kit: FeatureKit): Composer<BotContext> {
   // The engine handles 429 (global pause), 5xx and network errors itself, so its sends go through an Api
   // WITHOUT the auto-retry transformer that bot.api has.
   const engineApi = new Api(deps.config.BOT_TOKEN, { apiRoot: deps.config.TELEGRAM_API_ROOT, timeoutSeconds: 30 });
+  // Cluster-ready (issue 13): rows are claimed under this instance's id with a lease, the pace is the shared
+  // slot row in the database (every instance together stays at BROADCAST_RATE), and only polling mode (one
+  // instance, guarded by the polling lease) treats every row left "sending" at start as a dead process's.
+  const paid = deps.config.BROADCAST_PAID;
   const worker = new BroadcastWorker({
     db: deps.db,
-    send: (chatId, message) => deliverBroadcast(engineApi, Number(chatId), message, (key, params) => kit.t(message.language, key, params), kit.botUsername()),
-    rate: { global: 30, perChat: 1 },
+    send: (chatId, message) => deliverBroadcast(engineApi, Number(chatId), message, (key, params) => kit.t(message.language, key, params), kit.botUsername(), { paid }),
+    rate: { global: broadcastRate(deps.config), perChat: 1 },
+    sharedRate: true,
+    instanceId: instanceId(deps.config.INSTANCE_ID),
+    exclusive: deps.config.BOT_MODE !== "webhook",
+    // paid broadcasts (up to 1,000/s) need more sends on the wire; the duplicate bound after a crash grows with it
+    ...(paid ? { maxSendingRows: 512, concurrency: 256 } : {}),
     clock: { now: () => deps.now().getTime() },
     logger: deps.logger.child({ module: "broadcast" }),
     progressIntervalMs: PROGRESS_INTERVAL_MS,

@@ -6,6 +6,14 @@ import { HTML, languageFrom, type Translate } from "../../format.js";
 import { describeAudience, progressView, reportText } from "./views.js";
 import { broadcastAudience } from "../../../domain/broadcast/lookup.js";
 import { languageOfUser } from "../../../domain/users.js";
+import { executeRaw } from "../../../db-dialect.js";
+import type { Db } from "../../../db.js";
+
+/** Stores the progress message's new content; false when it already showed exactly that. */
+export async function recordProgressText(db: Db, id: number, rendered: string): Promise<boolean> {
+  const n = await executeRaw(db, `UPDATE "Broadcast" SET "progressText" = ? WHERE "id" = ? AND ("progressText" IS NULL OR "progressText" <> ?)`, rendered, id, rendered);
+  return n > 0;
+}
 
 /** Edits the live progress messages and sends the final reports, outside any update. */
 export class BroadcastReporter {
@@ -35,8 +43,12 @@ export class BroadcastReporter {
     const language = await this.languageOf(stats.progressChatId);
     const t: Translate = (key, params) => this.kit.t(language, key, params);
     const view = progressView(t, language, stats, await this.audienceText(stats.id, language, t));
-    if (this.lastText.get(stats.id) === view.text + JSON.stringify(view.keyboard ?? null)) return;
-    this.lastText.set(stats.id, view.text + JSON.stringify(view.keyboard ?? null));
+    const rendered = view.text + JSON.stringify(view.keyboard ?? null);
+    if (this.lastText.get(stats.id) === rendered) return;
+    this.lastText.set(stats.id, rendered);
+    // what the message shows is also kept in the database: an edit with identical content (refused by
+    // Telegram with "message is not modified") is skipped whichever instance rendered it, also after a restart
+    if (!(await recordProgressText(this.kit.deps.db, stats.id, rendered))) return;
     await this.kit.api
       .editMessageText(Number(stats.progressChatId), stats.progressMessageId, view.text, { ...HTML, ...(view.keyboard ? { reply_markup: view.keyboard } : {}) })
       .catch((error: unknown) => {

@@ -29,6 +29,7 @@ export function deliverBroadcast(
   message: Omit<BroadcastMessage, "language">,
   t: Translate,
   botUsername: string,
+  options: { paid?: boolean } = {},
 ): Promise<Message> {
   const footer = footerOf(t);
   const body = message.text.length > 0 ? `${message.text}\n\n${footer}` : footer;
@@ -37,7 +38,8 @@ export function deliverBroadcast(
     message.buttonEventId !== null
       ? new InlineKeyboard().url(t("broadcast-button-register"), eventDeepLink(botUsername, message.buttonEventId))
       : undefined;
-  const markup = reply_markup ? { reply_markup } : {};
+  // BROADCAST_PAID=1: paid broadcast (Telegram Stars per message), up to 1,000 messages per second
+  const markup = { ...(reply_markup ? { reply_markup } : {}), ...(options.paid ? { allow_paid_broadcast: true } : {}) };
   if (message.media?.type === "photo") {
     return api.sendPhoto(chatId, message.media.fileId, { caption: body, ...(entities ? { caption_entities: entities } : {}), ...markup });
   }

@@ -5,8 +5,8 @@ import type { EventInput } from "../../../domain/events/validation.js";
 import type { Event } from "../../../generated/prisma/client.js";
 import type { BotConversation, ConvContext } from "../../context.js";
 import { languageOf } from "../../i18n.js";
-import { AdminSteps } from "./admin-steps.js";
-import { waitAnswer } from "../../conversation/ask.js";
+import { askAddress, askAudience, askCapacity, askCity, askCompanions, askDeadline, askDescription, askEnd, askLocation, askProvince, askStart, askTitle, askVenueName, say } from "./admin-steps.js";
+import { askButton } from "../../conversation/ask.js";
 import { storable } from "./plain.js";
 import { detailsText, localeOf } from "./views.js";
 import { escapeHtml, type Translate } from "../../format.js";
@@ -37,71 +37,76 @@ export function createEventConversation(botUsername: () => string) {
     if (!from) return;
     const t: Translate = (key, params) => ctx.t(key, params);
     const locale = localeOf(languageOf(ctx));
-    const steps = new AdminSteps(conversation, ctx, locale);
-    await steps.say(t("events-admin-create-intro"), removeKeyboard);
+    await say(ctx, t("events-admin-create-intro"), removeKeyboard);
 
-    const title = await steps.title();
-    const province = await steps.province();
-    const city = await steps.city(province.code);
-    const venueName = await steps.venueName();
-    const address = await steps.address();
-    const location = await steps.location();
+    const title = await askTitle(conversation, ctx);
+    ctx = title.ctx;
+    const province = await askProvince(conversation, ctx);
+    ctx = province.ctx;
+    const city = await askCity(conversation, ctx, province.value.code);
+    ctx = city.ctx;
+    const venueName = await askVenueName(conversation, ctx);
+    ctx = venueName.ctx;
+    const address = await askAddress(conversation, ctx);
+    ctx = address.ctx;
+    const location = await askLocation(conversation, ctx);
+    ctx = location.ctx;
     const now = new Date(await conversation.external((outer) => outer.deps.now().getTime()));
-    const startsAt = await steps.start(province.timeZone, now);
-    const endsAt = await steps.end(startsAt, province.timeZone);
-    const capacity = await steps.capacity();
-    const rsvpDeadline = await steps.deadline(startsAt, province.timeZone, now);
-    const audience = await steps.audience();
-    const maxCompanions = await steps.companions();
-    const description = await steps.description();
+    const { timeZone } = province.value;
+    const startsAt = await askStart(conversation, ctx, timeZone, now);
+    ctx = startsAt.ctx;
+    const endsAt = await askEnd(conversation, ctx, startsAt.value, timeZone, locale);
+    ctx = endsAt.ctx;
+    const capacity = await askCapacity(conversation, ctx);
+    ctx = capacity.ctx;
+    const rsvpDeadline = await askDeadline(conversation, ctx, startsAt.value, timeZone, now, locale);
+    ctx = rsvpDeadline.ctx;
+    const audience = await askAudience(conversation, ctx);
+    ctx = audience.ctx;
+    const maxCompanions = await askCompanions(conversation, ctx);
+    ctx = maxCompanions.ctx;
+    const description = await askDescription(conversation, ctx);
+    ctx = description.ctx;
     const input: EventInput = {
-      title,
-      description,
-      province: province.code,
-      city,
-      venueName,
-      address,
-      latitude: location?.latitude ?? null,
-      longitude: location?.longitude ?? null,
-      startsAt,
-      endsAt,
-      capacity,
-      rsvpDeadline,
-      audience,
-      maxCompanions,
+      title: title.value,
+      description: description.value,
+      province: province.value.code,
+      city: city.value,
+      venueName: venueName.value,
+      address: address.value,
+      latitude: location.value?.latitude ?? null,
+      longitude: location.value?.longitude ?? null,
+      startsAt: startsAt.value,
+      endsAt: endsAt.value,
+      capacity: capacity.value,
+      rsvpDeadline: rsvpDeadline.value,
+      audience: audience.value,
+      maxCompanions: maxCompanions.value,
     };
 
-    const preview = detailsText(t, locale, previewEvent(input, province.timeZone), capacity === 0 ? null : capacity, t("events-admin-link-after-publish"));
-    await steps.say(t("events-admin-preview-title"), removeKeyboard);
-    await steps.say(preview, new InlineKeyboard()
+    const preview = detailsText(t, locale, previewEvent(input, timeZone), input.capacity === 0 ? null : input.capacity, t("events-admin-link-after-publish"));
+    await say(ctx, t("events-admin-preview-title"), removeKeyboard);
+    await say(ctx, preview, new InlineKeyboard()
       .text(t("events-admin-btn-publish"), previewCb.pack({ action: "publish" }))
       .row()
       .text(t("events-admin-btn-save-draft"), previewCb.pack({ action: "draft" }))
       .row()
       .text(t("events-admin-btn-discard"), previewCb.pack({ action: "discard" })));
-    let action: "publish" | "draft" | "discard";
-    for (;;) {
-      const answer = await waitAnswer(conversation, { callback: previewCb.filter }, (c) => c.reply(t("events-admin-preview-nudge")));
-      const data = previewCb.unpack(answer.callbackQuery?.data);
-      await answer.answerCallbackQuery();
-      if (data) {
-        await answer.editMessageReplyMarkup().catch(() => undefined);
-        action = data.action;
-        break;
-      }
-    }
+    const chosen = await askButton(conversation, { callback: previewCb, otherwise: (c) => c.reply(c.t("events-admin-preview-nudge")) });
+    ctx = chosen.ctx;
+    const action = chosen.value.action;
     if (action === "discard") {
-      await steps.say(t("events-admin-discarded"));
+      await say(ctx, t("events-admin-discarded"));
       return;
     }
     const saved = await conversation.external(
       storable(async (outer) => createEvent(outer.deps.db, input, { createdBy: from.id, status: action === "publish" ? "published" : "draft", now: outer.deps.now() })),
     );
     if (!saved.ok) {
-      await steps.say(`${t("events-admin-not-saved")}\n${issuesText(t, saved.issues)}`);
+      await say(ctx, `${t("events-admin-not-saved")}\n${issuesText(t, saved.issues)}`);
       return;
     }
     const link = eventDeepLink(botUsername(), saved.event.id);
-    await steps.say(t(action === "publish" ? "events-admin-published" : "events-admin-drafted", { title: escapeHtml(saved.event.title), id: String(saved.event.id), link }), new InlineKeyboard().text(t("events-admin-btn-manage"), adminEventCb.pack({ action: "view", id: saved.event.id })));
+    await say(ctx, t(action === "publish" ? "events-admin-published" : "events-admin-drafted", { title: escapeHtml(saved.event.title), id: String(saved.event.id), link }), new InlineKeyboard().text(t("events-admin-btn-manage"), adminEventCb.pack({ action: "view", id: saved.event.id })));
   };
 }

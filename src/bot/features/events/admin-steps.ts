@@ -1,6 +1,6 @@
 // The questions of the admin conversations (/buatacara and editing an event), one field each, with the
-// domain's validation at every step. Shared so creating and editing ask the same way.
-import { Keyboard } from "grammy";
+// domain's validation at every step (the toolkit's askText). Shared so creating and editing ask the same way.
+import { InlineKeyboard, Keyboard } from "grammy";
 import { matchProvince, matchRegency, provinceByCodeOrNull, regenciesOf, zoneAbbreviation, type Province } from "../../../domain/areas.js";
 import { formatDateTime, type DisplayLocale } from "../../../domain/events/format.js";
 import {
@@ -20,8 +20,8 @@ import {
   type Parsed,
 } from "../../../domain/events/validation.js";
 import type { BotConversation, ConvContext } from "../../context.js";
-import { typedText, waitAnswer } from "../../conversation/ask.js";
-import { HTML, type Translate } from "../../format.js";
+import { askText, typedText, type Answer } from "../../conversation/ask.js";
+import { HTML } from "../../format.js";
 
 type Markup = Keyboard | { remove_keyboard: true };
 type Attempt<T> = Parsed<T> & { candidates?: string[] };
@@ -57,149 +57,135 @@ function endOnSameDay(text: string, start: Date, timeZone: string): Date | null 
   return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), h, mi) - offset);
 }
 
-export class AdminSteps {
-  private readonly t: Translate;
+export function say(ctx: ConvContext, text: string, markup?: Markup | InlineKeyboard) {
+  return ctx.reply(text, { ...HTML, ...(markup ? { reply_markup: markup } : {}) });
+}
 
-  constructor(
-    private readonly conversation: BotConversation,
-    private readonly ctx: ConvContext,
-    readonly locale: DisplayLocale,
-  ) {
-    this.t = (key, params) => ctx.t(key, params);
-  }
+const issue = (ctx: ConvContext, code: string, params: IssueParams = {}): string => ctx.t(`events-issue-${code}`, params);
+const skipLabel = (ctx: ConvContext): string => ctx.t("events-btn-skip");
+type Failure = { code: string; params: IssueParams; candidates?: string[] };
 
-  say(text: string, markup?: Markup | import("grammy").InlineKeyboard) {
-    return this.ctx.reply(text, { ...HTML, ...(markup ? { reply_markup: markup } : {}) });
-  }
+/** Asks, then asks again (politely, with the reason) until the typed answer is valid. */
+async function askField<T>(conversation: BotConversation, ctx: ConvContext, prompt: string, markup: Markup, parse: (text: string) => Attempt<T>): Promise<Answer<T>> {
+  await say(ctx, prompt, markup);
+  return askText<T, Failure>(conversation, {
+    parse: (_text, c) => parse(typedText(c)),
+    invalid: (c, failure) => say(c, issue(c, failure.code, failure.params), failure.candidates && failure.candidates.length > 0 ? replyKeyboard(rows(failure.candidates)) : markup),
+    otherwise: (c) => c.reply(c.t("events-answer-with-text"), { reply_markup: markup }),
+  });
+}
 
-  issue(code: string, params: IssueParams = {}): string {
-    return this.t(`events-issue-${code}`, params);
-  }
+// The questions of an event, one field each. Every one resolves to the answer and the newest context.
 
-  /** Asks, then asks again (politely, with the reason) until the typed answer is valid. */
-  async ask<T>(prompt: string, markup: Markup, parse: (text: string) => Attempt<T>): Promise<T> {
-    await this.say(prompt, markup);
-    for (;;) {
-      const answer = await waitAnswer(this.conversation, { text: true }, (c) => c.reply(this.t("events-answer-with-text"), { reply_markup: markup }));
-      const result = parse(typedText(answer));
-      if (result.ok) return result.value;
-      const again = result.candidates && result.candidates.length > 0 ? replyKeyboard(rows(result.candidates)) : markup;
-      await this.say(this.issue(result.code, result.params), again);
-    }
-  }
+export function askTitle(conversation: BotConversation, ctx: ConvContext, current?: string): Promise<Answer<string>> {
+  return askField(conversation, ctx, ctx.t("events-admin-ask-title"), current ? replyKeyboard([[current]]) : remove, parseTitle);
+}
 
-  get skipLabel(): string {
-    return this.t("events-btn-skip");
-  }
+export function askProvince(conversation: BotConversation, ctx: ConvContext, current?: string): Promise<Answer<Province>> {
+  return askField(conversation, ctx, ctx.t("events-admin-ask-province"), current ? replyKeyboard([[current]]) : remove, (text): Attempt<Province> => {
+    const result = matchProvince(text.slice(0, 100));
+    if (result.match) return { ok: true, value: result.match };
+    return { ok: false, code: "province_unknown", params: { value: text, suggestions: "" }, candidates: result.candidates.map((p) => p.name) };
+  });
+}
 
-  title(current?: string): Promise<string> {
-    return this.ask(this.t("events-admin-ask-title"), current ? replyKeyboard([[current]]) : remove, parseTitle);
-  }
+export function askCity(conversation: BotConversation, ctx: ConvContext, provinceCode: string): Promise<Answer<string>> {
+  const all = regenciesOf(provinceCode).map((r) => r.name);
+  const markup = all.length <= 15 ? replyKeyboard(rows(all)) : remove;
+  const province = provinceByCodeOrNull(provinceCode)?.name ?? "";
+  return askField(conversation, ctx, ctx.t("events-admin-ask-city", { province }), markup, (text): Attempt<string> => {
+    const result = matchRegency(provinceCode, text.slice(0, 100));
+    if (result.match) return { ok: true, value: result.match.name };
+    return { ok: false, code: "city_unknown", params: { value: text, province, suggestions: "" }, candidates: result.candidates.map((r) => r.name) };
+  });
+}
 
-  province(current?: string): Promise<Province> {
-    return this.ask(this.t("events-admin-ask-province"), current ? replyKeyboard([[current]]) : remove, (text): Attempt<Province> => {
-      const result = matchProvince(text.slice(0, 100));
-      if (result.match) return { ok: true, value: result.match };
-      return { ok: false, code: "province_unknown", params: { value: text, suggestions: "" }, candidates: result.candidates.map((p) => p.name) };
-    });
-  }
+export function askVenueName(conversation: BotConversation, ctx: ConvContext, current?: string): Promise<Answer<string>> {
+  return askField(conversation, ctx, ctx.t("events-admin-ask-venue"), current ? replyKeyboard([[current.slice(0, 60)]]) : remove, parseVenueName);
+}
 
-  city(provinceCode: string): Promise<string> {
-    const all = regenciesOf(provinceCode).map((r) => r.name);
-    const markup = all.length <= 15 ? replyKeyboard(rows(all)) : remove;
-    const province = provinceByCodeOrNull(provinceCode)?.name ?? "";
-    return this.ask(this.t("events-admin-ask-city", { province }), markup, (text): Attempt<string> => {
-      const result = matchRegency(provinceCode, text.slice(0, 100));
-      if (result.match) return { ok: true, value: result.match.name };
-      return { ok: false, code: "city_unknown", params: { value: text, province, suggestions: "" }, candidates: result.candidates.map((r) => r.name) };
-    });
-  }
+export function askAddress(conversation: BotConversation, ctx: ConvContext): Promise<Answer<string>> {
+  return askField(conversation, ctx, ctx.t("events-admin-ask-address"), remove, parseAddress);
+}
 
-  venueName(current?: string): Promise<string> {
-    return this.ask(this.t("events-admin-ask-venue"), current ? replyKeyboard([[current.slice(0, 60)]]) : remove, parseVenueName);
-  }
+/** A location sent from the attachment menu, "lat, lon" typed or pasted, or skipped. */
+export async function askLocation(conversation: BotConversation, ctx: ConvContext): Promise<Answer<{ latitude: number; longitude: number } | null>> {
+  const markup = replyKeyboard([[skipLabel(ctx)]]);
+  await say(ctx, ctx.t("events-admin-ask-location"), markup);
+  return askText<{ latitude: number; longitude: number } | null, Failure>(conversation, {
+    read: (c) => {
+      const point = c.message?.location ?? c.message?.venue?.location;
+      return point ? `${point.latitude}, ${point.longitude}` : undefined;
+    },
+    parse: (text, c) => {
+      const typed = c.message?.text !== undefined;
+      if (typed && same(typedText(c), skipLabel(c))) return { ok: true, value: null };
+      return parseCoordinatePair(typed ? typedText(c) : text);
+    },
+    invalid: (c, failure) => say(c, issue(c, failure.code, failure.params), markup),
+    otherwise: (c) => c.reply(c.t("events-admin-location-nudge"), { reply_markup: markup }),
+  });
+}
 
-  address(): Promise<string> {
-    return this.ask(this.t("events-admin-ask-address"), remove, parseAddress);
-  }
+export function askStart(conversation: BotConversation, ctx: ConvContext, timeZone: string, now: Date): Promise<Answer<Date>> {
+  return askField(conversation, ctx, ctx.t("events-admin-ask-start", { zone: zoneAbbreviation(timeZone) }), remove, (text): Attempt<Date> => {
+    const result = parseLocalDateTime(text, timeZone);
+    if (!result.ok) return result;
+    if (result.value.getTime() <= now.getTime()) return { ok: false, code: "start_in_past", params: {} };
+    return result;
+  });
+}
 
-  /** A location sent from the attachment menu, "lat, lon" typed or pasted, or skipped. */
-  async location(): Promise<{ latitude: number; longitude: number } | null> {
-    const markup = replyKeyboard([[this.skipLabel]]);
-    await this.say(this.t("events-admin-ask-location"), markup);
-    for (;;) {
-      const answer = await waitAnswer(this.conversation, { text: true, location: true }, (c) => c.reply(this.t("events-admin-location-nudge"), { reply_markup: markup }));
-      const point = answer.message?.location ?? answer.message?.venue?.location;
-      const text = point ? `${point.latitude}, ${point.longitude}` : typedText(answer);
-      if (!point && same(text, this.skipLabel)) return null;
-      const result = parseCoordinatePair(text);
-      if (result.ok) return result.value;
-      await this.say(this.issue(result.code, result.params), markup);
-    }
-  }
+export function askEnd(conversation: BotConversation, ctx: ConvContext, start: Date, timeZone: string, locale: DisplayLocale): Promise<Answer<Date>> {
+  const prompt = ctx.t("events-admin-ask-end", { zone: zoneAbbreviation(timeZone), start: formatDateTime(start, timeZone, locale) });
+  return askField(conversation, ctx, prompt, remove, (text): Attempt<Date> => {
+    const sameDay = endOnSameDay(text, start, timeZone);
+    const result: Parsed<Date> = sameDay ? { ok: true, value: sameDay } : parseLocalDateTime(text, timeZone);
+    if (!result.ok) return result;
+    if (result.value.getTime() <= start.getTime()) return { ok: false, code: "end_before_start", params: {} };
+    if (result.value.getTime() - start.getTime() > LIMITS.maxDurationDays * 86_400_000) return { ok: false, code: "event_too_long", params: { days: LIMITS.maxDurationDays } };
+    return result;
+  });
+}
 
-  private zoneHint(timeZone: string): string {
-    return zoneAbbreviation(timeZone);
-  }
+export function askCapacity(conversation: BotConversation, ctx: ConvContext, takenSeats = 0): Promise<Answer<number>> {
+  return askField(conversation, ctx, ctx.t("events-admin-ask-capacity"), replyKeyboard([["0"]]), (text): Attempt<number> => {
+    const result = parseCapacity(text);
+    if (result.ok && result.value > 0 && result.value < takenSeats) return { ok: false, code: "capacity_below_taken", params: { taken: takenSeats } };
+    return result;
+  });
+}
 
-  start(timeZone: string, now: Date): Promise<Date> {
-    return this.ask(this.t("events-admin-ask-start", { zone: this.zoneHint(timeZone) }), remove, (text): Attempt<Date> => {
-      const result = parseLocalDateTime(text, timeZone);
-      if (!result.ok) return result;
-      if (result.value.getTime() <= now.getTime()) return { ok: false, code: "start_in_past", params: {} };
-      return result;
-    });
-  }
+export function askDeadline(conversation: BotConversation, ctx: ConvContext, start: Date, timeZone: string, now: Date, locale: DisplayLocale): Promise<Answer<Date | null>> {
+  const prompt = ctx.t("events-admin-ask-deadline", { zone: zoneAbbreviation(timeZone), start: formatDateTime(start, timeZone, locale) });
+  const skip = skipLabel(ctx);
+  return askField<Date | null>(conversation, ctx, prompt, replyKeyboard([[skip]]), (text) => {
+    if (same(text, skip)) return { ok: true, value: null };
+    const result = parseLocalDateTime(text, timeZone);
+    if (!result.ok) return result;
+    if (result.value.getTime() > start.getTime()) return { ok: false, code: "deadline_after_start", params: {} };
+    if (result.value.getTime() <= now.getTime()) return { ok: false, code: "deadline_in_past", params: {} };
+    return result;
+  });
+}
 
-  end(start: Date, timeZone: string): Promise<Date> {
-    const prompt = this.t("events-admin-ask-end", { zone: this.zoneHint(timeZone), start: formatDateTime(start, timeZone, this.locale) });
-    return this.ask(prompt, remove, (text): Attempt<Date> => {
-      const sameDay = endOnSameDay(text, start, timeZone);
-      const result: Parsed<Date> = sameDay ? { ok: true, value: sameDay } : parseLocalDateTime(text, timeZone);
-      if (!result.ok) return result;
-      if (result.value.getTime() <= start.getTime()) return { ok: false, code: "end_before_start", params: {} };
-      if (result.value.getTime() - start.getTime() > LIMITS.maxDurationDays * 86_400_000) return { ok: false, code: "event_too_long", params: { days: LIMITS.maxDurationDays } };
-      return result;
-    });
-  }
+export function askAudience(conversation: BotConversation, ctx: ConvContext): Promise<Answer<Audience>> {
+  const everyone = ctx.t("events-admin-btn-audience-everyone");
+  const alumni = ctx.t("events-admin-btn-audience-alumni");
+  return askField<Audience>(conversation, ctx, ctx.t("events-admin-ask-audience"), replyKeyboard([[everyone, alumni]]), (text) => {
+    if (same(text, everyone)) return { ok: true, value: "semua" };
+    if (same(text, alumni)) return { ok: true, value: "alumni" };
+    return parseAudience(text);
+  });
+}
 
-  capacity(takenSeats = 0): Promise<number> {
-    return this.ask(this.t("events-admin-ask-capacity"), replyKeyboard([["0"]]), (text): Attempt<number> => {
-      const result = parseCapacity(text);
-      if (result.ok && result.value > 0 && result.value < takenSeats) return { ok: false, code: "capacity_below_taken", params: { taken: takenSeats } };
-      return result;
-    });
-  }
+export function askCompanions(conversation: BotConversation, ctx: ConvContext): Promise<Answer<number>> {
+  return askField(conversation, ctx, ctx.t("events-admin-ask-companions", { max: LIMITS.companionsMax }), replyKeyboard([["0", "1", "2"]]), parseMaxCompanions);
+}
 
-  deadline(start: Date, timeZone: string, now: Date): Promise<Date | null> {
-    const prompt = this.t("events-admin-ask-deadline", { zone: this.zoneHint(timeZone), start: formatDateTime(start, timeZone, this.locale) });
-    return this.ask<Date | null>(prompt, replyKeyboard([[this.skipLabel]]), (text) => {
-      if (same(text, this.skipLabel)) return { ok: true, value: null };
-      const result = parseLocalDateTime(text, timeZone);
-      if (!result.ok) return result;
-      if (result.value.getTime() > start.getTime()) return { ok: false, code: "deadline_after_start", params: {} };
-      if (result.value.getTime() <= now.getTime()) return { ok: false, code: "deadline_in_past", params: {} };
-      return result;
-    });
-  }
-
-  audience(): Promise<Audience> {
-    const everyone = this.t("events-admin-btn-audience-everyone");
-    const alumni = this.t("events-admin-btn-audience-alumni");
-    return this.ask<Audience>(this.t("events-admin-ask-audience"), replyKeyboard([[everyone, alumni]]), (text) => {
-      if (same(text, everyone)) return { ok: true, value: "semua" };
-      if (same(text, alumni)) return { ok: true, value: "alumni" };
-      return parseAudience(text);
-    });
-  }
-
-  companions(): Promise<number> {
-    return this.ask(this.t("events-admin-ask-companions", { max: LIMITS.companionsMax }), replyKeyboard([["0", "1", "2"]]), parseMaxCompanions);
-  }
-
-  description(): Promise<string> {
-    return this.ask(this.t("events-admin-ask-description"), replyKeyboard([[this.skipLabel]]), (text) =>
-      same(text, this.skipLabel) ? { ok: true, value: "" } : parseDescription(text),
-    );
-  }
+export function askDescription(conversation: BotConversation, ctx: ConvContext): Promise<Answer<string>> {
+  const skip = skipLabel(ctx);
+  return askField(conversation, ctx, ctx.t("events-admin-ask-description"), replyKeyboard([[skip]]), (text) =>
+    same(text, skip) ? { ok: true, value: "" } : parseDescription(text),
+  );
 }

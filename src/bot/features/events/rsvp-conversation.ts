@@ -21,7 +21,7 @@ import type { IssueParams, Parsed } from "../../../domain/events/validation.js";
 import { findUser, hasCurrentConsent, recordConsent } from "../../../domain/users.js";
 import type { BotConversation, ConvContext } from "../../context.js";
 import { languageOf } from "../../i18n.js";
-import { typedText, waitAnswer } from "../../conversation/ask.js";
+import { askText, typedText } from "../../conversation/ask.js";
 import type { EventsNotifier } from "./notify.js";
 import { sendTicket } from "./notify.js";
 import { storable } from "./plain.js";
@@ -134,21 +134,21 @@ export function createRsvpConversation(notifier: EventsNotifier, botUsername: ()
     await say(t(existing ? "events-rsvp-intro-update" : "events-rsvp-intro", { title }));
     if (!existing && start.seatsLeft === 0) await say(t("events-rsvp-full-warning"));
 
-    /** Asks, then keeps asking politely until `parse` accepts the typed answer. */
-    async function askText<T>(prompt: string, markup: Keyboard | typeof removeKeyboard, parse: (text: string) => Parsed<T> & { candidates?: string[] }, error: (code: string, params: IssueParams) => string): Promise<T> {
+    /** Asks, then keeps asking politely until `parse` accepts the typed answer; `ctx` becomes the answer's. */
+    async function askField<T>(prompt: string, markup: Keyboard | typeof removeKeyboard, parse: (text: string) => Parsed<T> & { candidates?: string[] }, error: (code: string, params: IssueParams) => string): Promise<T> {
       await say(prompt, markup);
-      for (;;) {
-        const answer = await waitAnswer(conversation, { text: true }, (c) => c.reply(t("events-answer-with-text"), { reply_markup: markup }));
-        const result = parse(typedText(answer));
-        if (result.ok) return result.value;
-        const suggestions = result.candidates && result.candidates.length > 0 ? keyboardOf(chunk(result.candidates, 2)) : markup;
-        await say(error(result.code, result.params), suggestions);
-      }
+      const answer = await askText<T, { code: string; params: IssueParams; candidates?: string[] }>(conversation, {
+        parse: (_text, c) => parse(typedText(c)),
+        invalid: (c, result) => c.reply(error(result.code, result.params), { ...HTML, reply_markup: result.candidates && result.candidates.length > 0 ? keyboardOf(chunk(result.candidates, 2)) : markup }),
+        otherwise: (c) => c.reply(t("events-answer-with-text"), { reply_markup: markup }),
+      });
+      ctx = answer.ctx;
+      return answer.value;
     }
 
     // 1. name, prefilled from Telegram (or from the existing registration)
     const suggestedName = existing?.fullName ?? [from.first_name, from.last_name].filter(Boolean).join(" ");
-    const fullName = await askText(
+    const fullName = await askField(
       t("events-rsvp-ask-name"),
       suggestedName ? keyboardOf([[suggestedName.slice(0, 100)]]) : removeKeyboard,
       parseFullName,
@@ -158,7 +158,7 @@ export function createRsvpConversation(notifier: EventsNotifier, botUsername: ()
     // 2. kabupaten/kota
     const regencies = regenciesOf(event.province).map((r) => r.name);
     const cityRows = existing?.city ? [[existing.city]] : regencies.length <= LIST_REGENCIES_UP_TO ? chunk(regencies, 2) : [];
-    const city = await askText(
+    const city = await askField(
       t("events-rsvp-ask-city", { province: provinceByCodeOrNull(event.province)?.name ?? "" }),
       cityRows.length > 0 ? keyboardOf(cityRows) : removeKeyboard,
       (text) => resolveCity(event.province, start.user?.province ?? null, text),
@@ -169,7 +169,7 @@ export function createRsvpConversation(notifier: EventsNotifier, botUsername: ()
     const notYet = t("events-rsvp-btn-not-participant");
     const gelombangRows = [[notYet]];
     if (existing?.gelombang) gelombangRows.unshift([String(existing.gelombang)]);
-    const gelombang = await askText<number | null>(
+    const gelombang = await askField<number | null>(
       t("events-rsvp-ask-gelombang"),
       keyboardOf(gelombangRows, t("events-rsvp-gelombang-placeholder")),
       (text) => (same(text, notYet) || /^belum\b|^not yet\b/i.test(text) ? { ok: true, value: null } : parseGelombang(text)),
@@ -185,7 +185,7 @@ export function createRsvpConversation(notifier: EventsNotifier, botUsername: ()
     let training: string | null = null;
     if (gelombang !== null) {
       const rows = existing?.training ? [[existing.training.slice(0, 60)], [skip]] : [[skip]];
-      training = await askText<string | null>(
+      training = await askField<string | null>(
         t("events-rsvp-ask-training"),
         keyboardOf(rows),
         (text) => (same(text, skip) ? { ok: true, value: null } : parseTraining(text)),
@@ -196,27 +196,24 @@ export function createRsvpConversation(notifier: EventsNotifier, botUsername: ()
     // 5. phone: only through the share-contact button, never typed
     const phoneKeyboard = new Keyboard().requestContact(t("events-rsvp-btn-share-phone")).row().text(skip).resized().oneTime();
     await say(t("events-rsvp-ask-phone"), phoneKeyboard);
-    let phone: string | null = null;
-    for (;;) {
-      const answer = await waitAnswer(conversation, { text: true, contact: true }, (c) => c.reply(t("events-rsvp-phone-use-button"), { reply_markup: phoneKeyboard }));
-      const contact: Contact | undefined = answer.message?.contact;
-      if (contact) {
-        if (contact.user_id !== from.id) {
-          await say(t("events-rsvp-phone-not-yours"), phoneKeyboard);
-          continue;
-        }
-        phone = normalizePhone(contact.phone_number);
-        break;
-      }
-      if (same(typedText(answer), skip)) break;
-      await say(t("events-rsvp-phone-use-button"), phoneKeyboard);
-    }
+    const phoneAnswer = await askText<string | null, { code: "not_yours" | "use_button" }>(conversation, {
+      read: (c) => (c.message?.contact ? "" : undefined),
+      parse: (_text, c) => {
+        const contact: Contact | undefined = c.message?.contact;
+        if (contact) return contact.user_id === from.id ? { ok: true, value: normalizePhone(contact.phone_number) } : { ok: false, code: "not_yours" };
+        return same(typedText(c), skip) ? { ok: true, value: null } : { ok: false, code: "use_button" };
+      },
+      invalid: (c, result) => c.reply(t(result.code === "not_yours" ? "events-rsvp-phone-not-yours" : "events-rsvp-phone-use-button"), { ...HTML, reply_markup: phoneKeyboard }),
+      otherwise: (c) => c.reply(t("events-rsvp-phone-use-button"), { reply_markup: phoneKeyboard }),
+    });
+    ctx = phoneAnswer.ctx;
+    const phone = phoneAnswer.value;
 
     // 6. companions, when the event allows them
     let companions = 0;
     if (event.maxCompanions > 0) {
       const options = Array.from({ length: event.maxCompanions + 1 }, (_, i) => String(i));
-      companions = await askText(
+      companions = await askField(
         t("events-rsvp-ask-companions", { max: event.maxCompanions }),
         keyboardOf([options]),
         (text) => parseCompanions(text, event.maxCompanions),
@@ -228,7 +225,7 @@ export function createRsvpConversation(notifier: EventsNotifier, botUsername: ()
     if (!start.user?.consent) {
       const yes = t("events-btn-consent-yes");
       const no = t("events-btn-consent-no");
-      const agreed = await askText<boolean>(
+      const agreed = await askField<boolean>(
         t("events-rsvp-ask-consent"),
         keyboardOf([[yes], [no]]),
         (text) => (same(text, yes) ? { ok: true, value: true } : same(text, no) ? { ok: true, value: false } : { ok: false, code: "consent_choice", params: {} }),

@@ -6,6 +6,7 @@ import { validateFaqEntry, type FaqEntry, type FaqEntryInput, type FaqFieldError
 import type { FaqMutationResult } from "../../../domain/faq/service.js";
 import { CallbackData } from "../../callback.js";
 import type { BotContext, BotConversation, ConvContext } from "../../context.js";
+import { ask, askButton, askText, type Answer } from "../../conversation/ask.js";
 import { downloadTelegramFile, FileTooLargeError, MAX_DOWNLOAD_BYTES } from "../../files.js";
 import type { FeatureKit } from "../../feature.js";
 import { adminOnly } from "../../middlewares/admin.js";
@@ -129,29 +130,33 @@ function entryButtons(entries: readonly FaqEntry[], keyboard = new InlineKeyboar
 }
 
 /** Waits for a text message; other features' buttons pass through, other messages get a hint. */
-async function waitText(conversation: BotConversation, ctx: ConvContext): Promise<{ text: string; ctx: ConvContext }> {
-  for (;;) {
-    const next = await conversation.wait();
-    const text = next.message?.text;
-    if (text !== undefined) return { text, ctx: next };
-    if (next.message) await next.reply(ctx.t("faq-admin-send-text"));
-    else await conversation.skip({ next: true });
-  }
+function waitText(conversation: BotConversation): Promise<Answer<string>> {
+  return askText<string, never>(conversation, {
+    parse: (text) => ({ ok: true, value: text }),
+    invalid: () => undefined,
+    otherwise: (c) => c.reply(c.t("faq-admin-send-text")),
+  });
 }
+
+const fieldInvalid = (ctx: ConvContext, field: Field, error: FaqFieldError) =>
+  ctx.reply(ctx.t("faq-admin-field-invalid", { field: ctx.t(`faq-admin-field-${field}`), error: ctx.t(`faq-error-${error}`) }), HTML);
 
 /** Asks until the value passes the domain's validation for that field. */
-async function askField(conversation: BotConversation, ctx: ConvContext, field: Exclude<Field, "category">, prompt: string): Promise<{ value: string | string[]; ctx: ConvContext }> {
+async function askField(conversation: BotConversation, ctx: ConvContext, field: Exclude<Field, "category">, prompt: string): Promise<Answer<string | string[]>> {
   await ctx.reply(prompt, HTML);
-  for (;;) {
-    const answer = await waitText(conversation, ctx);
-    const value = parseFieldValue(field, answer.text);
-    const error = fieldError(field, value);
-    if (!error) return { value, ctx: answer.ctx };
-    await answer.ctx.reply(answer.ctx.t("faq-admin-field-invalid", { field: answer.ctx.t(`faq-admin-field-${field}`), error: answer.ctx.t(`faq-error-${error}`) }), HTML);
-  }
+  return askText<string | string[], { error: FaqFieldError }>(conversation, {
+    parse: (text) => {
+      const value = parseFieldValue(field, text);
+      const error = fieldError(field, value);
+      return error ? { ok: false, error } : { ok: true, value };
+    },
+    invalid: (c, { error }) => fieldInvalid(c, field, error),
+    otherwise: (c) => c.reply(c.t("faq-admin-send-text")),
+  });
 }
 
-async function askCategory(faq: FaqLoader, conversation: BotConversation, ctx: ConvContext): Promise<{ value: string; ctx: ConvContext }> {
+/** A category: one of the existing ones as a button, or a new one typed. */
+async function askCategory(faq: FaqLoader, conversation: BotConversation, ctx: ConvContext): Promise<Answer<string>> {
   const categories = await conversation.external(async () => {
     const entries = await (await faq()).list();
     return [...new Set(entries.map((e) => e.category))];
@@ -162,39 +167,46 @@ async function askCategory(faq: FaqLoader, conversation: BotConversation, ctx: C
     if (index % 3 === 2) keyboard.row();
   });
   await ctx.reply(ctx.t("faq-admin-ask-category"), { ...HTML, reply_markup: keyboard });
-  for (;;) {
-    const next = await conversation.wait();
-    const data = next.callbackQuery?.data;
-    let value: string | undefined;
-    if (data !== undefined) {
-      if (!categoryCb.filter.test(data)) await conversation.skip({ next: true });
-      value = categoryCb.unpack(data)?.c;
-      await next.answerCallbackQuery();
-      await next.editMessageReplyMarkup().catch(() => undefined);
-    } else if (next.message?.text !== undefined) {
-      value = next.message.text.trim().toLowerCase();
-    } else if (next.message) {
-      await next.reply(ctx.t("faq-admin-send-text"));
-      continue;
-    } else {
-      await conversation.skip({ next: true });
-    }
-    if (value === undefined) continue;
-    const error = fieldError("category", value);
-    if (!error) return { value, ctx: next };
-    await next.reply(next.t("faq-admin-field-invalid", { field: next.t("faq-admin-field-category"), error: next.t(`faq-error-${error}`) }), HTML);
+  let refused: FaqFieldError | null = null;
+  const answer = await ask(
+    conversation,
+    (c): { value: string } | null => {
+      refused = null;
+      const value = c.callbackQuery ? categoryCb.unpack(c.callbackQuery.data)?.c : c.message?.text?.trim().toLowerCase();
+      if (value === undefined) return null;
+      refused = fieldError("category", value);
+      return refused ? null : { value };
+    },
+    async (c) => {
+      if (c.callbackQuery) {
+        await c.answerCallbackQuery();
+        await c.editMessageReplyMarkup().catch(() => undefined);
+      }
+      if (refused) await fieldInvalid(c, "category", refused);
+      else if (!c.callbackQuery) await c.reply(c.t("faq-admin-send-text"));
+    },
+    { own: categoryCb.filter },
+  );
+  if (answer.ctx.callbackQuery) {
+    await answer.ctx.answerCallbackQuery();
+    await answer.ctx.editMessageReplyMarkup().catch(() => undefined);
   }
+  return answer;
 }
 
 /** ➕ Add: question, answer, variants, keywords, category; preview; save. */
 async function addConversation(faqService: FaqLoader, conversation: BotConversation, ctx: ConvContext): Promise<void> {
   await ctx.reply(ctx.t("faq-admin-add-start"), HTML);
   const question = await askField(conversation, ctx, "question", ctx.t("faq-admin-ask-question"));
-  const answer = await askField(conversation, question.ctx, "answer", question.ctx.t("faq-admin-ask-answer"));
-  const variants = await askField(conversation, answer.ctx, "variants", answer.ctx.t("faq-admin-ask-variants"));
-  const keywords = await askField(conversation, variants.ctx, "keywords", variants.ctx.t("faq-admin-ask-keywords"));
-  const category = await askCategory(faqService, conversation, keywords.ctx);
-  let last = category.ctx;
+  ctx = question.ctx;
+  const answer = await askField(conversation, ctx, "answer", ctx.t("faq-admin-ask-answer"));
+  ctx = answer.ctx;
+  const variants = await askField(conversation, ctx, "variants", ctx.t("faq-admin-ask-variants"));
+  ctx = variants.ctx;
+  const keywords = await askField(conversation, ctx, "keywords", ctx.t("faq-admin-ask-keywords"));
+  ctx = keywords.ctx;
+  const category = await askCategory(faqService, conversation, ctx);
+  ctx = category.ctx;
 
   const draft = {
     category: category.value,
@@ -204,34 +216,26 @@ async function addConversation(faqService: FaqLoader, conversation: BotConversat
     keywords: keywords.value as string[],
   };
   const preview = [
-    last.t("faq-admin-preview-title"),
+    ctx.t("faq-admin-preview-title"),
     answerText({ id: 0, slug: "", ...draft }),
     "",
-    last.t("faq-admin-entry-variants", { variants: escapeHtml(cut(draft.variants.join(" | ") || "–", 1000)) }),
-    last.t("faq-admin-entry-keywords", { keywords: escapeHtml(cut(draft.keywords.join(", ") || "–", 500)) }),
-    last.t("faq-admin-preview-category", { category: draft.category }),
+    ctx.t("faq-admin-entry-variants", { variants: escapeHtml(cut(draft.variants.join(" | ") || "–", 1000)) }),
+    ctx.t("faq-admin-entry-keywords", { keywords: escapeHtml(cut(draft.keywords.join(", ") || "–", 500)) }),
+    ctx.t("faq-admin-preview-category", { category: draft.category }),
   ].join("\n");
-  await last.reply(preview, {
+  await ctx.reply(preview, {
     ...HTML,
-    reply_markup: new InlineKeyboard().text(last.t("faq-admin-button-save"), saveCb.pack({ ok: "yes" })).text(last.t("faq-admin-button-cancel"), saveCb.pack({ ok: "no" })),
+    reply_markup: new InlineKeyboard().text(ctx.t("faq-admin-button-save"), saveCb.pack({ ok: "yes" })).text(ctx.t("faq-admin-button-cancel"), saveCb.pack({ ok: "no" })),
   });
-  for (;;) {
-    const next = await conversation.wait();
-    const data = next.callbackQuery?.data;
-    if (data === undefined) {
-      if (next.message) await next.reply(next.t("faq-admin-use-buttons"));
-      else await conversation.skip({ next: true });
-      continue;
-    }
-    if (!saveCb.filter.test(data)) await conversation.skip({ next: true });
-    await next.answerCallbackQuery();
-    await next.editMessageReplyMarkup().catch(() => undefined);
-    last = next;
-    if (saveCb.unpack(data)?.ok !== "yes") {
-      await next.reply(next.t("faq-admin-add-cancelled"));
-      return;
-    }
-    break;
+  const save = await askButton(conversation, {
+    // a forged or broken payload of our own button counts as "cancel"
+    callback: { filter: saveCb.filter, unpack: (data) => saveCb.unpack(data) ?? { ok: "no" as const } },
+    otherwise: (c) => c.reply(c.t("faq-admin-use-buttons")),
+  });
+  ctx = save.ctx;
+  if (save.value.ok !== "yes") {
+    await ctx.reply(ctx.t("faq-admin-add-cancelled"));
+    return;
   }
 
   const result: FaqMutationResult = await conversation.external(async () => {
@@ -242,12 +246,12 @@ async function addConversation(faqService: FaqLoader, conversation: BotConversat
     return faq.create({ ...draft, slug });
   });
   if (!result.ok) {
-    const problems = result.reason === "invalid" ? issueLines(last.t, result.issues) : "";
-    await last.reply(`${last.t("faq-admin-save-failed")}\n${problems}`, HTML);
+    const problems = result.reason === "invalid" ? issueLines(ctx.t, result.issues) : "";
+    await ctx.reply(`${ctx.t("faq-admin-save-failed")}\n${problems}`, HTML);
     return;
   }
-  await last.reply(last.t("faq-admin-added", { id: result.entry.id }), HTML);
-  await last.reply(entryDetails(last.t, result.entry), { ...HTML, reply_markup: entryKeyboard(last.t, result.entry) });
+  await ctx.reply(ctx.t("faq-admin-added", { id: result.entry.id }), HTML);
+  await ctx.reply(entryDetails(ctx.t, result.entry), { ...HTML, reply_markup: entryKeyboard(ctx.t, result.entry) });
 }
 
 /** ✏️ Edit one field of an entry: shows the current value, asks for the new one, saves. */
@@ -268,30 +272,32 @@ async function editConversation(faq: FaqLoader, conversation: BotConversation, c
     }),
     HTML,
   );
-  let last = ctx;
-  for (;;) {
-    const answer = await waitText(conversation, last);
-    last = answer.ctx;
-    const value = parseFieldValue(field, answer.text);
-    const result: FaqMutationResult = await conversation.external(async () => (await faq()).update(target.id, { [field]: value }));
-    if (result.ok) {
-      await last.reply(last.t("faq-admin-saved", { id: result.entry.id, field: last.t(`faq-admin-field-${field}`) }));
-      await last.reply(entryDetails(last.t, result.entry), { ...HTML, reply_markup: entryKeyboard(last.t, result.entry) });
-      return;
-    }
-    if (result.reason === "not_found") {
-      await last.reply(last.t("faq-admin-not-found"));
-      return;
-    }
-    await last.reply(`${last.t("faq-admin-save-failed-retry")}\n${issueLines(last.t, result.issues)}`, HTML);
+  // the save itself is the check: a value the domain refuses is asked again with the reasons
+  const saved = await askText<FaqMutationResult, { issues: readonly FaqValidationIssue[] }>(conversation, {
+    parse: async (text) => {
+      const value = parseFieldValue(field, text);
+      const result: FaqMutationResult = await conversation.external(async () => (await faq()).update(target.id, { [field]: value }));
+      return result.ok || result.reason === "not_found" ? { ok: true, value: result } : { ok: false, issues: result.reason === "invalid" ? result.issues : [] };
+    },
+    invalid: (c, { issues }) => c.reply(`${c.t("faq-admin-save-failed-retry")}\n${issueLines(c.t, issues)}`, HTML),
+    otherwise: (c) => c.reply(c.t("faq-admin-send-text")),
+  });
+  ctx = saved.ctx;
+  const result = saved.value;
+  if (!result.ok) {
+    await ctx.reply(ctx.t("faq-admin-not-found"));
+    return;
   }
+  await ctx.reply(ctx.t("faq-admin-saved", { id: result.entry.id, field: ctx.t(`faq-admin-field-${field}`) }));
+  await ctx.reply(entryDetails(ctx.t, result.entry), { ...HTML, reply_markup: entryKeyboard(ctx.t, result.entry) });
 }
 
 async function searchConversation(faq: FaqLoader, conversation: BotConversation, ctx: ConvContext): Promise<void> {
   await ctx.reply(ctx.t("faq-admin-search-prompt"));
-  const { text, ctx: next } = await waitText(conversation, ctx);
-  const found = await conversation.external(async () => (await faq()).search(text.slice(0, 300), 10));
-  await sendSearchResults(next, text, found);
+  const query = await waitText(conversation);
+  ctx = query.ctx;
+  const found = await conversation.external(async () => (await faq()).search(query.value.slice(0, 300), 10));
+  await sendSearchResults(ctx, query.value, found);
 }
 
 async function sendSearchResults(ctx: BotContext | ConvContext, query: string, found: readonly FaqEntry[]) {

@@ -23,7 +23,7 @@ import {
 import { findConsentedUser, findUser, hasCurrentConsent, markUserBlocked } from "../../../domain/users.js";
 import { CallbackData } from "../../callback.js";
 import type { BotContext, BotConversation, ConvContext } from "../../context.js";
-import { askChoice as askButtonChoice, waitOwnButton } from "../../conversation/ask.js";
+import { ask, askChoice, type Answer } from "../../conversation/ask.js";
 import type { FeatureKit } from "../../feature.js";
 import { escapeHtml, HTML, type Translate } from "../../format.js";
 import { findEventTitle } from "../../../domain/events/lookup.js";
@@ -68,19 +68,16 @@ function choiceLabel(ctx: ConvContext, step: Step, value: string): string {
   }
 }
 
-/**
- * Asks a button question and waits for a valid press. Typed text gets a reminder; buttons of other
- * features go on to them; a command leaves the survey (src/bot/index.ts step 10).
- */
-function askChoice<T extends string>(
+/** Asks a button question of the survey and waits for a valid press. */
+function askStep<T extends string>(
   conversation: BotConversation,
   ctx: ConvContext,
   step: Step,
   question: string,
   choices: readonly T[],
   columns: number,
-): Promise<{ value: T; ctx: ConvContext }> {
-  return askButtonChoice(conversation, ctx, {
+): Promise<Answer<T>> {
+  return askChoice(conversation, ctx, {
     callback: answerCb,
     step,
     question,
@@ -88,7 +85,6 @@ function askChoice<T extends string>(
     columns,
     label: choiceLabel,
     keys: { yourAnswer: "feedback-your-answer", oldButton: "feedback-old-button", useButtons: "feedback-use-buttons" },
-    passCommands: true,
   });
 }
 
@@ -96,46 +92,47 @@ function askChoice<T extends string>(
  * Asks for free text up to `max` characters; too long is refused with the limit stated and asked
  * again. With `skippable`, a "Lewati" button answers null.
  */
-async function askText(
+async function askFreeText(
   conversation: BotConversation,
   ctx: ConvContext,
   step: Step,
   question: string,
   max: number,
   skippable: boolean,
-): Promise<{ text: string | null; ctx: ConvContext }> {
+): Promise<Answer<string | null>> {
   const keyboard = skippable ? new InlineKeyboard().text(ctx.t("feedback-skip-button"), answerCb.pack({ step, value: SKIP })) : undefined;
   const asked = await ctx.reply(question, { ...HTML, ...(keyboard ? { reply_markup: keyboard } : {}) });
-  const closeQuestion = async (c: ConvContext, answer: string) => {
-    await c.api.editMessageText(asked.chat.id, asked.message_id, `${question}\n${c.t("feedback-your-answer", { answer })}`, HTML).catch(() => undefined);
-  };
-  for (;;) {
-    const { next, pressed, answer } = await waitOwnButton(conversation, answerCb);
-    if (pressed) {
-      if (skippable && answer?.step === step && answer.value === SKIP) {
-        await next.answerCallbackQuery();
-        await closeQuestion(next, next.t("feedback-skipped"));
-        return { text: null, ctx: next };
+  let refusal: string | null = null;
+  const answer = await ask(
+    conversation,
+    (c): { value: string | null } | null => {
+      refusal = null;
+      if (c.callbackQuery) {
+        const pressed = answerCb.unpack(c.callbackQuery.data);
+        return skippable && pressed?.step === step && pressed.value === SKIP ? { value: null } : null;
       }
-      await next.answerCallbackQuery({ text: next.t("feedback-old-button") });
-      continue;
-    }
-    const message = next.message;
-    if (!message) await conversation.skip({ next: true });
-    if (message?.text?.startsWith("/")) await conversation.skip({ next: true });
-    if (message?.text === undefined) {
-      await next.reply(next.t("feedback-send-text"));
-      continue;
-    }
-    const checked = checkFreeText(message.text, max);
-    if (checked.ok) {
-      // the answer is visible right below; the question only loses its button
-      if (keyboard) await next.api.editMessageReplyMarkup(asked.chat.id, asked.message_id).catch(() => undefined);
-      return { text: checked.text, ctx: next };
-    }
-    if (checked.reason === "too_long") await next.reply(next.t("feedback-text-too-long", { length: checked.length, max: checked.max }));
-    else await next.reply(next.t("feedback-text-empty"));
+      const text = c.message?.text;
+      if (text === undefined) return null;
+      const checked = checkFreeText(text, max);
+      if (checked.ok) return { value: checked.text };
+      refusal = checked.reason === "too_long" ? c.t("feedback-text-too-long", { length: checked.length, max: checked.max }) : c.t("feedback-text-empty");
+      return null;
+    },
+    async (c) => {
+      if (c.callbackQuery) await c.answerCallbackQuery({ text: c.t("feedback-old-button") });
+      else await c.reply(refusal ?? c.t("feedback-send-text"));
+    },
+    { own: answerCb.filter },
+  );
+  ctx = answer.ctx;
+  if (answer.value === null) {
+    await ctx.answerCallbackQuery();
+    await ctx.api.editMessageText(asked.chat.id, asked.message_id, `${question}\n${ctx.t("feedback-your-answer", { answer: ctx.t("feedback-skipped") })}`, HTML).catch(() => undefined);
+  } else if (keyboard) {
+    // the answer is visible right below; the question only loses its button
+    await ctx.api.editMessageReplyMarkup(asked.chat.id, asked.message_id).catch(() => undefined);
   }
+  return answer;
 }
 
 interface SurveyTarget {
@@ -169,59 +166,59 @@ async function feedbackConversation(conversation: BotConversation, ctx: ConvCont
     HTML,
   );
 
-  const rating = await askChoice(conversation, ctx, "rating", ctx.t("feedback-q-rating"), RATINGS, 5);
-  let c = rating.ctx;
-  const useful = await askChoice(conversation, c, "useful", c.t("feedback-q-most-useful"), MOST_USEFUL_OPTIONS, 1);
-  c = useful.ctx;
+  const rating = await askStep(conversation, ctx, "rating", ctx.t("feedback-q-rating"), RATINGS, 5);
+  ctx = rating.ctx;
+  const useful = await askStep(conversation, ctx, "useful", ctx.t("feedback-q-most-useful"), MOST_USEFUL_OPTIONS, 1);
+  ctx = useful.ctx;
   let usefulOther: string | null = null;
   if (useful.value === "lainnya") {
-    const other = await askText(conversation, c, "usefulOther", c.t("feedback-q-most-useful-other", { max: SHORT_ANSWER_MAX_LENGTH }), SHORT_ANSWER_MAX_LENGTH, false);
-    usefulOther = other.text;
-    c = other.ctx;
+    const other = await askFreeText(conversation, ctx, "usefulOther", ctx.t("feedback-q-most-useful-other", { max: SHORT_ANSWER_MAX_LENGTH }), SHORT_ANSWER_MAX_LENGTH, false);
+    usefulOther = other.value;
+    ctx = other.ctx;
   }
-  const suggestion = await askText(conversation, c, "suggestion", c.t("feedback-q-suggestion", { max: SUGGESTION_MAX_LENGTH }), SUGGESTION_MAX_LENGTH, true);
-  c = suggestion.ctx;
-  const before = await askChoice(conversation, c, "before", c.t("feedback-q-status-before"), STATUS_BEFORE_OPTIONS, 1);
-  c = before.ctx;
-  const outcome = await askChoice(conversation, c, "outcome", c.t("feedback-q-outcome"), OUTCOME_OPTIONS, 1);
-  c = outcome.ctx;
+  const suggestion = await askFreeText(conversation, ctx, "suggestion", ctx.t("feedback-q-suggestion", { max: SUGGESTION_MAX_LENGTH }), SUGGESTION_MAX_LENGTH, true);
+  ctx = suggestion.ctx;
+  const before = await askStep(conversation, ctx, "before", ctx.t("feedback-q-status-before"), STATUS_BEFORE_OPTIONS, 1);
+  ctx = before.ctx;
+  const outcome = await askStep(conversation, ctx, "outcome", ctx.t("feedback-q-outcome"), OUTCOME_OPTIONS, 1);
+  ctx = outcome.ctx;
   let field: string | null = null;
   if (OUTCOMES_WITH_FIELD.includes(outcome.value)) {
-    const answer = await askText(conversation, c, "field", c.t("feedback-q-outcome-field", { max: SHORT_ANSWER_MAX_LENGTH }), SHORT_ANSWER_MAX_LENGTH, true);
-    field = answer.text;
-    c = answer.ctx;
+    const answer = await askFreeText(conversation, ctx, "field", ctx.t("feedback-q-outcome-field", { max: SHORT_ANSWER_MAX_LENGTH }), SHORT_ANSWER_MAX_LENGTH, true);
+    field = answer.value;
+    ctx = answer.ctx;
   }
-  const story = await askText(conversation, c, "story", c.t("feedback-q-story", { max: STORY_MAX_LENGTH }), STORY_MAX_LENGTH, true);
-  c = story.ctx;
+  const story = await askFreeText(conversation, ctx, "story", ctx.t("feedback-q-story", { max: STORY_MAX_LENGTH }), STORY_MAX_LENGTH, true);
+  ctx = story.ctx;
   let consent: (typeof CONSENTS)[number] = "none";
-  if (story.text !== null) {
-    const answer = await askChoice(conversation, c, "consent", c.t("feedback-q-story-consent"), CONSENTS, 1);
+  if (story.value !== null) {
+    const answer = await askStep(conversation, ctx, "consent", ctx.t("feedback-q-story-consent"), CONSENTS, 1);
     consent = answer.value;
-    c = answer.ctx;
+    ctx = answer.ctx;
   }
 
   const answers: SurveyAnswersInput = {
     rating: Number(rating.value),
     mostUseful: useful.value,
     mostUsefulOther: usefulOther,
-    suggestion: suggestion.text,
+    suggestion: suggestion.value,
     statusBefore: before.value,
     outcome: outcome.value,
     outcomeField: field,
-    story: story.text,
+    story: story.value,
     storyConsent: consent,
   };
   const saved = await conversation.external(async () => {
     const row = await saveFeedback(ctx.deps.db, target.userId, scope, answers);
     return { storyStatus: row.storyStatus };
   });
-  const lines = [c.t("feedback-thanks", { title: escapeHtml(title) })];
-  if (story.text !== null) {
-    if (consent === "none") lines.push(c.t("feedback-thanks-story-private"));
-    else if (saved.storyStatus === "pending") lines.push(c.t("feedback-thanks-story-pending"));
-    else lines.push(c.t("feedback-thanks-story-kept"));
+  const lines = [ctx.t("feedback-thanks", { title: escapeHtml(title) })];
+  if (story.value !== null) {
+    if (consent === "none") lines.push(ctx.t("feedback-thanks-story-private"));
+    else if (saved.storyStatus === "pending") lines.push(ctx.t("feedback-thanks-story-pending"));
+    else lines.push(ctx.t("feedback-thanks-story-kept"));
   }
-  await c.reply(lines.join("\n\n"), HTML);
+  await ctx.reply(lines.join("\n\n"), HTML);
 }
 
 // ---------------------------------------------------------------------------------- invitations

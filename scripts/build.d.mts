@@ -1,0 +1,4 @@
+export function isStale(): boolean;
+export function build(): Promise<{ files: number; ms: number }>;
+export function ensureBuilt(): Promise<boolean>;
+export function startArgs(): string[];

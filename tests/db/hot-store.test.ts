@@ -1,0 +1,93 @@
+import Database from "better-sqlite3";
+import { afterEach, describe, expect, it } from "vitest";
+import { hotSessionStorage } from "../../src/bot/index.js";
+import { hotStoreOf, parseDbDate } from "../../src/hot-store.js";
+import { createTestDatabase, type TestDatabase } from "../support/db.js";
+
+let t: TestDatabase | undefined;
+afterEach(async () => {
+  await t?.close();
+  t = undefined;
+});
+
+async function open() {
+  t = await createTestDatabase();
+  const hot = hotStoreOf(t.db);
+  if (!hot) throw new Error("openDatabase attached no hot store");
+  return { db: t.db, hot, file: t.file };
+}
+
+describe("hot-path store (prepared statements next to Prisma)", () => {
+  it("reads what Prisma wrote and Prisma reads what it wrote (sessions)", async () => {
+    const { db, hot } = await open();
+    await db.session.create({ data: { key: "1", value: JSON.stringify({ lang: "en" }) } });
+    expect(await hot.readSession("1")).toBe('{"lang":"en"}');
+    await hot.writeSession("2", '{"lang":"id"}');
+    await hot.writeSession("2", '{"lang":"en"}');
+    const row = await db.session.findUnique({ where: { key: "2" } });
+    expect(row?.value).toBe('{"lang":"en"}');
+    expect(row?.updatedAt).toBeInstanceOf(Date);
+    expect(Math.abs((row?.updatedAt.getTime() ?? 0) - Date.now())).toBeLessThan(60_000);
+    await hot.deleteSession("2");
+    await hot.deleteSession("never-there");
+    expect(await hot.readSession("2")).toBeUndefined();
+  });
+
+  it("returns the user row exactly as Prisma does, 64-bit ids included", async () => {
+    const { db, hot } = await open();
+    const big = 9_007_199_254_740_993n;
+    await db.user.create({ data: { telegramId: big, firstName: "Siti", role: "alumni", province: "15", consentAt: new Date("2026-11-02T03:04:05.678Z"), consentVersion: "2026-11" } });
+    expect(await hot.findUser(big)).toEqual(await db.user.findUnique({ where: { telegramId: big } }));
+    expect(await hot.findUser(42n)).toBeNull();
+  });
+
+  it("sees admins added and removed through Prisma at once (nothing cached)", async () => {
+    const { db, hot } = await open();
+    expect(await hot.hasAdminRow(7n)).toBe(false);
+    await db.admin.create({ data: { telegramId: 7n, addedBy: 1n } });
+    expect(await hot.hasAdminRow(7n)).toBe(true);
+    await db.admin.delete({ where: { telegramId: 7n } });
+    expect(await hot.hasAdminRow(7n)).toBe(false);
+  });
+
+  it("waits without blocking the process while another connection holds the write lock", async () => {
+    const { hot, file } = await open();
+    const other = new Database(file);
+    other.exec("BEGIN IMMEDIATE");
+    other.prepare(`INSERT INTO "Session" ("key", "value") VALUES ('x', '{}')`).run();
+    const started = performance.now();
+    const write = hot.writeSession("y", '{"a":1}');
+    // a busy timeout inside SQLite would have held the call (and the process) for seconds
+    const heldMs = performance.now() - started;
+    let settled = false;
+    void write.finally(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(settled).toBe(false); // still waiting for the lock, asynchronously
+    other.exec("COMMIT");
+    await write;
+    other.close();
+    expect(heldMs).toBeLessThan(1000);
+    expect(await hot.readSession("y")).toBe('{"a":1}');
+  });
+
+  it("session storage skips writing back an unchanged value and parses stored JSON", async () => {
+    const { hot } = await open();
+    const writes: string[] = [];
+    const storage = hotSessionStorage({ ...hot, writeSession: async (key, value) => void writes.push(`${key}=${value}`) });
+    await hot.writeSession("5", '{"lang":"en"}');
+    const value = await storage.read("5");
+    expect(value).toEqual({ lang: "en" });
+    await storage.write("5", { lang: "en" });
+    expect(writes).toEqual([]);
+    await storage.write("5", { lang: "id" });
+    expect(writes).toEqual(['5={"lang":"id"}']);
+    expect(await storage.read("missing")).toBeUndefined();
+  });
+
+  it("parses the date formats SQLite may hold", () => {
+    expect(parseDbDate("2026-12-05T07:53:10.000+00:00")?.toISOString()).toBe("2026-12-05T07:53:10.000Z");
+    expect(parseDbDate("2026-12-05 07:53:10")?.toISOString()).toBe("2026-12-05T07:53:10.000Z");
+    expect(parseDbDate(1796458652693)?.getTime()).toBe(1796458652693);
+    expect(parseDbDate(null)).toBeNull();
+  });
+});
