@@ -7,6 +7,7 @@
 //   npm run bench -- --quick            short windows and smaller databases (a smoke run, figures rough)
 //   npm run bench -- --profile          also CPU-profile the bot during the 100k-user phase (--cpu-prof)
 //   npm run bench -- --skip=broadcast,faq,baseline   leave parts out (their figures are null)
+//   npm run bench -- --postgres         also the PostgreSQL cluster figures (bench/cluster.ts; about 8 more minutes)
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -20,6 +21,7 @@ import { createTemplate, seedDatabase, type SeedInfo } from "./seed.js";
 const args = process.argv.slice(2);
 const QUICK = args.includes("--quick");
 const PROFILE = args.includes("--profile");
+const POSTGRES = args.includes("--postgres");
 const SKIP = new Set((args.find((a) => a.startsWith("--skip="))?.slice(7) ?? "").split(",").filter(Boolean));
 const RESULTS = path.join(repoRoot, "bench", "results");
 
@@ -27,7 +29,7 @@ const CONFIG = QUICK
   ? { sizes: [1_000, 10_000], users: 300, warmupMs: 2_000, measureMs: 5_000, latencyWarmupMs: 1_500, latencyMs: 5_000, rate: 200, baselineWarmupMs: 1_500, baselineMs: 4_000 }
   : { sizes: [1_000, 10_000, 100_000], users: 1_000, warmupMs: 4_000, measureMs: 12_000, latencyWarmupMs: 3_000, latencyMs: 15_000, rate: 200, baselineWarmupMs: 2_000, baselineMs: 6_000 };
 /** the bench must finish within 10 minutes: past this, whatever was measured is written and it stops */
-const DEADLINE_MS = 9.5 * 60_000;
+const DEADLINE_MS = (POSTGRES ? 19.5 : 9.5) * 60_000;
 
 const t0 = performance.now();
 const log = (line: string) => console.error(`[bench ${((performance.now() - t0) / 1000).toFixed(1).padStart(6)} s] ${line}`);
@@ -74,6 +76,8 @@ const results: {
   faqNote?: string;
   broadcast?: { broadcast_capacity_msgs_per_s: number; broadcast_limited_msgs_per_s: number; broadcast_lost: number; capacity_1k?: number; capacity_10k?: number } | null;
   broadcastNote?: string;
+  cluster?: import("./cluster.js").ClusterBench | null;
+  clusterNote?: string;
   questionsSource: string;
   errors: string[];
 } = { baselines: [], sizes: [], modeNotes: [], questionsSource: "", errors: [] };
@@ -320,6 +324,14 @@ async function main(): Promise<void> {
         });
       } else results.broadcastNote = broadcast.note;
     }
+    if (POSTGRES) {
+      const { benchCluster } = await import("./cluster.js");
+      results.cluster = await benchCluster({ log: (l) => log(`postgres: ${l}`), quick: QUICK }).catch((error: unknown) => {
+        results.clusterNote = `benchCluster() failed: ${(error as Error).message}`;
+        log(results.clusterNote);
+        return null;
+      });
+    }
   } finally {
     fs.rmSync(template.dir, { recursive: true, force: true });
   }
@@ -362,6 +374,17 @@ function report(machineInfo: ReturnType<typeof machine>): void {
     faq_direct_rate: results.faq?.faq_direct_rate ?? null,
     faq_wrong_direct: results.faq?.faq_wrong_direct ?? null,
     faq_p99_ms: results.faq?.faq_p99_ms ?? null,
+    ...(POSTGRES
+      ? {
+          pg_updates_per_s_1: results.cluster?.pg_updates_per_s_1 ?? null,
+          pg_updates_per_s_3: results.cluster?.pg_updates_per_s_3 ?? null,
+          pg_p99_ms_at_200_rps: results.cluster?.pg_p99_ms_at_200_rps ?? null,
+          cluster_lost: results.cluster?.cluster_lost ?? null,
+          cluster_duplicates: results.cluster?.cluster_duplicates ?? null,
+          cluster_broadcast_max_rate: results.cluster?.cluster_broadcast_max_rate ?? null,
+          cluster_details: results.cluster?.details ?? (results.clusterNote ? { error: results.clusterNote } : null),
+        }
+      : {}),
     rss_mb_100k_users: big?.rssMb != null ? round(big.rssMb, 1) : null,
     startup_ms: median(startups),
     scaling: {

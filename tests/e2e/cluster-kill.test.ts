@@ -1,0 +1,83 @@
+// kill -9 of one of three instances in the middle of 2,000 updates from 500 people. Each update is /bantuan,
+// which the bot answers with exactly one message, so every chat must end with exactly 4 answers.
+// - Nothing lost: every update is answered (an update whose request died with the instance is redelivered
+//   by Telegram — here the emulator — and the proxy sends it to a live instance; an update that instance had
+//   already acknowledged must be in the shared inbox for another instance to handle).
+// - Nothing twice, with one stated exception: an update the killed instance was PROCESSING at the kill
+//   (claimed from the shared inbox, not finished) may have been answered before the process died and is
+//   answered again by the instance that takes the claim over. A request that was only being received is
+//   redelivered and recognised by its update_id. The instance is frozen (SIGSTOP) a moment before the
+//   SIGKILL so its claims can be counted, hence the bound:
+//       duplicate answers ≤ inbox rows in "processing" claimed by the killed instance at the kill
+//   (at most the inbox processor's concurrency, 100).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startCluster, waitUntil, type Cluster } from "../support/cluster.js";
+import { seedAlumni } from "../support/cluster-fixtures.js";
+import { startEmulator, type Emulator } from "../support/emulator.js";
+import { postgresSkipReason } from "../support/postgres.js";
+
+const skip = postgresSkipReason();
+const USERS = 500;
+const PER_USER = 4;
+const BASE = 730_000_000;
+
+let emu: Emulator;
+let cluster: Cluster | undefined;
+
+describe.skipIf(!!skip)(`cluster: kill -9 during 2,000 updates${skip ? ` [skipped: ${skip}]` : ""}`, () => {
+  beforeAll(async () => {
+    emu = await startEmulator();
+    cluster = await startCluster({ emu });
+  }, 420_000);
+
+  afterAll(async () => {
+    await cluster?.close();
+    await emu?.close();
+  }, 60_000);
+
+  it("every update answered once; repeats only among those in flight at the kill", { timeout: 400_000 }, async () => {
+    const c = cluster as Cluster;
+    const ids = await seedAlumni(c.db, USERS, BASE);
+    const answers = () => {
+      let n = 0;
+      for (const id of ids) n += emu.messages(id).filter((m) => m.from?.is_bot).length;
+      return n;
+    };
+    const started = Date.now();
+    // 4 rounds of one /bantuan per person, all queued at Telegram at once (delivered per chat in order)
+    for (let round = 0; round < PER_USER; round++) {
+      for (const id of ids) emu.sendCommand({ id, first_name: `Alumni${id}`, language_code: "id" }, "/bantuan");
+    }
+    const total = USERS * PER_USER;
+    await waitUntil(() => answers() >= total * 0.3, 200_000, () => `30% answered: ${answers()} of ${total}\n${c.output().slice(-3000)}`);
+    const answeredAtKill = answers();
+    c.freeze(1);
+    const inFlight = await c.db.inboxUpdate.count({ where: { status: "processing", claimedBy: c.ownerOf(1) } });
+    const openAtKill = await c.kill9(1);
+    console.log(`cluster kill: instance 1 killed after ${((Date.now() - started) / 1000).toFixed(1)} s with ${answeredAtKill} of ${total} answered, ${inFlight} updates in processing on it, ${openAtKill} requests open to it`);
+
+    await waitUntil(() => answers() >= total, 300_000, () => `all answered: ${answers()} of ${total}, pending ${emu.stats().pendingUpdates}\n${c.output().slice(-3000)}`);
+    // redeliveries still under way settle
+    await waitUntil(() => emu.stats().pendingUpdates === 0, 60_000, () => `the emulator's queue to empty (${emu.stats().pendingUpdates} pending)`);
+    await new Promise((r) => setTimeout(r, 3000));
+    const seconds = (Date.now() - started) / 1000;
+
+    const perChat = ids.map((id) => emu.messages(id).filter((m) => m.from?.is_bot).length);
+    const lost = perChat.filter((n) => n < PER_USER).length;
+    const duplicates = perChat.reduce((sum, n) => sum + Math.max(0, n - PER_USER), 0);
+    const stats = emu.stats();
+    console.log(
+      `cluster kill: ${total} updates in ${seconds.toFixed(1)} s (${(total / seconds).toFixed(1)}/s), chats short of answers ${lost}, duplicate answers ${duplicates} ` +
+        `(bound: ${inFlight} updates in processing on the killed instance; ${openAtKill} requests open to it), webhook deliveries ${stats.webhookDeliveries}, failed ${stats.webhookFailures}`,
+    );
+    expect(lost).toBe(0);
+    expect(duplicates).toBeLessThanOrEqual(inFlight);
+    expect(inFlight).toBeLessThanOrEqual(100);
+    // and the inbox agrees: every update done, none parked as failed
+    const inbox = await c.db.inboxUpdate.groupBy({ by: ["status"], _count: { _all: true } });
+    expect(Object.fromEntries(inbox.map((r) => [r.status, r._count._all]))).toEqual({ done: total });
+    // the two survivors handled everything after the kill
+    expect(c.bots[0]?.exitStatus()).toBeUndefined();
+    expect(c.bots[2]?.exitStatus()).toBeUndefined();
+  });
+});
