@@ -38,8 +38,9 @@ export default defineConfig({
         test: {
           name: "sqlite",
           include: botAndEndToEnd,
-          // PostgreSQL by itself (`npm start` on an empty PostgreSQL database): it belongs to the `postgres` project
-          exclude: ["tests/e2e/postgres-start.test.ts"],
+          // PostgreSQL by itself (`npm start` on an empty PostgreSQL database), and the cluster: several
+          // instances share one database, which only PostgreSQL serves — they belong to the `postgres` project
+          exclude: ["tests/e2e/postgres-start.test.ts", "tests/e2e/cluster-*.test.ts"],
           env: { TEST_DB_PROVIDER: "sqlite" },
         },
       },
