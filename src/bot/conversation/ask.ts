@@ -174,3 +174,16 @@ export async function askChoice<S extends string, T extends string>(conversation
   });
   return { value: answer.value.value as T, ctx: answer.ctx };
 }
+
+/**
+ * For a run of questions: `const take = follow((newest) => (ctx = newest));` then
+ * `const title = await take(askTitle(conversation, ctx))` — the answer's value, with `ctx` moved on to the
+ * update that answered.
+ */
+export function follow(setNewest: (ctx: ConvContext) => void) {
+  return async <T>(question: Promise<Answer<T>>): Promise<T> => {
+    const answer = await question;
+    setNewest(answer.ctx);
+    return answer.value;
+  };
+}

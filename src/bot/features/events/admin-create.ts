@@ -6,7 +6,7 @@ import type { Event } from "../../../generated/prisma/client.js";
 import type { BotConversation, ConvContext } from "../../context.js";
 import { languageOf } from "../../i18n.js";
 import { askAddress, askAudience, askCapacity, askCity, askCompanions, askDeadline, askDescription, askEnd, askLocation, askProvince, askStart, askTitle, askVenueName, say } from "./admin-steps.js";
-import { askButton } from "../../conversation/ask.js";
+import { askButton, follow } from "../../conversation/ask.js";
 import { storable } from "./plain.js";
 import { detailsText, localeOf } from "./views.js";
 import { escapeHtml, type Translate } from "../../format.js";
@@ -39,49 +39,37 @@ export function createEventConversation(botUsername: () => string) {
     const locale = localeOf(languageOf(ctx));
     await say(ctx, t("events-admin-create-intro"), removeKeyboard);
 
-    const title = await askTitle(conversation, ctx);
-    ctx = title.ctx;
-    const province = await askProvince(conversation, ctx);
-    ctx = province.ctx;
-    const city = await askCity(conversation, ctx, province.value.code);
-    ctx = city.ctx;
-    const venueName = await askVenueName(conversation, ctx);
-    ctx = venueName.ctx;
-    const address = await askAddress(conversation, ctx);
-    ctx = address.ctx;
-    const location = await askLocation(conversation, ctx);
-    ctx = location.ctx;
+    const take = follow((newest) => (ctx = newest));
+    const title = await take(askTitle(conversation, ctx));
+    const province = await take(askProvince(conversation, ctx));
+    const city = await take(askCity(conversation, ctx, province.code));
+    const venueName = await take(askVenueName(conversation, ctx));
+    const address = await take(askAddress(conversation, ctx));
+    const location = await take(askLocation(conversation, ctx));
     const now = new Date(await conversation.external((outer) => outer.deps.now().getTime()));
-    const { timeZone } = province.value;
-    const startsAt = await askStart(conversation, ctx, timeZone, now);
-    ctx = startsAt.ctx;
-    const endsAt = await askEnd(conversation, ctx, startsAt.value, timeZone, locale);
-    ctx = endsAt.ctx;
-    const capacity = await askCapacity(conversation, ctx);
-    ctx = capacity.ctx;
-    const rsvpDeadline = await askDeadline(conversation, ctx, startsAt.value, timeZone, now, locale);
-    ctx = rsvpDeadline.ctx;
-    const audience = await askAudience(conversation, ctx);
-    ctx = audience.ctx;
-    const maxCompanions = await askCompanions(conversation, ctx);
-    ctx = maxCompanions.ctx;
-    const description = await askDescription(conversation, ctx);
-    ctx = description.ctx;
+    const { timeZone } = province;
+    const startsAt = await take(askStart(conversation, ctx, timeZone, now));
+    const endsAt = await take(askEnd(conversation, ctx, startsAt, timeZone, locale));
+    const capacity = await take(askCapacity(conversation, ctx));
+    const rsvpDeadline = await take(askDeadline(conversation, ctx, startsAt, timeZone, now, locale));
+    const audience = await take(askAudience(conversation, ctx));
+    const maxCompanions = await take(askCompanions(conversation, ctx));
+    const description = await take(askDescription(conversation, ctx));
     const input: EventInput = {
-      title: title.value,
-      description: description.value,
-      province: province.value.code,
-      city: city.value,
-      venueName: venueName.value,
-      address: address.value,
-      latitude: location.value?.latitude ?? null,
-      longitude: location.value?.longitude ?? null,
-      startsAt: startsAt.value,
-      endsAt: endsAt.value,
-      capacity: capacity.value,
-      rsvpDeadline: rsvpDeadline.value,
-      audience: audience.value,
-      maxCompanions: maxCompanions.value,
+      title,
+      description,
+      province: province.code,
+      city,
+      venueName,
+      address,
+      latitude: location?.latitude ?? null,
+      longitude: location?.longitude ?? null,
+      startsAt,
+      endsAt,
+      capacity,
+      rsvpDeadline,
+      audience,
+      maxCompanions,
     };
 
     const preview = detailsText(t, locale, previewEvent(input, timeZone), input.capacity === 0 ? null : input.capacity, t("events-admin-link-after-publish"));

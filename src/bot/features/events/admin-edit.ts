@@ -4,6 +4,7 @@ import { updateEvent, type UpdateEventResult } from "../../../domain/events/even
 import { takenSeats } from "../../../domain/events/seats.js";
 import type { EventInput } from "../../../domain/events/validation.js";
 import type { BotConversation, ConvContext } from "../../context.js";
+import { follow } from "../../conversation/ask.js";
 import { languageOf } from "../../i18n.js";
 import { askAddress, askAudience, askCapacity, askCity, askCompanions, askDeadline, askDescription, askEnd, askLocation, askProvince, askStart, askTitle, askVenueName, say } from "./admin-steps.js";
 import type { EventsNotifier } from "./notify.js";
@@ -36,75 +37,47 @@ export function editEventConversation(notifier: EventsNotifier) {
     }
     const now = new Date(await conversation.external((outer) => outer.deps.now().getTime()));
     const patch: Partial<EventInput> = {};
+    const take = follow((newest) => (ctx = newest));
     switch (field) {
-      case "title": {
-        const title = await askTitle(conversation, ctx, event.title);
-        ctx = title.ctx;
-        patch.title = title.value;
+      case "title":
+        patch.title = await take(askTitle(conversation, ctx, event.title));
         break;
-      }
-      case "description": {
-        const description = await askDescription(conversation, ctx);
-        ctx = description.ctx;
-        patch.description = description.value;
+      case "description":
+        patch.description = await take(askDescription(conversation, ctx));
         break;
-      }
       case "place": {
-        const province = await askProvince(conversation, ctx, provinceByCodeOrNull(event.province)?.name);
-        ctx = province.ctx;
-        patch.province = province.value.code;
-        const city = await askCity(conversation, ctx, province.value.code);
-        ctx = city.ctx;
-        patch.city = city.value;
-        const venueName = await askVenueName(conversation, ctx, event.venueName);
-        ctx = venueName.ctx;
-        patch.venueName = venueName.value;
-        const address = await askAddress(conversation, ctx);
-        ctx = address.ctx;
-        patch.address = address.value;
+        const province = await take(askProvince(conversation, ctx, provinceByCodeOrNull(event.province)?.name));
+        patch.province = province.code;
+        patch.city = await take(askCity(conversation, ctx, province.code));
+        patch.venueName = await take(askVenueName(conversation, ctx, event.venueName));
+        patch.address = await take(askAddress(conversation, ctx));
         break;
       }
       case "location": {
-        const point = await askLocation(conversation, ctx);
-        ctx = point.ctx;
-        patch.latitude = point.value?.latitude ?? null;
-        patch.longitude = point.value?.longitude ?? null;
+        const point = await take(askLocation(conversation, ctx));
+        patch.latitude = point?.latitude ?? null;
+        patch.longitude = point?.longitude ?? null;
         break;
       }
       case "time": {
-        const startsAt = await askStart(conversation, ctx, event.timeZone, now);
-        ctx = startsAt.ctx;
-        const endsAt = await askEnd(conversation, ctx, startsAt.value, event.timeZone, locale);
-        ctx = endsAt.ctx;
-        patch.startsAt = startsAt.value;
-        patch.endsAt = endsAt.value;
-        if (event.rsvpDeadline && event.rsvpDeadline.getTime() > startsAt.value.getTime()) patch.rsvpDeadline = null;
+        const startsAt = await take(askStart(conversation, ctx, event.timeZone, now));
+        patch.startsAt = startsAt;
+        patch.endsAt = await take(askEnd(conversation, ctx, startsAt, event.timeZone, locale));
+        if (event.rsvpDeadline && event.rsvpDeadline.getTime() > startsAt.getTime()) patch.rsvpDeadline = null;
         break;
       }
-      case "capacity": {
-        const capacity = await askCapacity(conversation, ctx, loaded.taken);
-        ctx = capacity.ctx;
-        patch.capacity = capacity.value;
+      case "capacity":
+        patch.capacity = await take(askCapacity(conversation, ctx, loaded.taken));
         break;
-      }
-      case "deadline": {
-        const deadline = await askDeadline(conversation, ctx, event.startsAt, event.timeZone, now, locale);
-        ctx = deadline.ctx;
-        patch.rsvpDeadline = deadline.value;
+      case "deadline":
+        patch.rsvpDeadline = await take(askDeadline(conversation, ctx, event.startsAt, event.timeZone, now, locale));
         break;
-      }
-      case "audience": {
-        const audience = await askAudience(conversation, ctx);
-        ctx = audience.ctx;
-        patch.audience = audience.value;
+      case "audience":
+        patch.audience = await take(askAudience(conversation, ctx));
         break;
-      }
-      case "companions": {
-        const companions = await askCompanions(conversation, ctx);
-        ctx = companions.ctx;
-        patch.maxCompanions = companions.value;
+      case "companions":
+        patch.maxCompanions = await take(askCompanions(conversation, ctx));
         break;
-      }
     }
     const result = await conversation.external(
       storable(async (outer): Promise<{ result: UpdateEventResult; told: number }> => {
