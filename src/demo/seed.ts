@@ -4,27 +4,17 @@
  */
 import type { Db } from "../db.js";
 import { provinceByCodeOrNull } from "../domain/areas.js";
+import type { EventInput } from "../domain/events/validation.js";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 export const EXAMPLE_PREFIX = "[Contoh]";
 
-interface ExampleSpec {
-  title: string;
-  description: string;
-  province: string;
-  city: string;
-  venueName: string;
-  address: string;
+/** An example meetup: an event as create/import take it, always with a map pin. */
+interface ExampleSpec extends EventInput {
   latitude: number;
   longitude: number;
-  startsAt: Date;
-  endsAt: Date;
-  capacity: number;
-  rsvpDeadline: Date | null;
-  audience: "semua" | "alumni";
-  maxCompanions: number;
 }
 
 /** UTC offset in hours of the zones the examples use (Indonesia has no daylight saving time). */
