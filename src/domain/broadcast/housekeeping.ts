@@ -2,6 +2,7 @@
 // due, and recovery of rows a dead process left "sending". Reads come first so an idle bot only runs
 // SELECTs (on SQLite an UPDATE takes the write lock even when it matches nothing).
 import type { Db } from "../../db.js";
+import type { WorkerLogger } from "./worker-config.js";
 import { dialectOf, executeRaw, queryRaw } from "../../db-dialect.js";
 
 export interface ActiveBroadcast {
@@ -138,4 +139,33 @@ export function claimRows(db: Db, broadcastId: number, limit: number, nowMs: num
     limit,
     broadcastId,
   );
+}
+
+/**
+ * Moves broadcasts on: scheduled ones that are due start, running ones with nothing left finish (the
+ * statuses in `broadcasts` are updated to match). Returns how many rows the started ones made pending.
+ */
+export async function advanceBroadcasts(db: Db, broadcasts: ActiveBroadcast[], nowMs: number, logger?: WorkerLogger): Promise<number> {
+  let promoted = 0;
+  for (const b of broadcasts.filter((x) => x.due)) {
+    promoted += await startScheduled(db, b.id, nowMs);
+    b.status = "running";
+    logger?.info({ broadcastId: b.id }, "broadcast: scheduled broadcast started");
+  }
+  for (const b of broadcasts.filter((x) => x.status === "running")) {
+    if (await finishIfComplete(db, b.id, nowMs)) {
+      b.status = "done";
+      logger?.info({ broadcastId: b.id }, "broadcast: done");
+    }
+  }
+  return promoted;
+}
+
+/**
+ * A worker's lease upkeep: renews its own claims (while it holds any) and, where several workers share the
+ * database, takes back the rows of workers whose claims expired. Returns how many rows came back.
+ */
+export async function upkeepClaims(db: Db, worker: { owner: string; leaseMs: number; renew: boolean; recoverOthers: boolean }, nowMs: number): Promise<number> {
+  if (worker.renew) await renewClaims(db, worker.owner, worker.leaseMs, nowMs);
+  return worker.recoverOthers ? recoverExpiredClaims(db, nowMs) : 0;
 }

@@ -2,6 +2,7 @@
 // written here in one batch (a single transaction), always guarded by `"status" = 'sending'` so a row
 // that was recovered or finished elsewhere meanwhile is never overwritten.
 import type { Db } from "../../db.js";
+import type { WorkerMetrics } from "./worker-config.js";
 import { dialectOf } from "../../db-dialect.js";
 
 export interface ClaimedRow {
@@ -133,4 +134,15 @@ export async function writeResults(db: Db, batch: Result[], nowMs: number, retry
   }
   if (statements.length === 1) await statements[0];
   else if (statements.length > 1) await db.$transaction(statements);
+}
+
+/** Adds a written batch to the worker's counters. */
+export function tally(metrics: WorkerMetrics, batch: Result[]): void {
+  for (const { outcome } of batch) {
+    if (outcome.kind === "sent") metrics.sent++;
+    else if (outcome.kind === "failed") metrics.failed++;
+    else if (outcome.kind === "blocked") metrics.blocked++;
+    else if (outcome.kind === "retry") metrics.retried++;
+    else if (outcome.kind === "skipped") metrics.skipped++;
+  }
 }

@@ -26,38 +26,16 @@
 // results, housekeeping.ts holds the state-transition queries, progress.ts measures rate and ETA.
 import type { Db } from "../../db.js";
 import { classifySendError, type SendFailure } from "./errors.js";
-import {
-  activeBroadcasts,
-  claimRows,
-  finishIfComplete,
-  recoverExpiredClaims,
-  recoverSending,
-  renewClaims,
-  runningBroadcasts,
-  startScheduled,
-} from "./housekeeping.js";
+import { activeBroadcasts, advanceBroadcasts, claimRows, recoverSending, runningBroadcasts, upkeepClaims } from "./housekeeping.js";
 import { ProgressReporter, type BroadcastProgress } from "./progress.js";
 import { loadBroadcastMessage, type BroadcastMessage } from "./queue.js";
 import { PerChatLimiter, RateLimiter, SlidingWindowLimiter } from "./rate.js";
-import { writeResults, type ClaimedRow, type Outcome, type Result, type RetryPolicy } from "./results.js";
+import { tally, writeResults, type ClaimedRow, type Outcome, type Result, type RetryPolicy } from "./results.js";
 import { simulateCrash } from "./testing-seam.js";
 import { SharedRateBucket } from "./shared-rate.js";
 
-import {
-  ADAPT_MAX,
-  ADAPT_RELAX_AFTER,
-  ADAPT_STEP,
-  CLAIM_BATCH,
-  FLUSH_BATCH,
-  FLUSH_INTERVAL_MS,
-  MAX_CONCURRENT_SENDS,
-  MAX_SENDING_ROWS,
-  RATE_MARGIN,
-  type BroadcastWorkerOptions,
-  type SendFn,
-  type WorkerLogger,
-  type WorkerMetrics,
-} from "./worker-config.js";
+import { ADAPT_MAX, ADAPT_RELAX_AFTER, ADAPT_STEP, CLAIM_BATCH, FLUSH_BATCH, FLUSH_INTERVAL_MS, MAX_CONCURRENT_SENDS, MAX_SENDING_ROWS, RATE_MARGIN } from "./worker-config.js";
+import type { BroadcastWorkerOptions, SendFn, WorkerLogger, WorkerMetrics } from "./worker-config.js";
 
 export * from "./worker-config.js";
 export type { BroadcastProgress } from "./progress.js";
@@ -445,9 +423,7 @@ export class BroadcastWorker {
     const batch = this.results.splice(0);
     this.flushing = batch.length;
     this.flushPromise = writeResults(this.db, batch, this.clock.now(), this.retry, this.owner)
-      .then(() => {
-        this.count(batch);
-      })
+      .then(() => tally(this.metrics, batch))
       .catch((error: unknown) => {
         // keep them: they are retried with the next flush (the rows are still "sending" in the database)
         this.results.unshift(...batch);
@@ -466,16 +442,6 @@ export class BroadcastWorker {
         this.wakePump?.();
       });
     return this.flushPromise;
-  }
-
-  private count(batch: Result[]): void {
-    for (const { outcome } of batch) {
-      if (outcome.kind === "sent") this.metrics.sent++;
-      else if (outcome.kind === "failed") this.metrics.failed++;
-      else if (outcome.kind === "blocked") this.metrics.blocked++;
-      else if (outcome.kind === "retry") this.metrics.retried++;
-      else if (outcome.kind === "skipped") this.metrics.skipped++;
-    }
   }
 
   // ---------------------------------------------------------------------------------------------------
@@ -498,29 +464,15 @@ export class BroadcastWorker {
     if (monotonic() - this.lastLeaseWork >= this.claimLeaseMs / 4) {
       // keep this worker's claims alive; take back rows of workers whose claims expired (they died)
       this.lastLeaseWork = monotonic();
-      if (this.sendingRows > 0) await renewClaims(this.db, this.owner, this.claimLeaseMs, nowMs);
-      if (!this.exclusive) {
-        const recovered = await recoverExpiredClaims(this.db, nowMs);
-        if (recovered > 0) {
-          this.metrics.recovered += recovered;
-          this.logger?.warn({ recovered }, "broadcast: rows of a worker that stopped answering are queued again");
-          this.notify();
-        }
+      const recovered = await upkeepClaims(this.db, { owner: this.owner, leaseMs: this.claimLeaseMs, renew: this.sendingRows > 0, recoverOthers: !this.exclusive }, nowMs);
+      if (recovered > 0) {
+        this.metrics.recovered += recovered;
+        this.logger?.warn({ recovered }, "broadcast: rows of a worker that stopped answering are queued again");
+        this.notify();
       }
     }
     const broadcasts = await activeBroadcasts(this.db, nowMs);
-    let promoted = 0;
-    for (const b of broadcasts.filter((x) => x.due)) {
-      promoted += await startScheduled(this.db, b.id, nowMs);
-      b.status = "running";
-      this.logger?.info({ broadcastId: b.id }, "broadcast: scheduled broadcast started");
-    }
-    for (const b of broadcasts.filter((x) => x.status === "running")) {
-      if (await finishIfComplete(this.db, b.id, nowMs)) {
-        b.status = "done";
-        this.logger?.info({ broadcastId: b.id }, "broadcast: done");
-      }
-    }
+    const promoted = await advanceBroadcasts(this.db, broadcasts, nowMs, this.logger);
 
     const active = broadcasts.filter((b) => b.status === "running" || b.status === "paused");
     const nowRunning = new Set(active.filter((b) => b.status === "running").map((b) => Number(b.id)));
