@@ -7,7 +7,6 @@
 // Nothing is cached: every call reads the database, so several instances on one database never see a
 // stale value. The interface is small so that each database has its own implementation (SQLite:
 // ./hot-store-sqlite.ts on better-sqlite3); a Db without one (openDatabase not used) falls back to Prisma.
-import type { Db } from "./db.js";
 
 /** A User row as Prisma's `db.user.findUnique` returns it. */
 export interface UserRow {
@@ -38,15 +37,16 @@ export interface HotStore {
   close(): void;
 }
 
-const stores = new WeakMap<Db, HotStore>();
+// keyed by the database client (any object: this module does not know the client type, so db.ts can import it)
+const stores = new WeakMap<object, HotStore>();
 
 /** Registers the hot-path store of a database (openDatabase does this). */
-export function attachHotStore(db: Db, store: HotStore): void {
+export function attachHotStore(db: object, store: HotStore): void {
   stores.set(db, store);
 }
 
 /** The hot-path store of a database, or undefined (then the caller uses Prisma). */
-export function hotStoreOf(db: Db): HotStore | undefined {
+export function hotStoreOf(db: object): HotStore | undefined {
   return stores.get(db);
 }
 

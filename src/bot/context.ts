@@ -5,7 +5,7 @@ import type { Config } from "../config.js";
 import type { Db } from "../db.js";
 import type { AdminDirectory } from "../domain/admins.js";
 import type { Logger } from "../logger.js";
-import type { Translate } from "./format.js";
+import type { Language, Translate } from "./format.js";
 
 /** What every handler can reach through `ctx.deps`. Built once in createBot. */
 export interface AppDeps {
@@ -17,7 +17,7 @@ export interface AppDeps {
   now: () => Date;
 }
 
-export type Language = "id" | "en";
+export type { Language } from "./format.js";
 
 /** Per-chat session. Holds only technical state, no personal data. */
 export interface SessionData {

@@ -1,7 +1,6 @@
 // How the bot writes text: the one HTML escaper, the one set of send options for HTML messages, the
 // translator type handed to view functions, and the locale used for numbers and dates.
 import type { Html, TextParams } from "../domain/html.js";
-import type { Language } from "./context.js";
 
 export { escapeHtml, Html, joinHtml, trustedHtml, unescapeHtml, type TextParam, type TextParams } from "../domain/html.js";
 
@@ -14,7 +13,10 @@ export type Translate = (key: string, params?: TextParams) => string;
 /** Send options of every HTML message the bot writes (no link previews: links are deep links and forms). */
 export const HTML = { parse_mode: "HTML" as const, link_preview_options: { is_disabled: true } };
 
-/** The bot's two languages; anything unknown reads as Bahasa Indonesia. */
+/** The bot's two languages. */
+export type Language = "id" | "en";
+
+/** A stored or reported language as one of ours; anything unknown reads as Bahasa Indonesia. */
 export function languageFrom(language: string | null | undefined): Language {
   return language === "en" ? "en" : "id";
 }

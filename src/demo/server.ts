@@ -3,7 +3,7 @@
  * that plays the personas through the emulator's user-side helpers, the emulator's stored files, and a
  * Server-Sent Events stream with every change in the personas' chats.
  *
- *   GET  /                      the chat page (index.html, app.js, style.css, favicon.svg)
+ *   GET  /                      the chat page (index.html, app.js + page.js + view.js, style.css, favicon.svg)
  *   GET  /api/state             bot name, personas, bot status
  *   GET  /api/chat?user=KEY     one persona's chat (or the demo channel's: user=kanal): messages and reply keyboard
  *   GET  /api/events            SSE: "snapshot" first, then "changes", "answer", "typing", "status"
@@ -38,6 +38,8 @@ const STATIC: Record<string, { file: string; type: string }> = {
   "/": { file: "index.html", type: "text/html; charset=utf-8" },
   "/index.html": { file: "index.html", type: "text/html; charset=utf-8" },
   "/app.js": { file: "app.js", type: "text/javascript; charset=utf-8" },
+  "/page.js": { file: "page.js", type: "text/javascript; charset=utf-8" },
+  "/view.js": { file: "view.js", type: "text/javascript; charset=utf-8" },
   "/style.css": { file: "style.css", type: "text/css; charset=utf-8" },
   "/favicon.svg": { file: "favicon.svg", type: "image/svg+xml" },
 };

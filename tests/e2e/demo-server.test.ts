@@ -143,7 +143,7 @@ describe("npm run demo: the page's HTTP API", { timeout: 60_000 }, () => {
     const html = await page.text();
     expect(html).toContain('<html lang="id">');
     expect(html).toContain("Coba bot tanpa Telegram");
-    for (const asset of ["/app.js", "/style.css", "/favicon.svg"]) expect((await fetch(`${demo.url}${asset}`)).status).toBe(200);
+    for (const asset of ["/app.js", "/page.js", "/view.js", "/style.css", "/favicon.svg"]) expect((await fetch(`${demo.url}${asset}`)).status).toBe(200);
     expect((await fetch(`${demo.url}/tidak-ada`)).status).toBe(404);
 
     const state = (await (await fetch(`${demo.url}/api/state`)).json()) as { personas: { key: string; id: number; admin: boolean }[]; status: { state: string } };

@@ -2,7 +2,6 @@
 // due, and recovery of rows a dead process left "sending". Reads come first so an idle bot only runs
 // SELECTs (on SQLite an UPDATE takes the write lock even when it matches nothing).
 import type { Db } from "../../db.js";
-import type { WorkerLogger } from "./worker-config.js";
 import { dialectOf, executeRaw, queryRaw } from "../../db-dialect.js";
 
 export interface ActiveBroadcast {
@@ -145,7 +144,7 @@ export function claimRows(db: Db, broadcastId: number, limit: number, nowMs: num
  * Moves broadcasts on: scheduled ones that are due start, running ones with nothing left finish (the
  * statuses in `broadcasts` are updated to match). Returns how many rows the started ones made pending.
  */
-export async function advanceBroadcasts(db: Db, broadcasts: ActiveBroadcast[], nowMs: number, logger?: WorkerLogger): Promise<number> {
+export async function advanceBroadcasts(db: Db, broadcasts: ActiveBroadcast[], nowMs: number, logger?: { info(obj: object, msg?: string): void }): Promise<number> {
   let promoted = 0;
   for (const b of broadcasts.filter((x) => x.due)) {
     promoted += await startScheduled(db, b.id, nowMs);

@@ -2,7 +2,6 @@
 // written here in one batch (a single transaction), always guarded by `"status" = 'sending'` so a row
 // that was recovered or finished elsewhere meanwhile is never overwritten.
 import type { Db } from "../../db.js";
-import type { WorkerMetrics } from "./worker-config.js";
 import { dialectOf } from "../../db-dialect.js";
 
 export interface ClaimedRow {
@@ -137,7 +136,7 @@ export async function writeResults(db: Db, batch: Result[], nowMs: number, retry
 }
 
 /** Adds a written batch to the worker's counters. */
-export function tally(metrics: WorkerMetrics, batch: Result[]): void {
+export function tally(metrics: Record<"sent" | "failed" | "blocked" | "retried" | "skipped", number>, batch: Result[]): void {
   for (const { outcome } of batch) {
     if (outcome.kind === "sent") metrics.sent++;
     else if (outcome.kind === "failed") metrics.failed++;
