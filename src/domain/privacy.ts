@@ -25,6 +25,9 @@ export const TABLE_POLICY = {
   OrganiserProvince: "telegramId (staff) with a province code: exported with the Organiser row; deleted with it",
   AnnouncementChat: "a channel or group, not a person; addedBy and the organisers list (staff): exported as references; addedBy set to null, the id removed from the list",
   AnnouncementPost: "postedBy (staff): exported as references; set to 0",
+  InboxUpdate: 'webhook mode: the raw update (sender, message text) keyed by chat ("<chatId>"), kept while it is handled and 48 h after for deduplication, then deleted; erasure deletes the person\'s finished updates',
+  Lease: "technical: instance leases (polling lock, report claims)",
+  RateBucket: "technical: the cluster-wide broadcast pace",
   Counter: "no personal data: aggregate counters only",
   Faq: "no personal data",
   FaqVote: "anonymous by design: no user reference",
@@ -271,6 +274,8 @@ export async function erasePersonalData(
     }
     const deliveriesDeleted = (await tx.broadcastRecipient.deleteMany({ where: { telegramId: tid } })).count;
     const sessionsDeleted = (await tx.session.deleteMany({ where: { key: { in: sessionKeysOf(tid) } } })).count;
+    // raw webhook updates of their chat that are already handled (the one being handled now finishes normally)
+    await tx.inboxUpdate.deleteMany({ where: { chatKey: tid.toString(), status: { in: ["done", "failed"] } } });
     const adminRemoved = (await tx.admin.deleteMany({ where: { telegramId: tid } })).count > 0;
     await tx.admin.updateMany({ where: { addedBy: tid }, data: { addedBy: ERASED_ID } });
     await tx.broadcast.updateMany({ where: { createdBy: tid }, data: { createdBy: ERASED_ID } });
