@@ -66,8 +66,16 @@ export async function bumpCounter(db: Db, key: string, by = 1) {
  * Only the first time counts: true when this call marked them, false when they were already marked.
  */
 export async function markUserBlocked(db: Db, telegramId: number | bigint, at: Date): Promise<boolean> {
-  const { count } = await db.user.updateMany({ where: { telegramId: BigInt(telegramId), blockedAt: null }, data: { blockedAt: at } });
+  const { count } = await markUsersBlocked(db, [telegramId], at);
   return count > 0;
+}
+
+/**
+ * The one statement that records people who blocked the bot (those already marked keep their first date).
+ * Not awaited here, so the broadcast results writer can run it inside its batch transaction.
+ */
+export function markUsersBlocked(db: Db, telegramIds: readonly (number | bigint)[], at: Date) {
+  return db.user.updateMany({ where: { telegramId: { in: telegramIds.map((id) => BigInt(id)) }, blockedAt: null }, data: { blockedAt: at } });
 }
 
 /** Records that a person unblocked the bot; true when they had been marked as blocked. */

@@ -3,6 +3,7 @@
 // that was recovered or finished elsewhere meanwhile is never overwritten.
 import type { Db } from "../../db.js";
 import { dialectOf } from "../../db-dialect.js";
+import { markUsersBlocked } from "../users.js";
 
 export interface ClaimedRow {
   id: number;
@@ -39,7 +40,7 @@ export async function writeResults(db: Db, batch: Result[], nowMs: number, retry
   // every row update is also guarded by the claimer: a row another worker recovered and claimed after this
   // worker's lease ran out is left to that worker
   const exec = (text: string, ...values: unknown[]) => db.$executeRawUnsafe(d.sql(text.includes(`"status" = 'sending'`) ? `${text} AND "claimedBy" = ?` : text), ...values, ...(text.includes(`"status" = 'sending'`) ? [owner] : []));
-  const statements: ReturnType<Db["$executeRawUnsafe"]>[] = [];
+  const statements: (ReturnType<Db["$executeRawUnsafe"]> | ReturnType<typeof markUsersBlocked>)[] = [];
   const sent = batch.filter((r) => r.outcome.kind === "sent");
   if (sent.length > 0) {
     const cases: unknown[] = [];
@@ -122,14 +123,7 @@ export async function writeResults(db: Db, batch: Result[], nowMs: number, retry
     }
   }
   if (blockedUsers.length > 0) {
-    statements.push(
-      exec(
-        `UPDATE "User" SET "blockedAt" = ?, "updatedAt" = ? WHERE "blockedAt" IS NULL AND "telegramId" IN (${blockedUsers.map(() => "?").join(",")})`,
-        now,
-        now,
-        ...blockedUsers,
-      ),
-    );
+    statements.push(markUsersBlocked(db, blockedUsers, new Date(nowMs)));
   }
   if (statements.length === 1) await statements[0];
   else if (statements.length > 1) await db.$transaction(statements);
