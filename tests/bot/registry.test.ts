@@ -46,6 +46,7 @@ describe("command registry", () => {
         "ekspor",
         "faq_admin",
         "faq_impor",
+        "faq_ringkasan",
         "impor_acara",
         "penyelenggara_hapus",
         "penyelenggara_tambah",
