@@ -1,4 +1,4 @@
-// Several real bot processes (`node --import tsx src/main.ts`, what `npm start` runs) in BOT_MODE=webhook
+// Several real bot processes (the compiled `dist/main.js`, as `npm start` runs it) in BOT_MODE=webhook
 // on one PostgreSQL database of their own, behind the round-robin proxy; the emulator delivers Telegram's
 // webhook requests to the proxy. Instances can be killed with SIGKILL and started again; close() stops
 // everything cleanly (SIGTERM) and drops the database.
@@ -22,7 +22,7 @@ export interface ClusterOptions {
   instances?: number;
   /** extra environment of every instance */
   env?: Record<string, string | undefined>;
-  /** how long an instance may take to answer /healthz (tsx compiles the tree on start; default 180 s for a loaded machine) */
+  /** how long an instance may take to answer /healthz (default 180 s, for a loaded machine) */
   readyTimeoutMs?: number;
 }
 

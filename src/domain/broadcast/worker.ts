@@ -34,7 +34,7 @@ import { tally, writeResults, type ClaimedRow, type Outcome, type Result, type R
 import { simulateCrash } from "./testing-seam.js";
 import { SharedRateBucket } from "./shared-rate.js";
 
-import { ADAPT_MAX, ADAPT_RELAX_AFTER, ADAPT_STEP, CLAIM_BATCH, FLUSH_BATCH, FLUSH_INTERVAL_MS, MAX_CONCURRENT_SENDS, MAX_SENDING_ROWS, RATE_MARGIN } from "./worker-config.js";
+import { ADAPT_MAX, ADAPT_RELAX_AFTER, ADAPT_STEP, CLAIM_BATCH, FLUSH_BATCH, FLUSH_INTERVAL_MS, MAX_CONCURRENT_SENDS, MAX_SENDING_ROWS, RATE_MARGIN, SHARED_RATE_MARGIN } from "./worker-config.js";
 import type { BroadcastWorkerOptions, SendFn, WorkerLogger, WorkerMetrics } from "./worker-config.js";
 
 export * from "./worker-config.js";
@@ -115,7 +115,7 @@ export class BroadcastWorker {
     this.exclusive = options.exclusive ?? true;
     this.claimLeaseMs = options.claimLeaseMs ?? 60_000;
     const shared = options.sharedRate === true && rate.global > 0 && Number.isFinite(rate.global);
-    this.bucket = shared ? new SharedRateBucket(options.db, "broadcast", rate.global, RATE_MARGIN) : null;
+    this.bucket = shared ? new SharedRateBucket(options.db, "broadcast", rate.global, SHARED_RATE_MARGIN) : null;
     // with the shared bucket the database paces the whole cluster; this process's own limiter stays out
     this.global = shared ? null : SlidingWindowLimiter.perSecond(rate.global, RATE_MARGIN);
     // spread sends over the window instead of firing 30 at once: at most twice the rate in the short term,
