@@ -82,7 +82,8 @@ describe("skipUnchangedWrites", () => {
 describe("adminOnly", () => {
   it("asks the admin directory once per update, however many admin branches the update passes", async () => {
     let lookups = 0;
-    const admins = { isAdmin: async () => (lookups++, false) };
+    // the directory answers who the sender is among the staff (null: nobody), once per update
+    const admins = { actorOf: async () => (lookups++, null) };
     const handled: string[] = [];
     const root = new Composer<BotContext>();
     root.use((ctx, next) => {
