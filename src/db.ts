@@ -65,6 +65,15 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
   // seed's batch of upserts or an RSVP under load can outlive Prisma's 5 s default and be rolled back.
   const db = new PostgresClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 30_000 } });
   await db.$connect();
+  // the per-update queries on named prepared statements of a small pool of their own (./hot-store-postgres.ts)
+  const { openPostgresHotStore } = await import("./hot-store-postgres.js");
+  const hot = openPostgresHotStore(url, Math.min(4, options.poolSize ?? 10));
+  attachHotStore(db, hot);
+  const disconnect = db.$disconnect.bind(db);
+  db.$disconnect = async () => {
+    await hot.end();
+    await disconnect();
+  };
   return db as unknown as Db;
 }
 

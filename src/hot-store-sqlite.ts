@@ -7,7 +7,7 @@
 // waiting for this very process to continue: a deadlock until the timeout). So this connection has a busy
 // timeout of 0, and a statement refused with SQLITE_BUSY is tried again after an asynchronous pause.
 import Database from "better-sqlite3";
-import { parseDbDate, type HotStore, type UserRow } from "./hot-store.js";
+import { parseDbDate, staffRowsOf, staffRowsSql, type HotStore, type UserRow } from "./hot-store.js";
 
 /** How long a statement keeps being retried while the database is locked (as the Prisma connection's busy timeout). */
 const BUSY_WAIT_MS = 5000;
@@ -61,7 +61,7 @@ export function openSqliteHotStore(file: string): HotStore {
       `SELECT "id", "telegramId", "firstName", "language", "role", "province", "consentAt", "consentVersion", "blockedAt", "optedOutAt", "createdAt", "updatedAt" FROM "User" WHERE "telegramId" = ?`,
     )
     .safeIntegers(true);
-  const adminRow = conn.prepare<[bigint], { one: number }>(`SELECT 1 AS "one" FROM "Admin" WHERE "telegramId" = ?`);
+  const staffRows = conn.prepare<[bigint, bigint], { kind: string; province: string | null }>(staffRowsSql("?", "?"));
 
   return {
     readSession: (key) => whenFree(() => readSession.get(key)?.value),
@@ -91,7 +91,7 @@ export function openSqliteHotStore(file: string): HotStore {
           updatedAt: parseDbDate(row.updatedAt) as Date,
         };
       }),
-    hasAdminRow: (telegramId) => whenFree(() => adminRow.get(telegramId) !== undefined),
+    staffRows: (telegramId) => whenFree(() => staffRowsOf(staffRows.all(telegramId, telegramId))),
     close: () => conn.close(),
   };
 }

@@ -6,7 +6,8 @@
 //
 // Nothing is cached: every call reads the database, so several instances on one database never see a
 // stale value. The interface is small so that each database has its own implementation (SQLite:
-// ./hot-store-sqlite.ts on better-sqlite3); a Db without one (openDatabase not used) falls back to Prisma.
+// ./hot-store-sqlite.ts on better-sqlite3; PostgreSQL: ./hot-store-postgres.ts on pg); a Db without one
+// (openDatabase not used) falls back to Prisma.
 
 /** A User row as Prisma's `db.user.findUnique` returns it. */
 export interface UserRow {
@@ -24,6 +25,33 @@ export interface UserRow {
   updatedAt: Date;
 }
 
+/** What the staff tables hold about one person (see HotStore.staffRows). */
+export interface StaffRows {
+  national: boolean;
+  /** province codes from OrganiserProvince, sorted; empty when not an organiser */
+  provinces: string[];
+}
+
+/**
+ * The one statement behind staffRows. The Telegram id appears twice; `first` and `second` are the
+ * database's placeholders for it (PostgreSQL: "$1" both times; SQLite: "?" both times, bound twice).
+ */
+export function staffRowsSql(first: string, second: string): string {
+  return `SELECT 'national' AS "kind", NULL AS "province" FROM "Admin" WHERE "telegramId" = ${first}
+  UNION ALL SELECT 'organiser', "province" FROM "OrganiserProvince" WHERE "telegramId" = ${second}`;
+}
+
+/** Folds the rows of STAFF_ROWS_SQL into StaffRows. */
+export function staffRowsOf(rows: readonly { kind: string; province: string | null }[]): StaffRows {
+  const provinces: string[] = [];
+  let national = false;
+  for (const row of rows) {
+    if (row.kind === "national") national = true;
+    else if (row.province !== null) provinces.push(row.province);
+  }
+  return { national, provinces: provinces.sort() };
+}
+
 export interface HotStore {
   /** The stored session value (JSON text) under `key`, or undefined. */
   readSession(key: string): Promise<string | undefined>;
@@ -32,8 +60,11 @@ export interface HotStore {
   /** Removes the session under `key` (nothing happens when there is none). */
   deleteSession(key: string): Promise<void>;
   findUser(telegramId: bigint): Promise<UserRow | null>;
-  /** True when the Admin table has a row for this person (owners from the configuration are not in it). */
-  hasAdminRow(telegramId: bigint): Promise<boolean>;
+  /**
+   * This person's rows among the staff tables, in one statement: whether the Admin table has a row (a
+   * national admin; owners from the configuration are not in it) and the provinces of an organiser.
+   */
+  staffRows(telegramId: bigint): Promise<StaffRows>;
   close(): void;
 }
 

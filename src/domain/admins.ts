@@ -1,5 +1,5 @@
 import type { Db } from "../db.js";
-import { hotStoreOf } from "../hot-store.js";
+import { hotStoreOf, type StaffRows } from "../hot-store.js";
 import { OrganiserStore, type Actor, type AddOrganiserResult, type StaffMember } from "./organisers.js";
 
 /**
@@ -22,13 +22,21 @@ export class AdminDirectory {
     return this.owners.includes(BigInt(telegramId));
   }
 
-  /** Asked once per update that reaches an admin branch: a prepared statement where the database has one (../hot-store.ts). */
+  /** True for owners and national admins (never for organisers). */
   async isAdmin(telegramId: number | bigint): Promise<boolean> {
     if (this.isOwner(telegramId)) return true;
+    return (await this.staffRows(BigInt(telegramId))).national;
+  }
+
+  /**
+   * The staff tables' rows about one person. Asked at every update that reaches a staff branch, so it is
+   * one prepared statement where the database has a hot store (../hot-store.ts), two Prisma queries where not.
+   */
+  private async staffRows(telegramId: bigint): Promise<StaffRows> {
     const hot = hotStoreOf(this.db);
-    if (hot) return hot.hasAdminRow(BigInt(telegramId));
-    const row = await this.db.admin.findUnique({ where: { telegramId: BigInt(telegramId) } });
-    return row !== null;
+    if (hot) return hot.staffRows(telegramId);
+    const national = (await this.db.admin.findUnique({ where: { telegramId } })) !== null;
+    return { national, provinces: (await this.organisers.provincesOf(telegramId)) ?? [] };
   }
 
   async add(telegramId: bigint, addedBy: bigint): Promise<void> {
@@ -53,9 +61,9 @@ export class AdminDirectory {
   async actorOf(telegramId: number | bigint): Promise<Actor | null> {
     const id = BigInt(telegramId);
     if (this.isOwner(id)) return { kind: "owner", telegramId: id };
-    if (await this.db.admin.findUnique({ where: { telegramId: id } })) return { kind: "national", telegramId: id };
-    const provinces = await this.organisers.provincesOf(id);
-    return provinces && provinces.length > 0 ? { kind: "organiser", telegramId: id, provinces } : null;
+    const { national, provinces } = await this.staffRows(id);
+    if (national) return { kind: "national", telegramId: id };
+    return provinces.length > 0 ? { kind: "organiser", telegramId: id, provinces } : null;
   }
 
   /**

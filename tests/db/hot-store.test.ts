@@ -2,7 +2,8 @@ import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { hotSessionStorage } from "../../src/bot/index.js";
 import { hotStoreOf, parseDbDate } from "../../src/hot-store.js";
-import { createTestDatabase, type TestDatabase } from "../support/db.js";
+import type { DatabaseProvider } from "../../src/db-url.js";
+import { createTestDatabase, describeEachProvider, type TestDatabase } from "../support/db.js";
 
 let t: TestDatabase | undefined;
 afterEach(async () => {
@@ -10,16 +11,16 @@ afterEach(async () => {
   t = undefined;
 });
 
-async function open() {
-  t = await createTestDatabase();
+async function open(provider?: DatabaseProvider) {
+  t = await createTestDatabase(provider);
   const hot = hotStoreOf(t.db);
   if (!hot) throw new Error("openDatabase attached no hot store");
   return { db: t.db, hot, file: t.file };
 }
 
-describe("hot-path store (prepared statements next to Prisma)", () => {
+describeEachProvider("hot-path store (prepared statements next to Prisma)", (provider) => {
   it("reads what Prisma wrote and Prisma reads what it wrote (sessions)", async () => {
-    const { db, hot } = await open();
+    const { db, hot } = await open(provider);
     await db.session.create({ data: { key: "1", value: JSON.stringify({ lang: "en" }) } });
     expect(await hot.readSession("1")).toBe('{"lang":"en"}');
     await hot.writeSession("2", '{"lang":"id"}');
@@ -33,25 +34,49 @@ describe("hot-path store (prepared statements next to Prisma)", () => {
     expect(await hot.readSession("2")).toBeUndefined();
   });
 
-  it("returns the user row exactly as Prisma does, 64-bit ids included", async () => {
-    const { db, hot } = await open();
+  it("returns the user row exactly as Prisma does, 64-bit ids and dates included", async () => {
+    const { db, hot } = await open(provider);
     const big = 9_007_199_254_740_993n;
     await db.user.create({ data: { telegramId: big, firstName: "Siti", role: "alumni", province: "15", consentAt: new Date("2026-11-02T03:04:05.678Z"), consentVersion: "2026-11" } });
     expect(await hot.findUser(big)).toEqual(await db.user.findUnique({ where: { telegramId: big } }));
+    await db.user.update({ where: { telegramId: big }, data: { blockedAt: new Date("2026-12-01T23:59:59.001Z"), optedOutAt: new Date("2027-01-01T00:00:00.000Z") } });
+    const row = await hot.findUser(big);
+    expect(row).toEqual(await db.user.findUnique({ where: { telegramId: big } }));
+    expect(row?.blockedAt?.toISOString()).toBe("2026-12-01T23:59:59.001Z");
     expect(await hot.findUser(42n)).toBeNull();
   });
 
-  it("sees admins added and removed through Prisma at once (nothing cached)", async () => {
-    const { db, hot } = await open();
-    expect(await hot.hasAdminRow(7n)).toBe(false);
+  it("sees admins and organisers added and removed through Prisma at once (nothing cached)", async () => {
+    const { db, hot } = await open(provider);
+    expect(await hot.staffRows(7n)).toEqual({ national: false, provinces: [] });
     await db.admin.create({ data: { telegramId: 7n, addedBy: 1n } });
-    expect(await hot.hasAdminRow(7n)).toBe(true);
+    expect(await hot.staffRows(7n)).toEqual({ national: true, provinces: [] });
     await db.admin.delete({ where: { telegramId: 7n } });
-    expect(await hot.hasAdminRow(7n)).toBe(false);
+    expect(await hot.staffRows(7n)).toEqual({ national: false, provinces: [] });
+    await db.organiser.create({ data: { telegramId: 8n, addedBy: 1n, provinces: { create: [{ province: "75" }, { province: "15" }] } } });
+    expect(await hot.staffRows(8n)).toEqual({ national: false, provinces: ["15", "75"] });
+    await db.organiser.delete({ where: { telegramId: 8n } });
+    expect(await hot.staffRows(8n)).toEqual({ national: false, provinces: [] });
   });
 
+  it("session storage skips writing back an unchanged value and parses stored JSON", async () => {
+    const { hot } = await open(provider);
+    const writes: string[] = [];
+    const storage = hotSessionStorage({ ...hot, writeSession: async (key, value) => void writes.push(`${key}=${value}`) });
+    await hot.writeSession("5", '{"lang":"en"}');
+    const value = await storage.read("5");
+    expect(value).toEqual({ lang: "en" });
+    await storage.write("5", { lang: "en" });
+    expect(writes).toEqual([]);
+    await storage.write("5", { lang: "id" });
+    expect(writes).toEqual(['5={"lang":"id"}']);
+    expect(await storage.read("missing")).toBeUndefined();
+  });
+});
+
+describe("hot-path store on SQLite", () => {
   it("waits without blocking the process while another connection holds the write lock", async () => {
-    const { hot, file } = await open();
+    const { hot, file } = await open("sqlite");
     const other = new Database(file);
     other.exec("BEGIN IMMEDIATE");
     other.prepare(`INSERT INTO "Session" ("key", "value") VALUES ('x', '{}')`).run();
@@ -68,20 +93,6 @@ describe("hot-path store (prepared statements next to Prisma)", () => {
     other.close();
     expect(heldMs).toBeLessThan(1000);
     expect(await hot.readSession("y")).toBe('{"a":1}');
-  });
-
-  it("session storage skips writing back an unchanged value and parses stored JSON", async () => {
-    const { hot } = await open();
-    const writes: string[] = [];
-    const storage = hotSessionStorage({ ...hot, writeSession: async (key, value) => void writes.push(`${key}=${value}`) });
-    await hot.writeSession("5", '{"lang":"en"}');
-    const value = await storage.read("5");
-    expect(value).toEqual({ lang: "en" });
-    await storage.write("5", { lang: "en" });
-    expect(writes).toEqual([]);
-    await storage.write("5", { lang: "id" });
-    expect(writes).toEqual(['5={"lang":"id"}']);
-    expect(await storage.read("missing")).toBeUndefined();
   });
 
   it("parses the date formats SQLite may hold", () => {
