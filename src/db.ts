@@ -44,7 +44,7 @@ export async function openDatabase(url?: string, options: OpenDatabaseOptions = 
     attachHotStore(db, hot);
     const disconnect = db.$disconnect.bind(db);
     db.$disconnect = async () => {
-      hot.close();
+      await hot.close();
       await disconnect();
     };
   }
@@ -71,7 +71,7 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
   attachHotStore(db, hot);
   const disconnect = db.$disconnect.bind(db);
   db.$disconnect = async () => {
-    await hot.end();
+    await hot.close();
     await disconnect();
   };
   return db as unknown as Db;

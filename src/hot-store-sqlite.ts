@@ -1,13 +1,13 @@
-// The hot-path store (./hot-store.ts) for SQLite: prepared statements on a better-sqlite3 connection of its
-// own. Its own connection, because Prisma's may be inside an interactive transaction (the RSVP seat lock)
-// at any await: a statement sent on it would join that transaction.
+// The hot-path store (./hot-store.ts) for SQLite: its statements prepared once on a better-sqlite3
+// connection of its own. Its own connection, because Prisma's may be inside an interactive transaction
+// (the RSVP seat lock) at any await: a statement sent on it would join that transaction.
 //
 // better-sqlite3 is synchronous, and SQLite's busy timeout waits inside the call, which would stop the
 // whole process while another connection holds the write lock (and that connection's transaction may be
 // waiting for this very process to continue: a deadlock until the timeout). So this connection has a busy
 // timeout of 0, and a statement refused with SQLITE_BUSY is tried again after an asynchronous pause.
 import Database from "better-sqlite3";
-import { parseDbDate, staffRowsOf, staffRowsSql, type HotStore, type UserRow } from "./hot-store.js";
+import { createHotStore, type HotStatement, type HotStore } from "./hot-store.js";
 
 /** How long a statement keeps being retried while the database is locked (as the Prisma connection's busy timeout). */
 const BUSY_WAIT_MS = 5000;
@@ -37,61 +37,54 @@ async function whenFree<T>(fn: () => T): Promise<T> {
   }
 }
 
-type RawUser = Omit<UserRow, "id" | "consentAt" | "blockedAt" | "optedOutAt" | "createdAt" | "updatedAt"> & {
-  id: bigint;
-  consentAt: unknown;
-  blockedAt: unknown;
-  optedOutAt: unknown;
-  createdAt: unknown;
-  updatedAt: unknown;
-};
+/**
+ * A statement in PostgreSQL's numbered form for better-sqlite3, which binds plain `?` by position: each
+ * `$n` becomes `?` and `order` says which value goes where ("$1 … $1" binds the first value twice).
+ */
+export function positional(text: string): { text: string; order: number[] } {
+  const order: number[] = [];
+  const converted = text.replace(/\$(\d+)/g, (_, n: string) => {
+    order.push(Number(n) - 1);
+    return "?";
+  });
+  return { text: converted, order };
+}
+
+interface Prepared {
+  statement: Database.Statement;
+  order: number[];
+  /** false for INSERT/UPDATE/DELETE without RETURNING: run() instead of all() */
+  reader: boolean;
+}
 
 /** Opens the store on a SQLite file that Prisma's connection has already set up (WAL, migrations). */
 export function openSqliteHotStore(file: string): HotStore {
   const conn = new Database(file, { timeout: 0 });
   conn.pragma("synchronous = NORMAL");
-  const readSession = conn.prepare<[string], { value: string }>(`SELECT "value" FROM "Session" WHERE "key" = ?`);
-  // updatedAt in the format Prisma writes (ISO 8601 with +00:00), as its @updatedAt would
-  const writeSession = conn.prepare<[string, string, string]>(
-    `INSERT INTO "Session" ("key", "value", "updatedAt") VALUES (?, ?, ?) ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value", "updatedAt" = excluded."updatedAt"`,
-  );
-  const deleteSession = conn.prepare<[string]>(`DELETE FROM "Session" WHERE "key" = ?`);
-  const findUser = conn
-    .prepare<[bigint], RawUser>(
-      `SELECT "id", "telegramId", "firstName", "language", "role", "province", "consentAt", "consentVersion", "blockedAt", "optedOutAt", "createdAt", "updatedAt" FROM "User" WHERE "telegramId" = ?`,
-    )
-    .safeIntegers(true);
-  const staffRows = conn.prepare<[bigint, bigint], { kind: string; province: string | null }>(staffRowsSql("?", "?"));
-
-  return {
-    readSession: (key) => whenFree(() => readSession.get(key)?.value),
-    writeSession: async (key, value) => {
-      const now = new Date().toISOString().replace("Z", "+00:00");
-      await whenFree(() => writeSession.run(key, value, now));
-    },
-    deleteSession: async (key) => {
-      await whenFree(() => deleteSession.run(key));
-    },
-    findUser: (telegramId) =>
-      whenFree(() => {
-        const row = findUser.get(telegramId);
-        if (!row) return null;
-        return {
-          id: Number(row.id),
-          telegramId: row.telegramId,
-          firstName: row.firstName,
-          language: row.language,
-          role: row.role,
-          province: row.province,
-          consentAt: parseDbDate(row.consentAt),
-          consentVersion: row.consentVersion,
-          blockedAt: parseDbDate(row.blockedAt),
-          optedOutAt: parseDbDate(row.optedOutAt),
-          createdAt: parseDbDate(row.createdAt) as Date,
-          updatedAt: parseDbDate(row.updatedAt) as Date,
-        };
-      }),
-    staffRows: (telegramId) => whenFree(() => staffRowsOf(staffRows.all(telegramId, telegramId))),
-    close: () => conn.close(),
+  const prepared = new Map<string, Prepared>();
+  const prepare = (statement: HotStatement): Prepared => {
+    let entry = prepared.get(statement.name);
+    if (!entry) {
+      const { text, order } = positional(statement.text);
+      const compiled = conn.prepare(text);
+      entry = { statement: compiled, order, reader: compiled.reader };
+      prepared.set(statement.name, entry);
+    }
+    return entry;
   };
+  return createHotStore({
+    all: <Row>(statement: HotStatement, values: readonly unknown[]) =>
+      whenFree(() => {
+        const { statement: compiled, order, reader } = prepare(statement);
+        const bound = order.map((index) => values[index]);
+        if (!reader) {
+          compiled.run(...bound);
+          return [] as Row[];
+        }
+        return compiled.all(...bound) as Row[];
+      }),
+    close: async () => {
+      conn.close();
+    },
+  });
 }

@@ -1,13 +1,16 @@
 // The queries of the per-update hot path, on the database driver itself instead of the ORM: the session and
 // conversation state (read every update, written when it changed), the user lookup of onboarding (every text
-// message) and the admin check (every update that reaches an admin branch). Through Prisma each of them
-// cost the client runtime, its query compiler and the adapter's row conversion; a prepared statement on the
-// driver costs a small fraction (`npm run bench`, profile in README).
+// message), the staff check (every update that reaches a staff branch), and the event reads behind /acara,
+// an event's card and the start of an RSVP. Through Prisma each of them cost the client runtime, its query
+// compiler and the adapter's row conversion; a prepared statement on the driver costs a small fraction
+// (`npm run bench`, profile in README).
 //
 // Nothing is cached: every call reads the database, so several instances on one database never see a
-// stale value. The interface is small so that each database has its own implementation (SQLite:
-// ./hot-store-sqlite.ts on better-sqlite3; PostgreSQL: ./hot-store-postgres.ts on pg); a Db without one
-// (openDatabase not used) falls back to Prisma.
+// stale value. Each statement is written once, below, in PostgreSQL's numbered-parameter form; a driver
+// only runs it (SQLite: ./hot-store-sqlite.ts on better-sqlite3; PostgreSQL: ./hot-store-postgres.ts on pg).
+// The SQL is the common subset of both: dates and 64-bit ids are read as text (CAST … AS TEXT) and parsed
+// here, counts are cast to INTEGER. A Db without a hot store (an in-memory SQLite database) uses Prisma.
+import type { Event } from "./generated/prisma/client.js";
 
 /** A User row as Prisma's `db.user.findUnique` returns it. */
 export interface UserRow {
@@ -32,24 +35,12 @@ export interface StaffRows {
   provinces: string[];
 }
 
-/**
- * The one statement behind staffRows. The Telegram id appears twice; `first` and `second` are the
- * database's placeholders for it (PostgreSQL: "$1" both times; SQLite: "?" both times, bound twice).
- */
-export function staffRowsSql(first: string, second: string): string {
-  return `SELECT 'national' AS "kind", NULL AS "province" FROM "Admin" WHERE "telegramId" = ${first}
-  UNION ALL SELECT 'organiser', "province" FROM "OrganiserProvince" WHERE "telegramId" = ${second}`;
-}
-
-/** Folds the rows of STAFF_ROWS_SQL into StaffRows. */
-export function staffRowsOf(rows: readonly { kind: string; province: string | null }[]): StaffRows {
-  const provinces: string[] = [];
-  let national = false;
-  for (const row of rows) {
-    if (row.kind === "national") national = true;
-    else if (row.province !== null) provinces.push(row.province);
-  }
-  return { national, provinces: provinces.sort() };
+/** One page of published events that have not ended, the given province first (see listUpcomingEvents). */
+export interface UpcomingQuery {
+  province: string | null;
+  now: Date;
+  offset: number;
+  limit: number;
 }
 
 export interface HotStore {
@@ -60,12 +51,187 @@ export interface HotStore {
   /** Removes the session under `key` (nothing happens when there is none). */
   deleteSession(key: string): Promise<void>;
   findUser(telegramId: bigint): Promise<UserRow | null>;
-  /**
-   * This person's rows among the staff tables, in one statement: whether the Admin table has a row (a
-   * national admin; owners from the configuration are not in it) and the provinces of an organiser.
-   */
+  /** This person's rows among the staff tables, in one statement (owners from the configuration are not in them). */
   staffRows(telegramId: bigint): Promise<StaffRows>;
-  close(): void;
+  findEvent(id: number): Promise<Event | null>;
+  /** Seats held (confirmed and offered registrations, with their companions) for each of these events; absent = 0. */
+  takenSeats(eventIds: readonly number[]): Promise<Map<number, number>>;
+  /** How many upcoming published events there are, and how many of them in `province`. */
+  countUpcoming(province: string | null, now: Date): Promise<{ total: number; inProvince: number }>;
+  /** One page of upcoming published events: `province` first, then by start time and id. */
+  upcomingEvents(query: UpcomingQuery): Promise<Event[]>;
+  close(): Promise<void>;
+}
+
+/** A statement in PostgreSQL's form ($1, $2 …); `name` identifies it to the driver (prepared once). */
+export interface HotStatement {
+  name: string;
+  text: string;
+}
+
+/** What a driver does for the hot store: run a statement with values, rows back. */
+export interface SqlRunner {
+  all<Row>(statement: HotStatement, values: readonly unknown[]): Promise<Row[]>;
+  close(): Promise<void>;
+}
+
+/** A column read as text: dates and 64-bit ids come back the same way from both drivers. */
+const asText = (column: string) => `CAST("${column}" AS TEXT) AS "${column}"`;
+
+const USER_COLUMNS = `"id", ${asText("telegramId")}, "firstName", "language", "role", "province", ${asText("consentAt")}, "consentVersion",
+  ${asText("blockedAt")}, ${asText("optedOutAt")}, ${asText("createdAt")}, ${asText("updatedAt")}`;
+
+const EVENT_COLUMNS = `"id", "title", "description", "province", "city", "venueName", "address", "latitude", "longitude",
+  ${asText("startsAt")}, ${asText("endsAt")}, "timeZone", "capacity", ${asText("rsvpDeadline")}, "audience", "status", "maxCompanions",
+  "isExample", ${asText("createdBy")}, ${asText("cancelledAt")}, ${asText("createdAt")}, ${asText("updatedAt")}`;
+
+const UPCOMING = `"status" = 'published' AND "endsAt" > $1`;
+
+/** Every statement of the hot store. */
+export const HOT_SQL = {
+  readSession: { name: "hot_read_session", text: `SELECT "value" FROM "Session" WHERE "key" = $1` },
+  // updatedAt in the text form Prisma writes (ISO 8601, +00:00); PostgreSQL reads it into its timestamp column
+  writeSession: {
+    name: "hot_write_session",
+    text: `INSERT INTO "Session" ("key", "value", "updatedAt") VALUES ($1, $2, $3)
+      ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value", "updatedAt" = excluded."updatedAt"`,
+  },
+  deleteSession: { name: "hot_delete_session", text: `DELETE FROM "Session" WHERE "key" = $1` },
+  findUser: { name: "hot_find_user", text: `SELECT ${USER_COLUMNS} FROM "User" WHERE "telegramId" = $1` },
+  staffRows: {
+    name: "hot_staff_rows",
+    text: `SELECT 'national' AS "kind", NULL AS "province" FROM "Admin" WHERE "telegramId" = $1
+      UNION ALL SELECT 'organiser', "province" FROM "OrganiserProvince" WHERE "telegramId" = $1`,
+  },
+  findEvent: { name: "hot_find_event", text: `SELECT ${EVENT_COLUMNS} FROM "Event" WHERE "id" = $1` },
+  // one event at a time: a page holds a handful, and one fixed statement beats a new one per list length
+  takenSeats: {
+    name: "hot_taken_seats",
+    text: `SELECT CAST(COUNT(*) AS INTEGER) AS "n", CAST(COALESCE(SUM("companions"), 0) AS INTEGER) AS "companions"
+      FROM "Registration" WHERE "eventId" = $1 AND "status" IN ('confirmed', 'offered')`,
+  },
+  countUpcoming: {
+    name: "hot_count_upcoming",
+    text: `SELECT CAST(COUNT(*) AS INTEGER) AS "total",
+      CAST(COALESCE(SUM(CASE WHEN "province" = $2 THEN 1 ELSE 0 END), 0) AS INTEGER) AS "inProvince"
+      FROM "Event" WHERE ${UPCOMING}`,
+  },
+  upcomingEvents: {
+    name: "hot_upcoming_events",
+    text: `SELECT ${EVENT_COLUMNS} FROM "Event" WHERE ${UPCOMING}
+      ORDER BY CASE WHEN "province" = $2 THEN 0 ELSE 1 END, "startsAt", "id" LIMIT $3 OFFSET $4`,
+  },
+} satisfies Record<string, HotStatement>;
+
+/** A date as a parameter, in the text form Prisma writes to SQLite (and PostgreSQL reads as UTC). */
+export function dbDateParam(value: Date): string {
+  return value.toISOString().replace("Z", "+00:00");
+}
+
+/**
+ * A DATETIME column's value as read here: Prisma writes ISO 8601 text ("…T…+00:00") to SQLite, SQLite's
+ * CURRENT_TIMESTAMP default writes "YYYY-MM-DD HH:MM:SS" (UTC, no zone), PostgreSQL's timestamp as text
+ * is "YYYY-MM-DD HH:MM:SS.mmm" (UTC, as Prisma stores it), and a number is epoch ms.
+ */
+export function parseDbDate(value: unknown): Date | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number" || typeof value === "bigint") return new Date(Number(value));
+  if (value instanceof Date) return value;
+  const text = String(value);
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text.replace(" ", "T")}Z`);
+}
+
+type Raw = Record<string, unknown>;
+
+const bigintOrNull = (value: unknown) => (value === null || value === undefined ? null : BigInt(String(value)));
+const numberOrNull = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+const text = (value: unknown) => String(value);
+const textOrNull = (value: unknown) => (value === null || value === undefined ? null : String(value));
+
+function userOf(row: Raw): UserRow {
+  return {
+    id: Number(row.id),
+    telegramId: BigInt(String(row.telegramId)),
+    firstName: textOrNull(row.firstName),
+    language: text(row.language),
+    role: textOrNull(row.role),
+    province: textOrNull(row.province),
+    consentAt: parseDbDate(row.consentAt),
+    consentVersion: textOrNull(row.consentVersion),
+    blockedAt: parseDbDate(row.blockedAt),
+    optedOutAt: parseDbDate(row.optedOutAt),
+    createdAt: parseDbDate(row.createdAt) as Date,
+    updatedAt: parseDbDate(row.updatedAt) as Date,
+  };
+}
+
+function eventOf(row: Raw): Event {
+  return {
+    id: Number(row.id),
+    title: text(row.title),
+    description: text(row.description),
+    province: text(row.province),
+    city: text(row.city),
+    venueName: text(row.venueName),
+    address: text(row.address),
+    latitude: numberOrNull(row.latitude),
+    longitude: numberOrNull(row.longitude),
+    startsAt: parseDbDate(row.startsAt) as Date,
+    endsAt: parseDbDate(row.endsAt) as Date,
+    timeZone: text(row.timeZone),
+    capacity: Number(row.capacity),
+    rsvpDeadline: parseDbDate(row.rsvpDeadline),
+    audience: text(row.audience),
+    status: text(row.status),
+    maxCompanions: Number(row.maxCompanions),
+    isExample: row.isExample === true || Number(row.isExample) === 1,
+    createdBy: bigintOrNull(row.createdBy),
+    cancelledAt: parseDbDate(row.cancelledAt),
+    createdAt: parseDbDate(row.createdAt) as Date,
+    updatedAt: parseDbDate(row.updatedAt) as Date,
+  };
+}
+
+/** The hot store on a driver's runner: every method is one statement of HOT_SQL (takenSeats: one per event). */
+export function createHotStore(sql: SqlRunner): HotStore {
+  return {
+    readSession: async (key) => (await sql.all<{ value: string }>(HOT_SQL.readSession, [key]))[0]?.value,
+    writeSession: async (key, value) => {
+      await sql.all(HOT_SQL.writeSession, [key, value, dbDateParam(new Date())]);
+    },
+    deleteSession: async (key) => {
+      await sql.all(HOT_SQL.deleteSession, [key]);
+    },
+    findUser: async (telegramId) => {
+      const row = (await sql.all<Raw>(HOT_SQL.findUser, [telegramId]))[0];
+      return row ? userOf(row) : null;
+    },
+    staffRows: async (telegramId) => {
+      const rows = await sql.all<{ kind: string; province: string | null }>(HOT_SQL.staffRows, [telegramId]);
+      const provinces = rows.flatMap((row) => (row.kind === "organiser" && row.province !== null ? [row.province] : []));
+      return { national: rows.some((row) => row.kind === "national"), provinces: provinces.sort() };
+    },
+    findEvent: async (id) => {
+      const row = (await sql.all<Raw>(HOT_SQL.findEvent, [id]))[0];
+      return row ? eventOf(row) : null;
+    },
+    takenSeats: async (eventIds) => {
+      const taken = new Map<number, number>();
+      for (const id of new Set(eventIds)) {
+        const row = (await sql.all<{ n: number; companions: number }>(HOT_SQL.takenSeats, [id]))[0];
+        const seats = Number(row?.n ?? 0) + Number(row?.companions ?? 0);
+        if (seats > 0) taken.set(id, seats);
+      }
+      return taken;
+    },
+    countUpcoming: async (province, now) => {
+      const row = (await sql.all<{ total: number; inProvince: number }>(HOT_SQL.countUpcoming, [dbDateParam(now), province]))[0];
+      return { total: Number(row?.total ?? 0), inProvince: province === null ? 0 : Number(row?.inProvince ?? 0) };
+    },
+    upcomingEvents: async ({ province, now, offset, limit }) =>
+      (await sql.all<Raw>(HOT_SQL.upcomingEvents, [dbDateParam(now), province, limit, offset])).map(eventOf),
+    close: () => sql.close(),
+  };
 }
 
 // keyed by the database client (any object: this module does not know the client type, so db.ts can import it)
@@ -79,16 +245,4 @@ export function attachHotStore(db: object, store: HotStore): void {
 /** The hot-path store of a database, or undefined (then the caller uses Prisma). */
 export function hotStoreOf(db: object): HotStore | undefined {
   return stores.get(db);
-}
-
-/**
- * A DATETIME column's value as Prisma reads it: Prisma writes ISO 8601 text ("…T…+00:00"), SQLite's
- * CURRENT_TIMESTAMP default writes "YYYY-MM-DD HH:MM:SS" (UTC, no zone), and a number is epoch ms.
- */
-export function parseDbDate(value: unknown): Date | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === "number" || typeof value === "bigint") return new Date(Number(value));
-  if (value instanceof Date) return value;
-  const text = String(value);
-  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text.replace(" ", "T")}Z`);
 }

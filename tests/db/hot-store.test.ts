@@ -59,6 +59,34 @@ describeEachProvider("hot-path store (prepared statements next to Prisma)", (pro
     expect(await hot.staffRows(8n)).toEqual({ national: false, provinces: [] });
   });
 
+  it("reads events, seats and the upcoming list exactly as the Prisma queries do", async () => {
+    const { db, hot } = await open(provider);
+    const now = new Date("2027-03-01T00:00:00.000Z");
+    const at = (days: number) => new Date(now.getTime() + days * 86_400_000);
+    const make = (title: string, province: string, days: number, extra: object = {}) =>
+      db.event.create({ data: { title, province, city: "Kota", venueName: "Balai", address: "Jl. 1", startsAt: at(days), endsAt: new Date(at(days).getTime() + 3_600_000), timeZone: "Asia/Jakarta", capacity: 10, status: "published", ...extra } });
+    const jambi2 = await make("Jambi kedua", "15", 5, { createdBy: 9_007_199_254_740_993n, latitude: -1.61, longitude: 103.61, rsvpDeadline: at(4), isExample: true });
+    const jambi1 = await make("Jambi pertama", "15", 3);
+    const other = await make("Gorontalo", "75", 1);
+    await make("Sudah lewat", "15", -2);
+    await make("Draf", "15", 2, { status: "draft" });
+    const user = await db.user.create({ data: { telegramId: 55n } });
+    const user2 = await db.user.create({ data: { telegramId: 56n } });
+    await db.registration.create({ data: { eventId: jambi2.id, userId: user.id, status: "confirmed", companions: 2, checkInToken: "t1" } });
+    await db.registration.create({ data: { eventId: jambi2.id, userId: user2.id, status: "waitlisted", checkInToken: "t2" } });
+
+    expect(await hot.findEvent(jambi2.id)).toEqual(await db.event.findUnique({ where: { id: jambi2.id } }));
+    expect(await hot.findEvent(999_999)).toBeNull();
+    expect(await hot.takenSeats([jambi2.id, jambi1.id])).toEqual(new Map([[jambi2.id, 3]]));
+    expect(await hot.countUpcoming("15", now)).toEqual({ total: 3, inProvince: 2 });
+    expect(await hot.countUpcoming(null, now)).toEqual({ total: 3, inProvince: 0 });
+    const ids = async (province: string | null, offset: number, limit: number) => (await hot.upcomingEvents({ province, now, offset, limit })).map((e) => e.id);
+    expect(await ids("15", 0, 10)).toEqual([jambi1.id, jambi2.id, other.id]);
+    expect(await ids("15", 1, 1)).toEqual([jambi2.id]);
+    expect(await ids(null, 0, 10)).toEqual([other.id, jambi1.id, jambi2.id]);
+    expect((await hot.upcomingEvents({ province: "15", now, offset: 0, limit: 10 }))[1]).toEqual(await db.event.findUnique({ where: { id: jambi2.id } }));
+  });
+
   it("session storage skips writing back an unchanged value and parses stored JSON", async () => {
     const { hot } = await open(provider);
     const writes: string[] = [];

@@ -5,6 +5,8 @@ import { provinceByCodeOrNull } from "../areas.js";
 import type { Event } from "../../generated/prisma/client.js";
 import { ACTIVE_STATUSES, offerFreeSeats, seatsLeft, takenSeats, type Notice } from "./seats.js";
 import { withWriteTransaction, type Tx } from "./tx.js";
+import { findEvent } from "./lookup.js";
+import { hotStoreOf } from "../../hot-store.js";
 import { timeZoneOfProvince, validateEventInput, type EventField, type EventInput, type Issue } from "./validation.js";
 
 export type { Event };
@@ -54,13 +56,15 @@ export async function createEvent(
 }
 
 export function getEvent(db: Db, id: number): Promise<Event | null> {
-  return db.event.findUnique({ where: { id } });
+  return findEvent(db, id);
 }
 
+/** The event with its seats (an event's card, the start of an RSVP): prepared statements where the database has a hot store. */
 export async function getEventWithSeats(db: Db, id: number): Promise<EventWithSeats | null> {
-  const event = await db.event.findUnique({ where: { id } });
+  const event = await findEvent(db, id);
   if (!event) return null;
-  const taken = await takenSeats(db, id);
+  const hot = hotStoreOf(db);
+  const taken = hot ? ((await hot.takenSeats([id])).get(id) ?? 0) : await takenSeats(db, id);
   return { event, taken, seatsLeft: seatsLeft(event.capacity, taken) };
 }
 
@@ -230,8 +234,17 @@ export async function listUpcomingEvents(
 ): Promise<EventPage> {
   const now = options.now ?? new Date();
   const pageSize = Math.max(1, options.pageSize ?? 5);
-  const base = { status: "published", endsAt: { gt: now } };
   const province = options.province ?? null;
+  // every /acara and its pages: two prepared statements where the database has a hot store
+  const hot = hotStoreOf(db);
+  if (hot) {
+    const { total, inProvince } = await hot.countUpcoming(province, now);
+    const pages = Math.max(1, Math.ceil(total / pageSize));
+    const page = Math.min(Math.max(0, Math.floor(options.page ?? 0)), pages - 1);
+    const events = await hot.upcomingEvents({ province, now, offset: page * pageSize, limit: pageSize });
+    return { items: await withSeats(db, events), page, pageSize, total, pages, inProvince };
+  }
+  const base = { status: "published", endsAt: { gt: now } };
   const mine = province ? { ...base, province } : null;
   const others = province ? { ...base, province: { not: province } } : base;
   const inProvince = mine ? await db.event.count({ where: mine }) : 0;
@@ -261,6 +274,11 @@ export async function listUpcomingEvents(
 /** Seats taken and left for each event, in one query. */
 export async function withSeats(db: Db, events: Event[]): Promise<EventWithSeats[]> {
   if (events.length === 0) return [];
+  const hot = hotStoreOf(db);
+  if (hot) {
+    const taken = await hot.takenSeats(events.map((e) => e.id));
+    return events.map((event) => ({ event, taken: taken.get(event.id) ?? 0, seatsLeft: seatsLeft(event.capacity, taken.get(event.id) ?? 0) }));
+  }
   const grouped = await db.registration.groupBy({
     by: ["eventId"],
     where: { eventId: { in: events.map((e) => e.id) }, status: { in: ["confirmed", "offered"] } },

@@ -1,9 +1,13 @@
 // Reads of events and registrations the bot needs as they are (no rule applies to them). One function
 // per query, so the data layer changes in one place.
 import type { Db } from "../../db.js";
+import { hotStoreOf } from "../../hot-store.js";
 import type { Event } from "../../generated/prisma/client.js";
 
+/** An event by id: a prepared statement where the database has a hot store (../../hot-store.ts); inside a transaction, Prisma. */
 export function findEvent(db: Db, id: number): Promise<Event | null> {
+  const hot = hotStoreOf(db);
+  if (hot) return hot.findEvent(id);
   return db.event.findUnique({ where: { id } });
 }
 

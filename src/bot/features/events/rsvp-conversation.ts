@@ -6,7 +6,7 @@ import { Keyboard } from "grammy";
 import type { Contact } from "grammy/types";
 import type { Event, Registration } from "../../../generated/prisma/client.js";
 import { matchProvince, matchRegency, provinceByCodeOrNull, regenciesOf } from "../../../domain/areas.js";
-import { audienceAllows } from "../../../domain/events/events.js";
+import { audienceAllows, getEventWithSeats } from "../../../domain/events/events.js";
 import {
   normalizePhone,
   parseCompanions,
@@ -16,7 +16,6 @@ import {
   reserveSeat,
   type ReserveResult,
 } from "../../../domain/events/rsvp.js";
-import { seatsLeft, takenSeats } from "../../../domain/events/seats.js";
 import type { IssueParams, Parsed } from "../../../domain/events/validation.js";
 import { findUser, hasCurrentConsent, recordConsent } from "../../../domain/users.js";
 import type { BotConversation, ConvContext } from "../../context.js";
@@ -52,18 +51,18 @@ async function loadStart(ctx: ConvContext["deps"], telegramId: number, eventId: 
   const { db } = ctx;
   const now = ctx.now();
   const empty = { event: null, seatsLeft: null, user: null, existing: null };
-  const event = await findEvent(db, eventId);
-  if (!event) return { problem: "not_found", ...empty };
+  const found = await getEventWithSeats(db, eventId);
+  if (!found) return { problem: "not_found", ...empty };
+  const { event } = found;
   if (event.status !== "published") return { ...empty, problem: "not_open", event };
   if (now.getTime() >= (event.rsvpDeadline ?? event.startsAt).getTime()) return { ...empty, problem: "deadline_passed", event };
   const user = await findUser(db, telegramId);
   const existing = user ? await findRegistration(db, eventId, user.id) : null;
-  const taken = await takenSeats(db, eventId);
   const consent = hasCurrentConsent(user);
   return {
     problem: null,
     event,
-    seatsLeft: seatsLeft(event.capacity, taken),
+    seatsLeft: found.seatsLeft,
     user: user ? { id: user.id, role: user.role, province: consent ? user.province : null, consent } : null,
     existing: existing && ["confirmed", "waitlisted", "offered"].includes(existing.status) ? existing : null,
   };
