@@ -4,11 +4,13 @@
 // while a conversation is open is asked again when saving. National staff keep every choice.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BotHarness, type RecordedCall, type TestUserInfo } from "../support/bot-harness.js";
+import { seedUsers } from "../support/broadcast-fixtures.js";
 import { OWNER, PRIVACY_NOW } from "../support/privacy-fixtures.js";
 import { buttons, replyKeyboard, texts } from "./events-helpers.js";
 
 let h: BotHarness;
 const organiser = { id: 7_300_001, first_name: "Rahmat" };
+const BUTTON_EXPIRED = "Tombol ini sudah tidak berlaku. Ketik /menu untuk mulai lagi.";
 const OUTSIDE = "Maaf, kamu hanya bisa mengadakan acara di wilayahmu sebagai penyelenggara (Jambi), dan Gorontalo di luar wilayah itu. Pilih salah satu provinsimu lewat tombol di bawah, ya.";
 
 afterEach(async () => {
@@ -22,6 +24,10 @@ async function makeOrganiser(codes: string[], who: TestUserInfo = organiser): Pr
 const text = (calls: RecordedCall[]) => texts(calls).join("\n");
 const labels = (calls: RecordedCall[]) => replyKeyboard(calls).map((b) => b.text);
 const data = (calls: RecordedCall[]) => buttons(calls).map((b) => b.data ?? b.url ?? "");
+/** The toast of an answered button press, and whether anything else was sent or edited. */
+function refusalOf(calls: RecordedCall[]) {
+  return { toast: calls.find((c) => c.method === "answerCallbackQuery")?.payload.text, other: calls.filter((c) => c.method !== "answerCallbackQuery").map((c) => c.method) };
+}
 
 describe("/buatacara for an organiser", () => {
   beforeEach(async () => {
@@ -84,5 +90,115 @@ describe("/buatacara for an organiser", () => {
     expect(text(refused)).toContain("⚠️ Perubahan belum disimpan:");
     expect(text(refused)).toContain('provinsi "Jambi" di luar wilayah Anda sebagai penyelenggara');
     expect(await h.db.event.count()).toBe(0);
+  });
+});
+
+describe("/siaran for an organiser", () => {
+  let messageId = 80_000;
+
+  beforeEach(async () => {
+    h = await BotHarness.create();
+    await seedUsers(h.db, [
+      { telegramId: 7401n, role: "alumni", province: "15" },
+      { telegramId: 7402n, role: "calon", province: "15" },
+      { telegramId: 7403n, role: "alumni", province: "75" },
+      { telegramId: 7404n, role: "alumni", province: "63" },
+    ]);
+  });
+
+  async function event(title: string, province: string, city: string, timeZone: string) {
+    return h.db.event.create({
+      data: { title, province, city, venueName: "Aula", address: "Jl. Contoh 1", startsAt: new Date("2030-03-10T02:00:00Z"), endsAt: new Date("2030-03-10T08:00:00Z"), timeZone, capacity: 10, status: "published" },
+    });
+  }
+
+  async function participant(eventId: number, telegramId: bigint, token: string) {
+    const user = await h.db.user.findUniqueOrThrow({ where: { telegramId } });
+    await h.db.registration.create({ data: { eventId, userId: user.id, status: "confirmed", checkInToken: token } });
+  }
+
+  /** /siaran and the message; returns the calls of the message (the registration-button question). */
+  async function compose(who: TestUserInfo, message: string): Promise<RecordedCall[]> {
+    expect(text(await h.send(who, "/siaran"))).toContain("Siaran baru");
+    const before = h.calls.length;
+    await h.handle({
+      message: {
+        message_id: ++messageId,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: who.id, type: "private", first_name: who.first_name ?? "x" },
+        from: { id: who.id, is_bot: false, first_name: who.first_name ?? "x", language_code: "id" },
+        text: message,
+      },
+    });
+    return h.calls.slice(before);
+  }
+
+  it("offers only their provinces and their events; forged Gorontalo buttons get the ordinary refusal and queue nothing", async () => {
+    await makeOrganiser(["15"]);
+    const jambi = await event("Temu Alumni Jambi", "15", "Kota Jambi", "Asia/Jakarta");
+    const gorontalo = await event("Temu Alumni Limboto", "75", "Kabupaten Gorontalo", "Asia/Makassar");
+    await participant(jambi.id, 7401n, "tok-jambi");
+    await participant(gorontalo.id, 7403n, "tok-gorontalo");
+
+    // the registration button: only Jambi's event
+    const button = await compose(organiser, "Halo alumni Jambi!");
+    expect(data(button)).toEqual([`bcb:${jambi.id}`, "bcb:0"]);
+    expect(text(button) + buttons(button).map((b) => b.text).join()).not.toContain("Limboto");
+    const audience = await h.click(organiser, "bcb:0");
+    expect(text(audience)).toContain("Siapa penerimanya?");
+    expect(data(audience)).toEqual(["bca:provinces", "bca:event"]);
+
+    // everyone, a role across the country: forged, refused
+    for (const kind of ["all", "alumni", "calon"]) expect(refusalOf(await h.click(organiser, `bca:${kind}`))).toEqual({ toast: BUTTON_EXPIRED, other: [] });
+
+    const provinces = await h.click(organiser, "bca:provinces");
+    expect(data(provinces)).toEqual(["bcp:toggle:15", "bcp:done:0"]);
+    expect(refusalOf(await h.click(organiser, "bcp:toggle:75"))).toEqual({ toast: BUTTON_EXPIRED, other: [] });
+    await h.click(organiser, "bcp:toggle:15");
+    const counted = await h.click(organiser, "bcp:done:0");
+    // 7401 and 7402 in Jambi; never Gorontalo's 7403
+    expect(text(counted)).toContain("Penerima: <b>2</b> orang (provinsi Jambi)");
+
+    // another audience: the participants of an event, only Jambi's
+    await h.click(organiser, "bcc:audience");
+    const events = await h.click(organiser, "bca:event");
+    expect(data(events)).toEqual([`bce:${jambi.id}`]);
+    expect(refusalOf(await h.click(organiser, `bce:${gorontalo.id}`))).toEqual({ toast: BUTTON_EXPIRED, other: [] });
+    await h.click(organiser, `bce:${jambi.id}`);
+    expect(text(await h.click(organiser, "bcs:confirmed"))).toContain("Penerima: <b>1</b> orang (peserta Temu Alumni Jambi — Terdaftar (terkonfirmasi))");
+    expect(await h.db.broadcast.count()).toBe(0);
+
+    await h.click(organiser, "bcc:now");
+    const broadcast = await h.db.broadcast.findFirstOrThrow();
+    expect(broadcast).toMatchObject({ createdBy: BigInt(organiser.id), total: 1 });
+    expect(JSON.parse(broadcast.audience)).toEqual({ kind: "event", eventId: jambi.id, segment: "confirmed" });
+    expect((await h.db.broadcastRecipient.findMany()).map((r) => r.telegramId)).toEqual([7401n]);
+    expect(await h.db.broadcast.count()).toBe(1);
+  });
+
+  it("checks the audience again before queueing: provinces taken away mid-conversation queue nothing", async () => {
+    await makeOrganiser(["15"]);
+    await compose(organiser, "Halo alumni Jambi!");
+    await h.click(organiser, "bca:provinces");
+    await h.click(organiser, "bcp:toggle:15");
+    await h.click(organiser, "bcp:done:0");
+    await makeOrganiser(["75"]);
+    const refused = await h.click(organiser, "bcc:now");
+    expect(text(refused)).toContain("Maaf, siaran ini tidak dikirim: penerima itu di luar wilayahmu sebagai penyelenggara.");
+    expect(await h.db.broadcast.count()).toBe(0);
+    expect(await h.db.broadcastRecipient.count()).toBe(0);
+  });
+
+  it("a national admin still sees all four audience kinds and every province", async () => {
+    const admin = { id: 7_300_009, first_name: "Nasional" };
+    await h.app.kit.deps.admins.add(BigInt(admin.id), BigInt(OWNER.id));
+    for (const who of [OWNER, admin]) {
+      const audience = await compose(who, "Info untuk semua");
+      expect(data(audience)).toEqual(["bca:all", "bca:alumni", "bca:calon", "bca:provinces", "bca:event"]);
+      const provinces = await h.click(who, "bca:provinces");
+      expect(data(provinces).filter((d) => d.startsWith("bcp:toggle:"))).toHaveLength(10);
+      expect(data(provinces)).toContain("bcp:page:1");
+      await h.send(who, "/batal");
+    }
   });
 });
