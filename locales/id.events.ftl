@@ -310,7 +310,7 @@ events-issue-too_many_rows = terlalu banyak baris ({ $count }); maksimal { $max 
 events-issue-column_count = jumlah kolom { $got }, seharusnya { $expected } (periksa koma atau tanda kutip)
 events-issue-duplicate_row = sama dengan baris { $other } (judul, provinsi, dan waktu mulai sama)
 events-issue-already_exists = acara "{ $title }" dengan waktu mulai yang sama sudah ada
-events-issue-province_not_allowed = provinsi "{ $value }" di luar wilayah Anda sebagai penyelenggara
+events-issue-province_not_allowed = provinsi "{ $value }" di luar wilayahmu sebagai penyelenggara
 
 ## Acara terdekat (lokasi)
 events-nearest-btn = 📍 Kirim lokasi

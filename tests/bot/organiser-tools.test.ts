@@ -78,6 +78,18 @@ describe("/buatacara for an organiser", () => {
     expect(await h.db.event.count()).toBe(0);
   });
 
+  it("editing the place of their own event offers only their provinces too, and the event stays in Jambi", async () => {
+    await makeOrganiser(["15"]);
+    const jambi = await h.db.event.create({
+      data: { title: "Temu Alumni Jambi", province: "15", city: "Kota Jambi", venueName: "Aula", address: "Jl. Contoh 1", startsAt: new Date("2027-03-10T02:00:00Z"), endsAt: new Date("2027-03-10T08:00:00Z"), timeZone: "Asia/Jakarta", capacity: 10, status: "published" },
+    });
+    const province = await h.click(organiser, `aef:place:${jambi.id}`);
+    expect(labels(province)).toEqual(["Jambi"]);
+    expect(texts(await h.send(organiser, "Gorontalo"))).toEqual([OUTSIDE]);
+    await h.send(organiser, "/batal");
+    expect(await h.db.event.findUniqueOrThrow({ where: { id: jambi.id } })).toMatchObject({ province: "15", city: "Kota Jambi" });
+  });
+
   it("the scope is asked again when saving: provinces taken away mid-conversation mean nothing is saved", async () => {
     await makeOrganiser(["15"]);
     await h.send(organiser, "/buatacara");
@@ -88,7 +100,7 @@ describe("/buatacara for an organiser", () => {
     await makeOrganiser(["75"]);
     const refused = await h.click(organiser, "acp:publish");
     expect(text(refused)).toContain("⚠️ Perubahan belum disimpan:");
-    expect(text(refused)).toContain('provinsi "Jambi" di luar wilayah Anda sebagai penyelenggara');
+    expect(text(refused)).toContain('provinsi "Jambi" di luar wilayahmu sebagai penyelenggara');
     expect(await h.db.event.count()).toBe(0);
   });
 });
