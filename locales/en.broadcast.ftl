@@ -32,6 +32,7 @@ broadcast-audience-alumni = 🎓 Alumni
 broadcast-audience-calon = 🙋 Prospective participants
 broadcast-audience-provinces = 📍 By province
 broadcast-audience-event = 🤝 Event participants
+broadcast-audience-not-allowed = Sorry, this broadcast was not sent: those recipients are outside the provinces you organise. Send /siaran to start again.
 broadcast-provinces-ask = Pick one or more provinces, then press "Done". Selected: { $count }
 broadcast-provinces-done = ✅ Done ({ $count })
 broadcast-provinces-none = Pick at least one province first.

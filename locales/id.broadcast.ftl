@@ -32,6 +32,7 @@ broadcast-audience-alumni = 🎓 Alumni
 broadcast-audience-calon = 🙋 Calon peserta
 broadcast-audience-provinces = 📍 Per provinsi
 broadcast-audience-event = 🤝 Peserta acara
+broadcast-audience-not-allowed = Maaf, siaran ini tidak dikirim: penerima itu di luar wilayahmu sebagai penyelenggara. Ketik /siaran untuk mulai lagi.
 broadcast-provinces-ask = Pilih satu atau beberapa provinsi, lalu tekan "Selesai". Terpilih: { $count }
 broadcast-provinces-done = ✅ Selesai ({ $count })
 broadcast-provinces-none = Pilih minimal satu provinsi dulu.

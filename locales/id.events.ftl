@@ -177,6 +177,7 @@ events-checkin-usage = Cara pakai: <code>/checkin KODE</code> — kode ada di ba
 events-admin-create-intro = 🛠️ Membuat Temu Alumni baru. Aku tanya satu per satu, dan setiap jawaban langsung kuperiksa. Ketik /batal kapan saja untuk berhenti.
 events-admin-ask-title = Apa judul acaranya? (misalnya: Temu Alumni Prakerja Jambi 2027)
 events-admin-ask-province = Di provinsi mana? (boleh singkatan seperti "jatim" atau "kalsel")
+events-admin-ask-province-own = Di provinsi mana? Kamu penyelenggara untuk { $provinces }, jadi pilih salah satunya lewat tombol di bawah.
 events-admin-ask-city = Kabupaten/kota mana di { $province }?
 events-admin-ask-venue = Apa nama tempatnya? (misalnya: Aula Dinas Tenaga Kerja)
 events-admin-ask-address = Alamat lengkapnya?
@@ -277,6 +278,7 @@ events-issue-required = wajib diisi
 events-issue-too_short = terlalu pendek (minimal { $min } karakter)
 events-issue-too_long = terlalu panjang (maksimal { $max } karakter)
 events-issue-province_unknown = provinsi "{ $value }" tidak dikenali — periksa lagi ejaannya
+events-issue-province_outside_scope = Maaf, kamu hanya bisa mengadakan acara di wilayahmu sebagai penyelenggara ({ $provinces }), dan { $value } di luar wilayah itu. Pilih salah satu provinsimu lewat tombol di bawah, ya.
 events-issue-city_unknown = "{ $value }" bukan kabupaten/kota di { $province } — periksa lagi ejaannya
 events-issue-datetime_invalid = waktu "{ $value }" tidak bisa dibaca; gunakan format seperti 2027-03-10T09:00:00+07:00
 events-issue-datetime_no_offset = waktu "{ $value }" belum ada zonanya; tambahkan +07:00 (WIB), +08:00 (WITA) atau +09:00 (WIT)
@@ -308,7 +310,7 @@ events-issue-too_many_rows = terlalu banyak baris ({ $count }); maksimal { $max 
 events-issue-column_count = jumlah kolom { $got }, seharusnya { $expected } (periksa koma atau tanda kutip)
 events-issue-duplicate_row = sama dengan baris { $other } (judul, provinsi, dan waktu mulai sama)
 events-issue-already_exists = acara "{ $title }" dengan waktu mulai yang sama sudah ada
-events-issue-province_not_allowed = provinsi "{ $value }" di luar wilayah Anda sebagai penyelenggara
+events-issue-province_not_allowed = provinsi "{ $value }" di luar wilayahmu sebagai penyelenggara
 
 ## Acara terdekat (lokasi)
 events-nearest-btn = 📍 Kirim lokasi

@@ -161,6 +161,26 @@ describe("announcement chats and /umumkan", () => {
     expect(await h.db.announcementChat.count()).toBe(1);
   });
 
+  it("an RSVP through the registration conversation edits the card right away", async () => {
+    await botMembership(channel, "administrator");
+    const jambi = await event({ title: "Temu Alumni Jambi", capacity: 3 });
+    const posted = await h.click(OWNER, `umkp:${jambi.id}:${channel.id}`);
+    expect(String(posted.find((c) => c.method === "sendMessage" && c.payload.chat_id === String(channel.id))?.payload.text)).toContain("Sisa kursi: 3");
+    const stored = await h.db.announcementPost.findFirstOrThrow();
+
+    await onboard(h, ani);
+    await h.click(ani, `evr:${jambi.id}`);
+    for (const answer of ["Ani Wulandari", "Kota Jambi", "Belum pernah ikut Prakerja"]) await h.send(ani, answer);
+    const done = await h.send(ani, "Lewati");
+    expect(texts(done).some((t) => t.includes("sudah terkonfirmasi"))).toBe(true);
+    expect(await h.db.registration.findFirstOrThrow({ where: { eventId: jambi.id } })).toMatchObject({ status: "confirmed", fullName: "Ani Wulandari" });
+    // the channel post now shows the seat taken, edited in the same update
+    const edits = done.filter((c) => c.method === "editMessageText" && c.payload.chat_id === String(channel.id));
+    expect(edits.map((c) => c.payload.message_id)).toEqual([stored.messageId]);
+    expect(String(edits[0]?.payload.text)).toContain("Sisa kursi: 2");
+    expect(await h.db.announcementPost.findFirstOrThrow()).toMatchObject({ id: stored.id });
+  });
+
   it("a cancelled event's card loses its button", async () => {
     await botMembership(channel, "administrator");
     const jambi = await event({ title: "Temu Alumni Jambi" });

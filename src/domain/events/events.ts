@@ -36,11 +36,14 @@ export function provinceScopeIssues(province: string, provinces: readonly string
   return [{ code: "province_not_allowed", field: "province", params: { value: provinceByCodeOrNull(province)?.name ?? province } }];
 }
 
-/** `provinces`: the actor's scope (provincesOf in ../organisers.ts); an event elsewhere is refused. */
+/**
+ * `provinces`: the creator's scope (provincesOf in ../organisers.ts; null = every province), required so
+ * no caller can forget it; an event elsewhere is refused with province_not_allowed and nothing is saved.
+ */
 export async function createEvent(
   db: Db,
   input: EventInput,
-  options: { createdBy?: bigint | number | null; status?: "draft" | "published"; now?: Date; provinces?: readonly string[] | null } = {},
+  options: { createdBy?: bigint | number | null; status?: "draft" | "published"; now?: Date; provinces: readonly string[] | null },
 ): Promise<CreateEventResult> {
   const issues = [...provinceScopeIssues(input.province, options.provinces), ...validateEventInput(input, options.now ?? new Date())];
   if (issues.length > 0) return { ok: false, issues };

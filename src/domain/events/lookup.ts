@@ -25,20 +25,20 @@ export function latestEvents(db: Db, take: number, provinces: readonly string[] 
   });
 }
 
-/** Events whose participants a broadcast may address (published, completed or cancelled), newest first. */
-export function broadcastableEvents(db: Db, take: number): Promise<{ id: number; title: string }[]> {
+/** Events whose participants a broadcast may address (published, completed or cancelled), newest first; within `provinces` when given. */
+export function broadcastableEvents(db: Db, take: number, provinces: readonly string[] | null = null): Promise<{ id: number; title: string }[]> {
   return db.event.findMany({
-    where: { status: { in: ["published", "completed", "cancelled"] } },
+    where: { status: { in: ["published", "completed", "cancelled"] }, ...(provinces ? { province: { in: [...provinces] } } : {}) },
     orderBy: { startsAt: "desc" },
     take,
     select: { id: true, title: true },
   });
 }
 
-/** Published events that have not ended, soonest first (a broadcast's registration button). */
-export function openEvents(db: Db, now: Date, take: number): Promise<{ id: number; title: string }[]> {
+/** Published events that have not ended, soonest first (a broadcast's registration button); within `provinces` when given. */
+export function openEvents(db: Db, now: Date, take: number, provinces: readonly string[] | null = null): Promise<{ id: number; title: string }[]> {
   return db.event.findMany({
-    where: { status: "published", endsAt: { gt: now } },
+    where: { status: "published", endsAt: { gt: now }, ...(provinces ? { province: { in: [...provinces] } } : {}) },
     orderBy: { startsAt: "asc" },
     take,
     select: { id: true, title: true },

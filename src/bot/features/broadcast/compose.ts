@@ -10,9 +10,11 @@ import type { FeatureKit } from "../../feature.js";
 import { HTML, trustedHtml, type Translate } from "../../format.js";
 import { buttonCb, confirmCb } from "./callbacks.js";
 import { deliverBroadcast, describeAudience, progressView } from "./views.js";
-import { chooseAudience } from "./audience.js";
+import { chooseAudience, type AudienceScope } from "./audience.js";
 import { askSchedule } from "./schedule.js";
 import { openEvents } from "../../../domain/events/lookup.js";
+import { audienceKindsFor, canBroadcastTo, provincesOf } from "../../../domain/organisers.js";
+import { requireActor } from "../../middlewares/admin.js";
 
 /** Telegram's limits on a text message and on a caption (UTF-16 code units, as JavaScript counts). */
 const TEXT_LIMIT = 4096;
@@ -34,6 +36,13 @@ export function composeConversation(kit: FeatureKit, worker: BroadcastWorker) {
     const useButtons = (c: ConvContext) => c.reply(t("broadcast-use-buttons"));
     // the longest footer of any language, so the message fits whoever receives it
     const footerLength = Math.max(...["id", "en"].map((l) => kit.t(l, "broadcast-footer").length)) + 2;
+
+    // what this person may choose: an organiser only their provinces and the participants of their events
+    const scope = await conversation.external(async (outer): Promise<AudienceScope> => {
+      const actor = await requireActor(outer);
+      const provinces = provincesOf(actor);
+      return { kinds: audienceKindsFor(actor), provinces: provinces ? [...provinces] : null };
+    });
 
     // 1. the message
     await ctx.reply(t("broadcast-compose-intro"), HTML);
@@ -66,7 +75,7 @@ export function composeConversation(kit: FeatureKit, worker: BroadcastWorker) {
     // 2. an optional registration button
     let buttonEventId: number | null = null;
     const upcoming = await conversation.external(async (outer) =>
-      openEvents(outer.deps.db, outer.deps.now(), 8),
+      openEvents(outer.deps.db, outer.deps.now(), 8, scope.provinces),
     );
     if (upcoming.length > 0) {
       const keyboard = new InlineKeyboard();
@@ -83,7 +92,7 @@ export function composeConversation(kit: FeatureKit, worker: BroadcastWorker) {
     let previewed = false;
     // one round per audience chosen: a round ends with a broadcast, or goes back to the audience
     while (true) {
-      const chosenAudience = await chooseAudience(conversation, ctx, t, useButtons);
+      const chosenAudience = await chooseAudience(conversation, ctx, t, useButtons, scope);
       ctx = chosenAudience.ctx;
       const audience = chosenAudience.value;
       const { count, label } = await conversation.external(async (outer) => ({
@@ -128,6 +137,9 @@ export function composeConversation(kit: FeatureKit, worker: BroadcastWorker) {
       // 4. create: the placeholder progress message first, so the worker can always find it
       const placeholder = await ctx.reply(t("broadcast-progress-title-draft", { id: "…" }), HTML);
       const created = await conversation.external(async (outer) => {
+        // asked again right before queueing (the actor as they are now): an audience outside their scope
+        // is never queued, however it was chosen
+        if (!(await canBroadcastTo(outer.deps.db, await requireActor(outer), audience))) return { refused: true as const };
         const result = await createBroadcast(outer.deps.db, {
           createdBy: from.id,
           text: message.text,
@@ -147,6 +159,10 @@ export function composeConversation(kit: FeatureKit, worker: BroadcastWorker) {
         const view = progressView(t, language, stats, label);
         return { text: view.text, keyboard: view.keyboard?.inline_keyboard ?? null };
       });
+      if (created && "refused" in created) {
+        await ctx.api.editMessageText(chatId, placeholder.message_id, t("broadcast-audience-not-allowed")).catch(() => undefined);
+        return;
+      }
       if (created) {
         await ctx.api
           .editMessageText(chatId, placeholder.message_id, created.text, {

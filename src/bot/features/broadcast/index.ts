@@ -13,7 +13,7 @@ import { instanceId } from "../../../cluster/instance.js";
 import type { BotContext, ConvContext } from "../../context.js";
 import { languageOf } from "../../i18n.js";
 import type { FeatureKit } from "../../feature.js";
-import { adminOnly, requireActor, staffOnly } from "../../middlewares/admin.js";
+import { requireActor, staffOnly } from "../../middlewares/admin.js";
 import { canControlBroadcast } from "../../../domain/organisers.js";
 import { broadcastAudience } from "../../../domain/broadcast/lookup.js";
 import { HTML, trustedHtml } from "../../format.js";
@@ -60,7 +60,8 @@ export function broadcastAdminFeature(kit: FeatureKit): Composer<BotContext> {
   });
   kit.scheduler.registerService({ name: "broadcast", start: () => worker.start(), stop: () => worker.stop() });
 
-  const admin = adminOnly(composer);
+  // composing: every member of the staff; the conversation limits an organiser's audiences (compose.ts)
+  const admin = staffOnly(composer);
   admin.use(
     createConversation<BotContext, ConvContext>(composeConversation(kit, worker), {
       id: COMPOSE_CONVERSATION_ID,

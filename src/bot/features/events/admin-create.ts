@@ -12,6 +12,8 @@ import { detailsText, localeOf } from "./views.js";
 import { escapeHtml, type Translate } from "../../format.js";
 import { adminEventCb, previewCb } from "./callbacks.js";
 import { issuesText, removeKeyboard } from "./admin-views.js";
+import { provincesOf } from "../../../domain/organisers.js";
+import { requireActor } from "../../middlewares/admin.js";
 
 export const CREATE_CONVERSATION_ID = "events-admin-create";
 
@@ -37,11 +39,13 @@ export function createEventConversation(botUsername: () => string) {
     if (!from) return;
     const t: Translate = (key, params) => ctx.t(key, params);
     const locale = localeOf(languageOf(ctx));
+    // an organiser creates events only in their provinces (null: every province)
+    const scope = await conversation.external(async (outer) => provincesOf(await requireActor(outer)));
     await say(ctx, t("events-admin-create-intro"), removeKeyboard);
 
     const take = follow((newest) => (ctx = newest));
     const title = await take(askTitle(conversation, ctx));
-    const province = await take(askProvince(conversation, ctx));
+    const province = await take(askProvince(conversation, ctx, undefined, scope));
     const city = await take(askCity(conversation, ctx, province.code));
     const venueName = await take(askVenueName(conversation, ctx));
     const address = await take(askAddress(conversation, ctx));
@@ -88,7 +92,10 @@ export function createEventConversation(botUsername: () => string) {
       return;
     }
     const saved = await conversation.external(
-      storable(async (outer) => createEvent(outer.deps.db, input, { createdBy: from.id, status: action === "publish" ? "published" : "draft", now: outer.deps.now() })),
+      // the scope asked again when saving: the domain refuses a province outside it, whatever was answered
+      storable(async (outer) =>
+        createEvent(outer.deps.db, input, { createdBy: from.id, status: action === "publish" ? "published" : "draft", now: outer.deps.now(), provinces: provincesOf(await requireActor(outer)) }),
+      ),
     );
     if (!saved.ok) {
       await say(ctx, `${t("events-admin-not-saved")}\n${issuesText(t, saved.issues)}`);

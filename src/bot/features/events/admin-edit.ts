@@ -46,7 +46,8 @@ export function editEventConversation(notifier: EventsNotifier) {
         patch.description = await take(askDescription(conversation, ctx));
         break;
       case "place": {
-        const province = await take(askProvince(conversation, ctx, provinceByCodeOrNull(event.province)?.name));
+        const scope = await conversation.external(async (outer) => provincesOf(await requireActor(outer)));
+        const province = await take(askProvince(conversation, ctx, provinceByCodeOrNull(event.province)?.name, scope));
         patch.province = province.code;
         patch.city = await take(askCity(conversation, ctx, province.code));
         patch.venueName = await take(askVenueName(conversation, ctx, event.venueName));

@@ -81,11 +81,21 @@ export function askTitle(conversation: BotConversation, ctx: ConvContext, curren
   return askField(conversation, ctx, ctx.t("events-admin-ask-title"), current ? replyKeyboard([[current]]) : remove, parseTitle);
 }
 
-export function askProvince(conversation: BotConversation, ctx: ConvContext, current?: string): Promise<Answer<Province>> {
-  return askField(conversation, ctx, ctx.t("events-admin-ask-province"), current ? replyKeyboard([[current]]) : remove, (text): Attempt<Province> => {
+/**
+ * The event's province. `scope`: an organiser's province codes (null = every province): only those are
+ * accepted, offered as buttons; another province typed is refused politely and asked again.
+ */
+export function askProvince(conversation: BotConversation, ctx: ConvContext, current?: string, scope: readonly string[] | null = null): Promise<Answer<Province>> {
+  const own = (scope ?? []).map((code) => provinceByCodeOrNull(code)).filter((p): p is Province => p !== null);
+  const ownNames = own.map((p) => p.name);
+  const list = ownNames.join(", ");
+  const markup = scope ? replyKeyboard(rows(ownNames)) : current ? replyKeyboard([[current]]) : remove;
+  const prompt = scope ? ctx.t("events-admin-ask-province-own", { provinces: list }) : ctx.t("events-admin-ask-province");
+  return askField(conversation, ctx, prompt, markup, (text): Attempt<Province> => {
     const result = matchProvince(text.slice(0, 100));
-    if (result.match) return { ok: true, value: result.match };
-    return { ok: false, code: "province_unknown", params: { value: text, suggestions: "" }, candidates: result.candidates.map((p) => p.name) };
+    if (result.match && (!scope || scope.includes(result.match.code))) return { ok: true, value: result.match };
+    if (result.match) return { ok: false, code: "province_outside_scope", params: { value: result.match.name, provinces: list }, candidates: ownNames };
+    return { ok: false, code: "province_unknown", params: { value: text, suggestions: "" }, candidates: scope ? ownNames : result.candidates.map((p) => p.name) };
   });
 }
 

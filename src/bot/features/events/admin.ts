@@ -6,7 +6,7 @@ import { eventDeepLink } from "../../../domain/events/links.js";
 import type { BotContext, ConvContext } from "../../context.js";
 import { languageOf } from "../../i18n.js";
 import type { FeatureKit } from "../../feature.js";
-import { adminOnly, requireActor, staffOnly } from "../../middlewares/admin.js";
+import { requireActor, staffOnly } from "../../middlewares/admin.js";
 import { eventForActor, provincesOf } from "../../../domain/organisers.js";
 import { staffCheckIn } from "./checkin-flow.js";
 import { detailsText, localeOf } from "./views.js";
@@ -39,8 +39,8 @@ export function eventsAdminFeature(kit: FeatureKit): Composer<BotContext> {
   admin.use(createConversation<BotContext, ConvContext>(editEventConversation(notifier), { id: EDIT_CONVERSATION_ID, maxMillisecondsToWait: IDLE_MS }));
   const privateAdmin = admin.chatType("private");
 
-  // national staff only until the create conversation checks the organiser's provinces (createEvent's `provinces`)
-  adminOnly(composer).chatType("private").command("buatacara", async (ctx) => {
+  // organisers too: the conversation offers only their provinces, and createEvent refuses any other
+  privateAdmin.command("buatacara", async (ctx) => {
     await ctx.conversation.exitAll();
     await ctx.conversation.enter(CREATE_CONVERSATION_ID);
   });

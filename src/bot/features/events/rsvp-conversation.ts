@@ -246,7 +246,12 @@ export function createRsvpConversation(notifier: EventsNotifier, botUsername: ()
         const user = await findUser(db, from.id);
         if (!user || !hasCurrentConsent(user)) return { result: { ok: false, reason: "consent_missing", params: {} }, event: null };
         const result = await reserveSeat(db, { eventId, userId: user.id, fullName, city, gelombang, training, phone, companions, now: outer.deps.now() });
-        if (result.ok && result.offers.length > 0) await notifier.offers(result.offers);
+        if (result.ok) {
+          // committed: the event's announcement cards show the new seats left right away (once: this
+          // external operation does not run again when the conversation is replayed)
+          await notifier.seatsOrDetailsChanged(eventId);
+          if (result.offers.length > 0) await notifier.offers(result.offers);
+        }
         return { result, event: await findEvent(db, eventId) };
       }),
     );
