@@ -256,7 +256,7 @@ describe("the learning loop", () => {
     expect((await faq.get(target.id))!.variants.at(-1)).toBe(question);
     expect((await db.unmatchedQuestion.findMany()).map((u) => u.text)).toEqual(["pertanyaan lain yang belum terjawab zzqy"]);
     // a row already handled elsewhere, or an entry deleted meanwhile, is reported, nothing changes
-    expect(await faq.attachUnmatched(row!.id, target.id)).toEqual({ ok: false, reason: "unmatched_gone" });
+    expect(await faq.attachUnmatched(row!.id, target.id)).toEqual({ ok: false, reason: "question_gone" });
     const other = (await db.unmatchedQuestion.findFirst())!;
     expect(await faq.attachUnmatched(other.id, 999_999)).toEqual({ ok: false, reason: "not_found" });
     expect(await faq.dismissUnmatched(other.id)).toBe(true);
