@@ -43,8 +43,9 @@ faq-admin-button-list = 📋 List
 faq-admin-button-search = 🔎 Search
 faq-admin-button-add = ➕ Add
 faq-admin-button-export = 📤 Export CSV
-faq-admin-button-worst = 👎 Least helpful
+faq-admin-button-worst = 📉 Entries with most 👎
 faq-admin-button-unmatched = ❓ Unanswered
+faq-admin-button-downvoted = 👎 Rated not helpful
 faq-admin-button-home = 🏠 FAQ panel
 faq-admin-button-back = ◀️ Back
 faq-admin-button-edit = ✏️ Edit
@@ -117,9 +118,29 @@ faq-admin-import-done = ✅ Import done: { $created } new, { $updated } updated.
 faq-admin-worst-title = <b>Answers with the most 👎</b>
 faq-admin-worst-line = <b>#{ $id }</b> { $question } — 👎 { $down } · 👍 { $up }
 faq-admin-worst-none = No answer has been rated 👎 yet.
-faq-admin-unmatched-title = <b>Recent unanswered questions</b> (without who asked)
-faq-admin-unmatched-line = { $when } — { $text }
-faq-admin-unmatched-none = No unanswered questions yet.
+faq-learn-title-u = ❓ <b>Unanswered</b> · { $position } of { $total }
+faq-learn-title-d = 👎 <b>Rated not helpful</b> · { $position } of { $total }
+faq-learn-question = <b>Question:</b> <i>{ $question }</i>
+faq-learn-count-u = Asked { $count }× · last { $when } (without who asked)
+faq-learn-count-d = Rated 👎 { $count }× · last { $when } (without who voted)
+faq-learn-answered-with = Answered with <b>#{ $id }</b> { $question }
+faq-learn-suggestions = The matcher's closest entries are on the ➕ buttons below: one tap makes this question a new phrasing of that entry, used at once.
+faq-learn-no-suggestions = The matcher found no similar entry. Make it a new entry, or dismiss it.
+faq-learn-empty-u = ❓ No unanswered questions. Well done! 🎉
+faq-learn-empty-d = 👎 No 👎 questions left to review. 👍
+faq-learn-button-attach = ➕ phrasing for:
+faq-learn-button-new = 🆕 make a new entry
+faq-learn-button-dismiss = 🗑 dismiss
+faq-learn-button-view = 👁 View entry #{ $id }
+faq-learn-attached = ✅ Added as a phrasing of entry #{ $id }, in use now.
+faq-learn-attach-failed = Could not be added: { $error }. Tidy up that entry's phrasings first.
+faq-learn-dismissed = 🗑 Dismissed.
+faq-learn-gone = This question was already handled.
+faq-learn-new-question =
+    <b>1/5 Main question</b>
+    The user's question: <i>{ $question }</i>
+    Tap the button below to use it as it is, or type a tidier question (5–300 characters) — the user's words are kept as a phrasing.
+faq-learn-use-asked = ✅ Use as it is
 
 ## Error codes from FAQ validation and CSV import
 faq-error-required = required
@@ -142,8 +163,10 @@ faq-digest-owner-only = The weekly digest is for the bot's owners (ADMIN_IDS) on
 faq-digest-title = 📊 <b>Weekly FAQ digest</b>
 faq-digest-unanswered = <b>❓ Most frequent unanswered (7 days):</b>
 faq-digest-unanswered-line = • { $count }× { $question }
+faq-digest-downvoted = <b>👎 Questions whose answer was rated not helpful (7 days):</b>
+faq-digest-downvoted-line = • { $count }× { $question } → #{ $id }
 faq-digest-worst = <b>👎 Least helpful:</b>
 faq-digest-worst-line = • #{ $id } { $question } (👎 { $down }, 👍 { $up })
 faq-digest-none = • (none)
-faq-digest-footer = Fill the gaps via /faq_admin → ❓ Unanswered.
+faq-digest-footer = Review and fill the gaps via /faq_admin → ❓ Unanswered and 👎 Rated not helpful.
 faq-digest-empty = 📊 <b>Weekly FAQ digest</b>: no unanswered questions and no 👎 this week. 👍

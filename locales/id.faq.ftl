@@ -43,8 +43,9 @@ faq-admin-button-list = 📋 Daftar
 faq-admin-button-search = 🔎 Cari
 faq-admin-button-add = ➕ Tambah
 faq-admin-button-export = 📤 Ekspor CSV
-faq-admin-button-worst = 👎 Paling tidak membantu
+faq-admin-button-worst = 📉 Entri paling banyak 👎
 faq-admin-button-unmatched = ❓ Belum terjawab
+faq-admin-button-downvoted = 👎 Dinilai tidak membantu
 faq-admin-button-home = 🏠 Panel FAQ
 faq-admin-button-back = ◀️ Kembali
 faq-admin-button-edit = ✏️ Ubah
@@ -117,9 +118,29 @@ faq-admin-import-done = ✅ Impor selesai: { $created } entri baru, { $updated }
 faq-admin-worst-title = <b>Jawaban dengan 👎 terbanyak</b>
 faq-admin-worst-line = <b>#{ $id }</b> { $question } — 👎 { $down } · 👍 { $up }
 faq-admin-worst-none = Belum ada jawaban yang dinilai 👎.
-faq-admin-unmatched-title = <b>Pertanyaan terbaru yang belum terjawab</b> (tanpa identitas penanya)
-faq-admin-unmatched-line = { $when } — { $text }
-faq-admin-unmatched-none = Belum ada pertanyaan yang tidak terjawab.
+faq-learn-title-u = ❓ <b>Belum terjawab</b> · { $position } dari { $total }
+faq-learn-title-d = 👎 <b>Dinilai tidak membantu</b> · { $position } dari { $total }
+faq-learn-question = <b>Pertanyaan:</b> <i>{ $question }</i>
+faq-learn-count-u = Ditanyakan { $count }× · terakhir { $when } (tanpa identitas penanya)
+faq-learn-count-d = Dinilai 👎 { $count }× · terakhir { $when } (tanpa identitas penanya)
+faq-learn-answered-with = Dijawab dengan <b>#{ $id }</b> { $question }
+faq-learn-suggestions = Entri yang paling mirip menurut pencocok ada di tombol ➕ di bawah: satu ketukan menjadikan pertanyaan ini frasa baru untuk entri itu, dan langsung dipakai.
+faq-learn-no-suggestions = Pencocok belum menemukan entri yang mirip. Jadikan entri baru, atau abaikan saja.
+faq-learn-empty-u = ❓ Tidak ada pertanyaan yang belum terjawab. Mantap! 🎉
+faq-learn-empty-d = 👎 Tidak ada pertanyaan dengan 👎 yang perlu ditinjau. 👍
+faq-learn-button-attach = ➕ jadikan frasa untuk:
+faq-learn-button-new = 🆕 jadikan entri baru
+faq-learn-button-dismiss = 🗑 abaikan
+faq-learn-button-view = 👁 Lihat entri #{ $id }
+faq-learn-attached = ✅ Ditambahkan sebagai frasa entri #{ $id }, langsung berlaku.
+faq-learn-attach-failed = Belum bisa ditambahkan: { $error }. Rapikan dulu variasi entri itu.
+faq-learn-dismissed = 🗑 Diabaikan.
+faq-learn-gone = Pertanyaan ini sudah ditangani.
+faq-learn-new-question =
+    <b>1/5 Pertanyaan utama</b>
+    Pertanyaan dari pengguna: <i>{ $question }</i>
+    Ketuk tombol di bawah untuk memakainya apa adanya, atau ketik pertanyaan yang lebih rapi (5–300 karakter) — kata-kata pengguna tetap disimpan sebagai variasi.
+faq-learn-use-asked = ✅ Pakai apa adanya
 
 ## Kode kesalahan dari validasi FAQ dan impor CSV
 faq-error-required = wajib diisi
@@ -142,8 +163,10 @@ faq-digest-owner-only = Ringkasan mingguan hanya untuk pemilik bot (ADMIN_IDS).
 faq-digest-title = 📊 <b>Ringkasan mingguan FAQ</b>
 faq-digest-unanswered = <b>❓ Paling sering belum terjawab (7 hari):</b>
 faq-digest-unanswered-line = • { $count }× { $question }
+faq-digest-downvoted = <b>👎 Pertanyaan yang jawabannya dinilai tidak membantu (7 hari):</b>
+faq-digest-downvoted-line = • { $count }× { $question } → #{ $id }
 faq-digest-worst = <b>👎 Paling tidak membantu:</b>
 faq-digest-worst-line = • #{ $id } { $question } (👎 { $down }, 👍 { $up })
 faq-digest-none = • (tidak ada)
-faq-digest-footer = Lengkapi lewat /faq_admin → ❓ Belum terjawab.
+faq-digest-footer = Tinjau dan lengkapi lewat /faq_admin → ❓ Belum terjawab dan 👎 Dinilai tidak membantu.
 faq-digest-empty = 📊 <b>Ringkasan mingguan FAQ</b>: minggu ini tidak ada pertanyaan yang belum terjawab dan tidak ada 👎. 👍

@@ -64,10 +64,13 @@ function sessionKeyOf(ctx: Context): string | undefined {
   return chatId === undefined ? undefined : sessionKey(chatId);
 }
 
-/** Loads the FAQ service on first use; a failed load (database busy at start) is tried again at the next question. */
+/**
+ * Loads the FAQ service on first use; a failed load (database busy at start) is tried again at the next
+ * question. Each use first picks up changes other instances made (a revision check every few seconds).
+ */
 function lazyFaqService(deps: AppDeps): () => Promise<FaqService> {
   let service: Promise<FaqService> | undefined;
-  return () => {
+  return async () => {
     if (!service) {
       const loading = FaqService.open(deps.db);
       service = loading;
@@ -75,7 +78,9 @@ function lazyFaqService(deps: AppDeps): () => Promise<FaqService> {
         if (service === loading) service = undefined;
       });
     }
-    return service;
+    const faq = await service;
+    await faq.refresh();
+    return faq;
   };
 }
 

@@ -32,7 +32,18 @@ describe("weekly FAQ digest", () => {
     await h.send(ani, "asdkjh qwpoeiru zzxm");
     await h.send(ani, "mnbv lkjh poiu");
     const answer = await h.send(ani, "kapan insentif cair");
-    await h.click(ani, BotHarness.buttons(answer)[1]?.data ?? "", 777);
+    // the 👎 arrives on the answer message, which replies to the question typed (as Telegram includes it)
+    const chat = { id: ani.id, type: "private" as const, first_name: ani.first_name };
+    const asked = { message_id: 776, date: 0, chat, from: { id: ani.id, is_bot: false, first_name: ani.first_name }, text: "kapan insentif cair" };
+    await h.handle({
+      callback_query: {
+        id: "digest-vote",
+        chat_instance: "test",
+        from: asked.from,
+        message: { message_id: 777, date: 0, chat, from: { id: 1, is_bot: true, first_name: "Bot" }, text: "…", reply_to_message: asked },
+        data: BotHarness.buttons(answer)[1]?.data ?? "",
+      },
+    } as never);
 
     mark = h.calls.length;
     await h.app.scheduler.runNow(FAQ_DIGEST_JOB, monday);
@@ -41,6 +52,7 @@ describe("weekly FAQ digest", () => {
     expect(text).toContain("2× asdkjh qwpoeiru zzxm");
     expect(text).toContain("1× mnbv lkjh poiu");
     expect(text).toContain("Kapan insentif Prakerja masuk ke rekening? (👎 1, 👍 0)");
+    expect(text).toMatch(/1× kapan insentif cair → #\d+/);
     expect(digestsTo(mark, ani.id)).toHaveLength(0);
 
     // the same week again (a restart, another instance): not sent twice

@@ -104,9 +104,11 @@ describe("FaqService", () => {
       { faqId: a.id, slug: "batas-umur", question: a.question, helpful: 1, notHelpful: 2 },
     ]);
     expect(await faq.mostDownvoted(1)).toHaveLength(1);
-    // votes are anonymous: the table has no user column at all
+    // votes are anonymous: the table has no user column at all (the question is kept scrubbed, without who asked)
     const columns = await t!.db.$queryRawUnsafe<{ name: string }[]>("PRAGMA table_info(FaqVote)");
-    expect(columns.map((col) => col.name).sort()).toEqual(["createdAt", "faqId", "helpful", "id"]);
+    expect(columns.map((col) => col.name).sort()).toEqual(["createdAt", "faqId", "helpful", "id", "question", "reviewedAt"]);
+    await faq.recordVote(a.id, false, "nomor sy 081234567890 kok gk bisa");
+    expect((await t!.db.faqVote.findFirst({ orderBy: { id: "desc" } }))?.question).toBe("nomor sy [angka] kok gk bisa");
   });
 
   it("keeps unmatched questions truncated, scrubbed and without who asked", async () => {
@@ -256,7 +258,7 @@ describe("the learning loop", () => {
     expect((await faq.get(target.id))!.variants.at(-1)).toBe(question);
     expect((await db.unmatchedQuestion.findMany()).map((u) => u.text)).toEqual(["pertanyaan lain yang belum terjawab zzqy"]);
     // a row already handled elsewhere, or an entry deleted meanwhile, is reported, nothing changes
-    expect(await faq.attachUnmatched(row!.id, target.id)).toEqual({ ok: false, reason: "unmatched_gone" });
+    expect(await faq.attachUnmatched(row!.id, target.id)).toEqual({ ok: false, reason: "question_gone" });
     const other = (await db.unmatchedQuestion.findFirst())!;
     expect(await faq.attachUnmatched(other.id, 999_999)).toEqual({ ok: false, reason: "not_found" });
     expect(await faq.dismissUnmatched(other.id)).toBe(true);

@@ -29,6 +29,25 @@ export interface UnmatchedQuestionRow {
   createdAt: Date;
 }
 
+/**
+ * One question waiting in an admin's review list: the same text asked (or voted 👎) several times is
+ * one item. `id` is its newest row (an UnmatchedQuestion or a FaqVote), `faqId` the entry a 👎 was on.
+ */
+export interface ReviewItem {
+  id: number;
+  text: string;
+  count: number;
+  lastAt: Date;
+  faqId?: number;
+}
+
+export type AttachResult = FaqMutationResult | { ok: false; reason: "question_gone" };
+
+/** Counter key bumped by every change made through a FaqService, so other instances reload their index. */
+export const FAQ_REVISION_KEY = "faq_revision";
+/** How often an instance looks for changes made by the others, by default. */
+export const FAQ_REVISION_CHECK_MS = 2_000;
+
 /** Longest unmatched question kept, in characters. */
 export const UNMATCHED_MAX_LENGTH = 300;
 
@@ -82,18 +101,27 @@ export function scrubUnmatched(text: string): string {
 
 /**
  * The FAQ knowledge base over Prisma, with its search index kept in memory. Every change made
- * through this service rebuilds the index before it returns, so the next question already sees it.
+ * through this service rebuilds the index before it returns, so the next question already sees it,
+ * and bumps a revision in the database: other instances on the same database (`refresh`) see that
+ * it moved and rebuild theirs within `checkEveryMs`.
  */
 export class FaqService {
   private index: FaqIndex = FaqIndex.build([]);
   private reloadsStarted = 0;
   private reloadsApplied = 0;
+  /** the revision the current index was built at */
+  private revision = 0;
+  private checkedAt = 0;
+  private checking: Promise<void> | null = null;
 
-  private constructor(private readonly db: Db) {}
+  private constructor(
+    private readonly db: Db,
+    private readonly checkEveryMs: number,
+  ) {}
 
   /** Loads the entries and builds the index. */
-  static async open(db: Db): Promise<FaqService> {
-    const service = new FaqService(db);
+  static async open(db: Db, options: { checkEveryMs?: number } = {}): Promise<FaqService> {
+    const service = new FaqService(db, options.checkEveryMs ?? FAQ_REVISION_CHECK_MS);
     await service.reload();
     return service;
   }
@@ -101,13 +129,48 @@ export class FaqService {
   /** Rebuilds the index from the database (also call it after changing Faq rows elsewhere). */
   async reload(): Promise<void> {
     const ticket = ++this.reloadsStarted;
+    // the revision first: a change landing between the two reads only causes one more reload later
+    const revision = await this.readRevision();
     const rows = await this.db.faq.findMany({ orderBy: { id: "asc" } });
     const index = FaqIndex.build(rows.map(faqFromRow));
     // when reloads overlap, the one that started last read the newest rows: never replace it with older
     if (ticket > this.reloadsApplied) {
       this.index = index;
       this.reloadsApplied = ticket;
+      this.revision = revision;
+      this.checkedAt = Date.now();
     }
+  }
+
+  /**
+   * Picks up changes another instance made: at most once per `checkEveryMs` reads the revision (one
+   * primary-key lookup) and reloads when it moved. Callers at the same moment share one check; a
+   * failed check keeps the current index.
+   */
+  async refresh(): Promise<void> {
+    if (Date.now() - this.checkedAt < this.checkEveryMs) return;
+    this.checking ??= (async () => {
+      try {
+        if ((await this.readRevision()) !== this.revision) await this.reload();
+      } catch {
+        // the database is busy or gone: answer from the index we have, try again at the next interval
+      } finally {
+        this.checkedAt = Date.now();
+        this.checking = null;
+      }
+    })();
+    return this.checking;
+  }
+
+  private async readRevision(): Promise<number> {
+    return (await this.db.counter.findUnique({ where: { key: FAQ_REVISION_KEY } }))?.value ?? 0;
+  }
+
+  /** After a change: moves the revision for the other instances, then rebuilds this one's index. */
+  private async changed(): Promise<void> {
+    const key = FAQ_REVISION_KEY;
+    await this.db.counter.upsert({ where: { key }, create: { key, value: 1 }, update: { value: { increment: 1 } } });
+    await this.reload();
   }
 
   get size(): number {
@@ -163,7 +226,7 @@ export class FaqService {
       return { ok: false, reason: "invalid", issues: [{ field: "slug", error: "duplicate_slug" }] };
     }
     const row = await this.db.faq.create({ data: faqToRow(result.entry) });
-    await this.reload();
+    await this.changed();
     return { ok: true, entry: faqFromRow(row) };
   }
 
@@ -179,7 +242,7 @@ export class FaqService {
       if (taken) return { ok: false, reason: "invalid", issues: [{ field: "slug", error: "duplicate_slug" }] };
     }
     const row = await this.db.faq.update({ where: { id }, data: faqToRow(result.entry) });
-    await this.reload();
+    await this.changed();
     return { ok: true, entry: faqFromRow(row) };
   }
 
@@ -192,14 +255,18 @@ export class FaqService {
       this.db.faq.delete({ where: { id } }),
       this.db.counter.upsert({ where: { key }, create: { key, value: 1 }, update: { value: { increment: 1 } } }),
     ]);
-    await this.reload();
+    await this.changed();
     return true;
   }
 
-  /** Stores an anonymous vote. False when the entry no longer exists. */
-  async recordVote(faqId: number, helpful: boolean): Promise<boolean> {
+  /**
+   * Stores an anonymous vote, with the question that was asked when known (scrubbed like an
+   * unanswered one, never who asked). False when the entry no longer exists.
+   */
+  async recordVote(faqId: number, helpful: boolean, question?: string | null): Promise<boolean> {
     if (!(await this.db.faq.findUnique({ where: { id: faqId }, select: { id: true } }))) return false;
-    await this.db.faqVote.create({ data: { faqId, helpful } });
+    const asked = question ? scrubUnmatched(question) || null : null;
+    await this.db.faqVote.create({ data: { faqId, helpful, question: asked } });
     return true;
   }
 
@@ -241,17 +308,23 @@ export class FaqService {
   }
 
   /**
-   * The learning loop: an unanswered question becomes a new phrasing (variant) of an existing entry.
-   * The matcher uses it at once (the update reloads the index), and every unanswered row with the
-   * same text leaves the list.
+   * The learning loop: a question people typed becomes a new phrasing (variant) of an entry, which the
+   * matcher uses at once (the update reloads the index here and moves the revision for the others).
+   * Nothing changes when the entry already has that phrasing; a full list of variants is refused.
    */
-  async attachUnmatched(unmatchedId: number, faqId: number): Promise<FaqMutationResult | { ok: false; reason: "unmatched_gone" }> {
-    const row = await this.db.unmatchedQuestion.findUnique({ where: { id: unmatchedId } });
-    if (!row) return { ok: false, reason: "unmatched_gone" };
+  async addPhrasing(faqId: number, text: string): Promise<FaqMutationResult> {
     const entry = await this.get(faqId);
     if (!entry) return { ok: false, reason: "not_found" };
-    const known = entry.variants.some((v) => v.toLowerCase() === row.text.toLowerCase());
-    const result = known ? ({ ok: true, entry } as const) : await this.update(faqId, { variants: [...entry.variants, row.text] });
+    const same = (v: string) => v.trim().toLowerCase() === text.trim().toLowerCase();
+    if (same(entry.question) || entry.variants.some(same)) return { ok: true, entry };
+    return this.update(faqId, { variants: [...entry.variants, text.trim()] });
+  }
+
+  /** An unanswered question becomes a phrasing of an entry; every row with the same text leaves the list. */
+  async attachUnmatched(unmatchedId: number, faqId: number): Promise<AttachResult> {
+    const row = await this.db.unmatchedQuestion.findUnique({ where: { id: unmatchedId } });
+    if (!row) return { ok: false, reason: "question_gone" };
+    const result = await this.addPhrasing(faqId, row.text);
     if (result.ok) await this.db.unmatchedQuestion.deleteMany({ where: { text: row.text } });
     return result;
   }
@@ -262,6 +335,63 @@ export class FaqService {
     if (!row) return false;
     await this.db.unmatchedQuestion.deleteMany({ where: { text: row.text } });
     return true;
+  }
+
+  /** The unanswered questions to review: one item per text, the most asked (then the newest) first. */
+  async unmatchedQueue(since?: Date): Promise<ReviewItem[]> {
+    const groups = await this.db.unmatchedQuestion.groupBy({
+      by: ["text"],
+      where: since ? { createdAt: { gte: since } } : {},
+      _count: { _all: true },
+      _max: { id: true, createdAt: true },
+    });
+    return sortQueue(groups.map((g) => ({ id: g._max.id ?? 0, text: g.text, count: g._count._all, lastAt: g._max.createdAt ?? new Date(0) })));
+  }
+
+  /** The 👎 questions not reviewed yet: one item per text with the entry of its newest 👎, the most voted first. */
+  async downvotedQueue(since?: Date): Promise<ReviewItem[]> {
+    const groups = await this.db.faqVote.groupBy({
+      by: ["question"],
+      where: { helpful: false, reviewedAt: null, question: { not: null }, ...(since ? { createdAt: { gte: since } } : {}) },
+      _count: { _all: true },
+      _max: { id: true, createdAt: true },
+    });
+    const ids = groups.map((g) => g._max.id ?? 0);
+    const entryOf = new Map((await this.db.faqVote.findMany({ where: { id: { in: ids } }, select: { id: true, faqId: true } })).map((v) => [v.id, v.faqId]));
+    return sortQueue(
+      groups.flatMap((g) => {
+        const id = g._max.id ?? 0;
+        const faqId = entryOf.get(id);
+        return g.question && faqId ? [{ id, text: g.question, count: g._count._all, lastAt: g._max.createdAt ?? new Date(0), faqId }] : [];
+      }),
+    );
+  }
+
+  /** A 👎 vote that carries its question and is not reviewed yet. */
+  async downvote(voteId: number): Promise<{ question: string } | null> {
+    const row = await this.db.faqVote.findUnique({ where: { id: voteId }, select: { helpful: true, question: true, reviewedAt: true } });
+    return row && !row.helpful && row.question && !row.reviewedAt ? { question: row.question } : null;
+  }
+
+  /** A 👎 question becomes a phrasing of an entry; its 👎 votes are marked reviewed (never deleted). */
+  async attachDownvoted(voteId: number, faqId: number): Promise<AttachResult> {
+    const vote = await this.downvote(voteId);
+    if (!vote) return { ok: false, reason: "question_gone" };
+    const result = await this.addPhrasing(faqId, vote.question);
+    if (result.ok) await this.markReviewed(vote.question);
+    return result;
+  }
+
+  /** Takes a 👎 question (all its 👎 votes) off the list; the votes themselves stay counted. */
+  async dismissDownvoted(voteId: number): Promise<boolean> {
+    const vote = await this.downvote(voteId);
+    if (!vote) return false;
+    await this.markReviewed(vote.question);
+    return true;
+  }
+
+  private async markReviewed(question: string): Promise<void> {
+    await this.db.faqVote.updateMany({ where: { helpful: false, question, reviewedAt: null }, data: { reviewedAt: new Date() } });
   }
 
   async unmatched(id: number): Promise<UnmatchedQuestionRow | null> {
@@ -312,8 +442,12 @@ export class FaqService {
         return this.db.faq.upsert({ where: { slug: entry.slug }, create: data, update: data });
       }),
     );
-    await this.reload();
+    await this.changed();
     const updated = parsed.entries.filter((e) => existing.has(e.slug)).length;
     return { ok: true, created: parsed.entries.length - updated, updated };
   }
+}
+
+function sortQueue(items: ReviewItem[]): ReviewItem[] {
+  return items.sort((a, b) => b.count - a.count || b.lastAt.getTime() - a.lastAt.getTime() || b.id - a.id);
 }

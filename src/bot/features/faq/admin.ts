@@ -10,9 +10,9 @@ import { ask, askButton, askText, type Answer } from "../../conversation/ask.js"
 import { downloadTelegramFile, FileTooLargeError, MAX_DOWNLOAD_BYTES } from "../../files.js";
 import type { FeatureKit } from "../../feature.js";
 import { adminOnly } from "../../middlewares/admin.js";
+import { askEntryQuestion, faqLearning, LEARNING_CALLBACKS, resolveAsked, reviewButton, type AskedQuestion } from "./learning.js";
 import { answerText, questionLabel } from "./views.js";
-import { escapeHtml, HTML, intlLocale, trustedHtml, type Translate } from "../../format.js";
-import { languageOf } from "../../i18n.js";
+import { escapeHtml, HTML, trustedHtml, type Translate } from "../../format.js";
 
 const PAGE_SIZE = 8;
 /** Problems listed in an import report; the rest are counted. */
@@ -195,10 +195,12 @@ async function askCategory(faq: FaqLoader, conversation: BotConversation, ctx: C
   return answer;
 }
 
-/** ➕ Add: question, answer, variants, keywords, category; preview; save. */
-async function addConversation(faqService: FaqLoader, conversation: BotConversation, ctx: ConvContext): Promise<void> {
+/** ➕ Add: question, answer, variants, keywords, category; preview; save. `from`: made from a question people asked. */
+async function addConversation(faqService: FaqLoader, conversation: BotConversation, ctx: ConvContext, from?: AskedQuestion): Promise<void> {
   await ctx.reply(ctx.t("faq-admin-add-start"), HTML);
-  const question = await askField(conversation, ctx, "question", ctx.t("faq-admin-ask-question"));
+  const question = from
+    ? await askEntryQuestion(conversation, ctx, from, (text) => fieldError("question", text), (c, error) => fieldInvalid(c, "question", error))
+    : await askField(conversation, ctx, "question", ctx.t("faq-admin-ask-question"));
   ctx = question.ctx;
   const answer = await askField(conversation, ctx, "answer", ctx.t("faq-admin-ask-answer"));
   ctx = answer.ctx;
@@ -209,11 +211,13 @@ async function addConversation(faqService: FaqLoader, conversation: BotConversat
   const category = await askCategory(faqService, conversation, ctx);
   ctx = category.ctx;
 
+  const typed = variants.value as string[];
   const draft = {
     category: category.value,
     question: question.value as string,
     answer: answer.value as string,
-    variants: variants.value as string[],
+    // the wording people used stays a phrasing of the entry when the admin typed a tidier question
+    variants: from && from.question !== question.value ? [...typed, from.question] : typed,
     keywords: keywords.value as string[],
   };
   const preview = [
@@ -251,6 +255,7 @@ async function addConversation(faqService: FaqLoader, conversation: BotConversat
     await ctx.reply(`${ctx.t("faq-admin-save-failed")}\n${problems}`, HTML);
     return;
   }
+  if (from) await conversation.external(async () => resolveAsked(await faqService(), from));
   await ctx.reply(ctx.t("faq-admin-added", { id: result.entry.id }), HTML);
   await ctx.reply(entryDetails(ctx.t, result.entry), { ...HTML, reply_markup: entryKeyboard(ctx.t, result.entry) });
 }
@@ -318,13 +323,23 @@ const IMPORT_CAPTION = /^\/faq_impor(?:@\w+)?(?:\s|$)/i;
  * it: their /faq_admin falls through to "unknown command".
  */
 export function faqAdminFeature(kit: FeatureKit): Composer<BotContext> {
-  kit.commands.declare("faqAdmin", { admin: ["faq_admin", "faq_impor"], callbacks: [adminCb, fieldCb, categoryCb, saveCb] });
+  kit.commands.declare("faqAdmin", { admin: ["faq_admin", "faq_impor"], callbacks: [adminCb, fieldCb, categoryCb, saveCb, ...LEARNING_CALLBACKS] });
   const composer = new Composer<BotContext>();
   const admin = adminOnly(composer);
   const options = { maxMillisecondsToWait: ADMIN_IDLE_MS };
-  admin.use(createConversation<BotContext, ConvContext>((conversation, ctx) => addConversation(kit.faq, conversation, ctx), { id: ADD_CONVERSATION_ID, ...options }));
+  admin.use(createConversation<BotContext, ConvContext>((conversation, ctx, from?: AskedQuestion) => addConversation(kit.faq, conversation, ctx, from), { id: ADD_CONVERSATION_ID, ...options }));
   admin.use(createConversation<BotContext, ConvContext>((conversation, ctx, target: { id: number; field: Field }) => editConversation(kit.faq, conversation, ctx, target), { id: EDIT_CONVERSATION_ID, ...options }));
   admin.use(createConversation<BotContext, ConvContext>((conversation, ctx) => searchConversation(kit.faq, conversation, ctx), { id: SEARCH_CONVERSATION_ID, ...options }));
+
+  const learning = faqLearning(kit, {
+    home: act("home"),
+    view: (id) => act("view", id),
+    newEntry: async (ctx, from) => {
+      await ctx.conversation.exitAll();
+      await ctx.conversation.enter(ADD_CONVERSATION_ID, from);
+    },
+  });
+  admin.use(learning.composer);
 
   async function panel(ctx: BotContext, edit: boolean) {
     const count = (await (await kit.faq()).list()).length;
@@ -335,8 +350,10 @@ export function faqAdminFeature(kit: FeatureKit): Composer<BotContext> {
       .text(ctx.t("faq-admin-button-add"), act("add"))
       .text(ctx.t("faq-admin-button-export"), act("export"))
       .row()
-      .text(ctx.t("faq-admin-button-worst"), act("worst"))
-      .text(ctx.t("faq-admin-button-unmatched"), act("unmatched"));
+      .text(ctx.t("faq-admin-button-unmatched"), reviewButton("u"))
+      .text(ctx.t("faq-admin-button-downvoted"), reviewButton("d"))
+      .row()
+      .text(ctx.t("faq-admin-button-worst"), act("worst"));
     const text = ctx.t("faq-admin-panel", { count });
     if (edit) await ctx.editMessageText(text, { ...HTML, reply_markup: keyboard }).catch(() => undefined);
     else await ctx.reply(text, { ...HTML, reply_markup: keyboard });
@@ -456,14 +473,9 @@ export function faqAdminFeature(kit: FeatureKit): Composer<BotContext> {
         for (const w of worst) keyboard.text(`#${w.faqId} ${questionLabel(w.question, 48)}`, act("view", w.faqId)).row();
         return ctx.reply([ctx.t("faq-admin-worst-title"), ...lines].join("\n"), { ...HTML, reply_markup: keyboard });
       }
-      case "unmatched": {
+      case "unmatched": // a panel from before the review lists
         await ctx.answerCallbackQuery();
-        const recent = await faq.recentUnmatched(20);
-        if (recent.length === 0) return ctx.reply(ctx.t("faq-admin-unmatched-none"));
-        const when = new Intl.DateTimeFormat(intlLocale(languageOf(ctx)), { timeZone: "Asia/Jakarta", day: "2-digit", month: "2-digit", hour: "2-digit", minute: "2-digit" });
-        const lines = recent.map((q) => ctx.t("faq-admin-unmatched-line", { when: when.format(new Date(q.createdAt)), text: escapeHtml(cut(q.text, 150)) }));
-        return ctx.reply([ctx.t("faq-admin-unmatched-title"), ...lines].join("\n"), HTML);
-      }
+        return learning.show(ctx, "u", 0);
     }
   });
 

@@ -13,13 +13,19 @@ const WEEK_MS = 7 * 86_400_000;
 /** The digest text for one week (id or en), or null when there is nothing to report. */
 export async function digestText(kit: FeatureKit, language: string | null, now: Date): Promise<string | null> {
   const faq = await kit.faq();
-  const unanswered = await faq.topUnmatched(new Date(now.getTime() - WEEK_MS), DIGEST_ITEMS);
+  const since = new Date(now.getTime() - WEEK_MS);
+  const unanswered = await faq.topUnmatched(since, DIGEST_ITEMS);
+  // the questions people asked whose answer got a 👎 this week (not reviewed yet), then the entries overall
+  const downvoted = (await faq.downvotedQueue(since)).slice(0, DIGEST_ITEMS);
   const worst = await faq.mostDownvoted(DIGEST_ITEMS);
-  if (!unanswered.length && !worst.length) return null;
+  if (!unanswered.length && !downvoted.length && !worst.length) return null;
   const t = (key: string, params?: Record<string, string | number>) => kit.t(language, key, params);
   const lines = [t("faq-digest-title")];
   lines.push("", t("faq-digest-unanswered"));
   if (unanswered.length) for (const u of unanswered) lines.push(t("faq-digest-unanswered-line", { count: u.count, question: questionLabel(u.text, 120) }));
+  else lines.push(t("faq-digest-none"));
+  lines.push("", t("faq-digest-downvoted"));
+  if (downvoted.length) for (const d of downvoted) lines.push(t("faq-digest-downvoted-line", { count: d.count, question: questionLabel(d.text, 120), id: d.faqId ?? 0 }));
   else lines.push(t("faq-digest-none"));
   lines.push("", t("faq-digest-worst"));
   if (worst.length) for (const w of worst) lines.push(t("faq-digest-worst-line", { id: w.faqId, down: w.notHelpful, up: w.helpful, question: questionLabel(w.question, 120) }));

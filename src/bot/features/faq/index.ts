@@ -1,5 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
-import type { InlineKeyboardButton } from "grammy/types";
+import type { InlineKeyboardButton, MaybeInaccessibleMessage } from "grammy/types";
 import { z } from "zod";
 import type { FaqEntry } from "../../../domain/faq/entry.js";
 import type { FaqReply } from "../../../domain/faq/service.js";
@@ -29,6 +29,27 @@ function answerKeyboard(ctx: BotContext, entry: FaqEntry, related: readonly FaqE
     .text(ctx.t("faq-vote-not-helpful"), voteCb.pack({ id: entry.id, helpful: "0" }));
   for (const other of related.slice(0, MAX_RELATED)) keyboard.row().text(questionLabel(other.question), questionCb.pack({ id: other.id }));
   return keyboard;
+}
+
+/**
+ * Answers go out as replies to the question typed, so Telegram hands the question back (as the answer's
+ * reply_to_message) when someone votes on it: a 👎 is stored with what was asked, nothing is kept meanwhile.
+ */
+function replyTo(messageId: number | undefined) {
+  return messageId ? { reply_parameters: { message_id: messageId, allow_sending_without_reply: true } } : {};
+}
+
+/** The person's question a bot message replies to (its /tanya prefix removed), if Telegram included it. */
+function askedIn(message: MaybeInaccessibleMessage | undefined): { id: number; text: string } | undefined {
+  const asked = message && "reply_to_message" in message ? message.reply_to_message : undefined;
+  if (!asked?.text || asked.from?.is_bot) return undefined;
+  const text = cleanQuestion(asked.text.replace(/^\/\w+(?:@\w+)?\s*/, ""));
+  return text ? { id: asked.message_id, text } : undefined;
+}
+
+function hasButton(message: MaybeInaccessibleMessage | undefined, filter: RegExp): boolean {
+  const rows = message && "reply_markup" in message ? (message.reply_markup?.inline_keyboard ?? []) : [];
+  return rows.some((row) => row.some((b) => "callback_data" in b && filter.test(b.callback_data)));
 }
 
 /** Buttons that open these entries, one per row. */
@@ -67,9 +88,9 @@ export function faqFeature(kit: FeatureKit): Composer<BotContext> {
   const voted = new Set<string>();
 
   /** The answer itself, with "Pertanyaan terkait" buttons under it when there are related entries. */
-  async function sendAnswer(ctx: BotContext, entry: FaqEntry, related: readonly FaqEntry[]) {
+  async function sendAnswer(ctx: BotContext, entry: FaqEntry, related: readonly FaqEntry[], questionMessage?: number) {
     const heading = related.length ? ctx.t("faq-related") : undefined;
-    await ctx.reply(answerText(entry, heading), { ...HTML, reply_markup: answerKeyboard(ctx, entry, related) });
+    await ctx.reply(answerText(entry, heading), { ...HTML, ...replyTo(questionMessage), reply_markup: answerKeyboard(ctx, entry, related) });
   }
 
   async function answerQuestion(ctx: BotContext, raw: string) {
@@ -87,9 +108,10 @@ export function faqFeature(kit: FeatureKit): Composer<BotContext> {
     // thanks, salam, greetings, "ok sip", "-1": a short friendly reply, never an unanswered question.
     // This handler only sees messages outside a conversation, so an "ok" here is not an answer to a step.
     if (result.kind === "small-talk") return ctx.reply(ctx.t(SMALL_TALK_REPLY_KEYS[result.smallTalk]), HTML);
-    if (result.kind === "answer") return sendAnswer(ctx, result.entry, result.related);
+    const questionMessage = ctx.msg?.message_id;
+    if (result.kind === "answer") return sendAnswer(ctx, result.entry, result.related, questionMessage);
     if (result.kind === "suggest") {
-      return ctx.reply(ctx.t("faq-suggest"), { reply_markup: questionButtons(result.options.slice(0, 3)) });
+      return ctx.reply(ctx.t("faq-suggest"), { ...replyTo(questionMessage), reply_markup: questionButtons(result.options.slice(0, 3)) });
     }
     await faq.recordUnmatched(text).catch((error: unknown) => ctx.log.warn({ err: error }, "unmatched question not recorded"));
     ctx.log.info({ length: text.length }, "faq question without answer");
@@ -124,7 +146,11 @@ export function faqFeature(kit: FeatureKit): Composer<BotContext> {
     // related questions of an entry are what its own question is matched with
     const match = faq.answer(entry.question);
     const related = match.kind === "answer" && match.entry.id === entry.id ? match.related : [];
-    await sendAnswer(ctx, entry, related);
+    // a choice under "Maksudmu yang mana?" answers the question typed (a 👎 on it is about that question);
+    // a related question under an answer, or one from the menu, was not typed by anyone
+    const message = ctx.callbackQuery.message;
+    const asked = hasButton(message, voteCb.filter) ? undefined : askedIn(message);
+    await sendAnswer(ctx, entry, related, asked?.id);
   });
 
   composer.callbackQuery(voteCb.filter, async (ctx) => {
@@ -134,7 +160,7 @@ export function faqFeature(kit: FeatureKit): Composer<BotContext> {
     const key = `${ctx.chat?.id ?? ctx.from.id}:${message?.message_id ?? ctx.callbackQuery.inline_message_id ?? ""}`;
     if (voted.has(key)) return ctx.answerCallbackQuery({ text: ctx.t("faq-vote-already") });
     const faq = await service();
-    if (!(await faq.recordVote(data.id, data.helpful === "1"))) return ctx.answerCallbackQuery({ text: ctx.t("faq-entry-gone") });
+    if (!(await faq.recordVote(data.id, data.helpful === "1", askedIn(message)?.text))) return ctx.answerCallbackQuery({ text: ctx.t("faq-entry-gone") });
     voted.add(key);
     if (voted.size > 10_000) voted.delete(voted.values().next().value as string);
     await ctx.answerCallbackQuery({ text: ctx.t("faq-vote-thanks-short") });
