@@ -13,7 +13,9 @@ privacy-data-none = We store no profile about you. There are only technical conv
 privacy-data-profile =
     <b>Profile</b>: first name { $name }, role { $role }, province { $province }, language { $language }.
     Consent: { $consentAt } (policy version { $consentVersion }).
-privacy-data-registrations = <b>Event registrations</b> ({ $count }): { $list }
+privacy-data-registrations =
+    <b>Event registrations</b> ({ $count }):
+    { $list }
 privacy-data-registrations-none = <b>Event registrations</b>: none.
 privacy-data-feedback = <b>Feedback and stories</b>: { $count }
 privacy-data-deliveries = <b>Announcements sent to you</b>: { $count }

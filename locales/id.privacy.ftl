@@ -13,7 +13,9 @@ privacy-data-none = Kami tidak menyimpan profil tentangmu. Yang ada hanya catata
 privacy-data-profile =
     <b>Profil</b>: nama depan { $name }, peran { $role }, provinsi { $province }, bahasa { $language }.
     Persetujuan: { $consentAt } (versi kebijakan { $consentVersion }).
-privacy-data-registrations = <b>Pendaftaran acara</b> ({ $count }): { $list }
+privacy-data-registrations =
+    <b>Pendaftaran acara</b> ({ $count }):
+    { $list }
 privacy-data-registrations-none = <b>Pendaftaran acara</b>: tidak ada.
 privacy-data-feedback = <b>Masukan dan cerita</b>: { $count }
 privacy-data-deliveries = <b>Pengumuman yang dikirim kepadamu</b>: { $count }

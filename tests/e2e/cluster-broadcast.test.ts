@@ -5,33 +5,18 @@
 // - in the busiest second the cluster ATTEMPTS at most 30 sends to recipients (the emulator refuses the
 //   rest with 429, so counting accepted sends alone would prove nothing);
 // - 429s are honoured: after a 429 with retry_after N for a chat, that chat is not tried again for N seconds.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { ADMIN_ID, broadcastToEveryone, deliveries, duplicates, seedRecipients, total } from "../support/broadcast-e2e.js";
-import { busiestSecond, startCluster, waitUntil, type Cluster } from "../support/cluster.js";
-import { startEmulator, type Emulator } from "../support/emulator.js";
-import { postgresSkipReason } from "../support/postgres.js";
+import { busiestSecond, describeCluster, waitUntil } from "../support/cluster.js";
 import { TestUser } from "../support/user.js";
 
-const skip = postgresSkipReason();
 const RECIPIENTS = 3000;
 const BASE = 740_000_000;
 
-let emu: Emulator;
-let cluster: Cluster | undefined;
-
-describe.skipIf(!!skip)(`cluster: broadcast to 3,000 from three instances at 30 msg/s${skip ? ` [skipped: ${skip}]` : ""}`, () => {
-  beforeAll(async () => {
-    emu = await startEmulator({ rateLimit: { global: 30 } });
-    cluster = await startCluster({ emu, env: { ADMIN_IDS: String(ADMIN_ID) } });
-  }, 420_000);
-
-  afterAll(async () => {
-    await cluster?.close();
-    await emu?.close();
-  }, 60_000);
-
+describeCluster("broadcast to 3,000 from three instances at 30 msg/s", { emulator: { rateLimit: { global: 30 } }, env: { ADMIN_IDS: String(ADMIN_ID) } }, (cluster) => {
   it("each recipient once, the busiest second ≤ 30 sends, 429s honoured", { timeout: 420_000 }, async () => {
-    const c = cluster as Cluster;
+    const c = cluster();
+    const { emu } = c;
     const ids = await seedRecipients(c.db, RECIPIENTS, BASE);
     const admin = new TestUser(emu, { id: ADMIN_ID, first_name: "Admin" }, { timeoutMs: 60_000, process: c });
     const started = Date.now();

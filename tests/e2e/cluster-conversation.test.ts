@@ -2,33 +2,17 @@
 // the RSVP conversation. Each step is a separate webhook request, so consecutive steps land on different
 // instances; the conversation state lives in the shared PostgreSQL database and the person sees exactly what
 // one instance would have shown.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startCluster, type Cluster } from "../support/cluster.js";
+import { expect, it } from "vitest";
+import { describeCluster } from "../support/cluster.js";
 import { RSVP_STEPS, createEvent, openEvent } from "../support/cluster-fixtures.js";
-import { startEmulator, type Emulator } from "../support/emulator.js";
-import { postgresSkipReason } from "../support/postgres.js";
 import { onboardAlumnus } from "../support/real-bot.js";
 import { TestUser } from "../support/user.js";
 
-const skip = postgresSkipReason();
-let emu: Emulator;
-let cluster: Cluster | undefined;
-
-describe.skipIf(!!skip)(`cluster: one conversation across instances${skip ? ` [skipped: ${skip}]` : ""}`, () => {
-  beforeAll(async () => {
-    emu = await startEmulator();
-    cluster = await startCluster({ emu });
-  }, 420_000);
-
-  afterAll(async () => {
-    await cluster?.close();
-    await emu?.close();
-  }, 60_000);
-
+describeCluster("one conversation across instances", {}, (cluster) => {
   it("onboarding and the RSVP, step by step on different instances, complete as on one", { timeout: 180_000 }, async () => {
-    const c = cluster as Cluster;
+    const c = cluster();
     const event = await createEvent(c.db, 10);
-    const siti = new TestUser(emu, { first_name: "Siti", last_name: "Rahma" }, { timeoutMs: 30_000, process: c });
+    const siti = new TestUser(c.emu, { first_name: "Siti", last_name: "Rahma" }, { timeoutMs: 30_000, process: c });
     const updateIds: number[] = [];
     const before = c.proxy.records.length;
 

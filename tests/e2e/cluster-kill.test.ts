@@ -10,33 +10,18 @@
 //   SIGKILL so its claims can be counted, hence the bound:
 //       duplicate answers ≤ inbox rows in "processing" claimed by the killed instance at the kill
 //   (at most the inbox processor's concurrency, 100).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startCluster, waitUntil, type Cluster } from "../support/cluster.js";
+import { expect, it } from "vitest";
+import { describeCluster, waitUntil } from "../support/cluster.js";
 import { seedAlumni } from "../support/cluster-fixtures.js";
-import { startEmulator, type Emulator } from "../support/emulator.js";
-import { postgresSkipReason } from "../support/postgres.js";
 
-const skip = postgresSkipReason();
 const USERS = 500;
 const PER_USER = 4;
 const BASE = 730_000_000;
 
-let emu: Emulator;
-let cluster: Cluster | undefined;
-
-describe.skipIf(!!skip)(`cluster: kill -9 during 2,000 updates${skip ? ` [skipped: ${skip}]` : ""}`, () => {
-  beforeAll(async () => {
-    emu = await startEmulator();
-    cluster = await startCluster({ emu });
-  }, 420_000);
-
-  afterAll(async () => {
-    await cluster?.close();
-    await emu?.close();
-  }, 60_000);
-
+describeCluster("kill -9 during 2,000 updates", {}, (cluster) => {
   it("every update answered once; repeats only among those in flight at the kill", { timeout: 400_000 }, async () => {
-    const c = cluster as Cluster;
+    const c = cluster();
+    const { emu } = c;
     const ids = await seedAlumni(c.db, USERS, BASE);
     const answers = () => {
       let n = 0;

@@ -4,35 +4,20 @@
 // for an event with 100 seats: exactly 100 are confirmed and 200 waitlisted (positions 1..200, each once).
 // Then the event moves to "tomorrow": the day-before reminder is due for the 100 while three schedulers
 // run (JOBS_INTERVAL_SECONDS=1), and each confirmed person gets it exactly once.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startCluster, waitUntil, type Cluster } from "../support/cluster.js";
+import { expect, it } from "vitest";
+import { describeCluster, waitUntil } from "../support/cluster.js";
 import { RSVP_STEPS, createEvent, openEvent, seedAlumni } from "../support/cluster-fixtures.js";
-import { startEmulator, type Emulator } from "../support/emulator.js";
-import { postgresSkipReason } from "../support/postgres.js";
 import { TestUser } from "../support/user.js";
 
-const skip = postgresSkipReason();
 const USERS = 300;
 const SEATS = 100;
 const BASE = 720_000_000;
 const HOUR = 3600_000;
 
-let emu: Emulator;
-let cluster: Cluster | undefined;
-
-describe.skipIf(!!skip)(`cluster: 300 people, 100 seats, three instances${skip ? ` [skipped: ${skip}]` : ""}`, () => {
-  beforeAll(async () => {
-    emu = await startEmulator();
-    cluster = await startCluster({ emu });
-  }, 420_000);
-
-  afterAll(async () => {
-    await cluster?.close();
-    await emu?.close();
-  }, 60_000);
-
+describeCluster("300 people, 100 seats, three instances", {}, (cluster) => {
   it("exactly 100 confirmed and 200 waitlisted; the due reminders go out once each", { timeout: 600_000 }, async () => {
-    const c = cluster as Cluster;
+    const c = cluster();
+    const { emu } = c;
     const event = await createEvent(c.db, SEATS);
     const ids = await seedAlumni(c.db, USERS, BASE);
     const users = ids.map((id) => new TestUser(emu, { id, first_name: `Alumni${id}` }, { timeoutMs: 90_000, process: c }));

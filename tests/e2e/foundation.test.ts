@@ -1,11 +1,11 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { repoRoot, runCli, startBotProcess, type BotProcess } from "../support/bot-process.js";
+import { runCli, startBotProcess, withNpmStart, type BotProcess } from "../support/bot-process.js";
 import { emptyDatabaseUrl } from "../support/db.js";
 import { startEmulator, type Emulator } from "../support/emulator.js";
 import { startFreeStorageFake, type FreeStorageFake } from "../support/free-storage-fake.js";
+import { onboardUntilProvince } from "../support/real-bot.js";
 import { TestUser } from "../support/user.js";
 
 let emu: Emulator | undefined;
@@ -37,51 +37,26 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** Goes from /start to the province question. */
-async function onboardUntilProvince(user: TestUser) {
-  await user.send("/start");
-  expect((await user.reply()).text).toContain(`Halo, ${user.user.first_name}!`);
-  expect((await user.reply()).text).toContain("boleh aku menyimpan");
-  await user.click("✅ Setuju");
-  await user.reply("Kamu termasuk yang mana?");
-  await user.click("🎓 Alumni Prakerja");
-  await user.reply("provinsi mana");
-}
-
 // Start-up on a new database includes `prisma migrate deploy`; give a loaded CI machine time.
 const slow = { timeout: 120_000 };
 const READY = 60_000;
 
 describe("the real process against the Telegram emulator", slow, () => {
   it("`npm start` migrates a new database, polls, and onboards a user in Indonesian", async () => {
-    emu = await startEmulator();
-    const url = database(false);
-    const started = Date.now();
-    const child = spawn("npm", ["start", "--silent"], {
-      cwd: repoRoot,
-      env: { ...process.env, BOT_TOKEN: "123456:TEST", TELEGRAM_API_ROOT: emu.apiRoot, DATABASE_URL: url, LOG_LEVEL: "warn" },
-      stdio: "pipe",
-    });
-    let output = "";
-    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
-    try {
-      await emu.waitForCall("getUpdates", undefined, { timeoutMs: READY });
-      console.log(`npm start on a new database: first getUpdates after ${Date.now() - started} ms`);
-      const commands = await emu.waitForCall("setMyCommands", undefined, { timeoutMs: 10_000 });
+    const emulator = await startEmulator();
+    emu = emulator;
+    await withNpmStart(emulator, database(false), "a new database", async (output) => {
+      const commands = await emulator.waitForCall("setMyCommands", undefined, { timeoutMs: 10_000 });
       expect(JSON.stringify(commands.params)).toContain("Tanya apa saja tentang Prakerja");
 
-      const user = new TestUser(emu, { first_name: "Siti" }, { process: { output: () => output } });
+      const user = new TestUser(emulator, { first_name: "Siti" }, { process: { output } });
       await onboardUntilProvince(user);
       await user.send("Jambi");
       expect((await user.reply()).text).toContain("Jambi");
       const menu = await user.reply("Mau ngapain hari ini?");
       expect(menu.text).toContain("Mau ngapain hari ini?");
       expect(user.keyboardLabels()).toContain("🤝 Temu Alumni");
-    } finally {
-      child.kill("SIGTERM");
-      await new Promise((resolve) => child.once("exit", resolve));
-    }
+    });
   });
 
   it("continues onboarding at the same step after SIGKILL and a restart, losing nothing", async () => {

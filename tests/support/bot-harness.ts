@@ -4,6 +4,9 @@ import { loadConfig, type Config } from "../../src/config.js";
 import { AdminDirectory } from "../../src/domain/admins.js";
 import type { DatabaseProvider } from "../../src/db-url.js";
 import { createLogger } from "../../src/logger.js";
+import { htmlTextTransformer } from "../../src/bot/html-api.js";
+import { formatText } from "../../src/emulator/entities.js";
+import { MAX_CAPTION, MAX_TEXT } from "../../src/emulator/methods/outgoing.js";
 import { createTestDatabase, type TestDatabase } from "./db.js";
 
 /** One outgoing Bot API call the bot made while handling updates. */
@@ -38,6 +41,28 @@ export interface HarnessOptions {
   now?: () => Date;
   /** which database (default: the project's, TEST_DB_PROVIDER — see defaultTestProvider in db.ts) */
   database?: DatabaseProvider;
+  /**
+   * "strict": record the calls as Telegram receives them (after the bot's HTML transformer: split,
+   * shortened, buttons unescaped) and refuse, like Telegram and the emulator do, HTML it cannot parse
+   * and texts or captions over the limits after entity parsing. Refusals are kept in `refusals`.
+   * Default: record the calls as the handlers make them, every one answered with success.
+   */
+  telegram?: "strict";
+}
+
+/** What Telegram says about a text or caption of this call: undefined when it accepts it. */
+export function telegramRefusal(method: string, payload: Record<string, unknown>): string | undefined {
+  const isText = method === "sendMessage" || method === "editMessageText";
+  const key = isText ? "text" : "caption";
+  if (typeof payload[key] !== "string" || payload[key] === "") return undefined;
+  try {
+    const parsed = formatText(payload[key], payload.parse_mode, payload[isText ? "entities" : "caption_entities"]);
+    if (isText && parsed.text.length > MAX_TEXT) return "Bad Request: message is too long";
+    if (!isText && parsed.text.length > MAX_CAPTION) return "Bad Request: message caption is too long";
+  } catch (error) {
+    return String((error as { description?: string }).description ?? error);
+  }
+  return undefined;
 }
 
 /**
@@ -46,6 +71,8 @@ export interface HarnessOptions {
  */
 export class BotHarness {
   readonly calls: RecordedCall[] = [];
+  /** calls refused in the "strict" mode, with Telegram's description */
+  readonly refusals: (RecordedCall & { description: string })[] = [];
   private updateId = 1;
   private messageId = 1000;
   private constructor(
@@ -63,11 +90,23 @@ export class BotHarness {
       { botInfo: TEST_BOT_INFO },
     );
     const harness = new BotHarness(app, t, config);
-    app.bot.api.config.use(async (_prev, method, payload) => {
+    const answer = async (method: string, payload: unknown) => {
       const body = (payload ?? {}) as Record<string, unknown>;
+      const refused = options.telegram === "strict" ? telegramRefusal(method, body) : undefined;
+      if (refused) {
+        harness.refusals.push({ method, payload: body, description: refused });
+        return { ok: false, error_code: 400, description: refused } as never;
+      }
       harness.calls.push({ method, payload: body });
       return { ok: true, result: harness.fakeResult(method, body) } as never;
-    });
+    };
+    if (options.telegram === "strict") {
+      // the bot's own transformer runs below this one in production; here it runs on the way to the recorder
+      const wire = htmlTextTransformer();
+      app.bot.api.config.use((_prev, method, payload, signal) => wire(answer as never, method, payload, signal));
+    } else {
+      app.bot.api.config.use((_prev, method, payload) => answer(method, payload));
+    }
     return harness;
   }
 

@@ -235,3 +235,28 @@ export function runCli(args: string[], env: Record<string, string | undefined> =
     child.stdin.end(options.input ?? "");
   });
 }
+
+/**
+ * `npm start` exactly as an operator types it (its prestart step builds dist/ when stale), polling the
+ * emulator, on `databaseUrl`: waits for the first getUpdates (a new database is migrated before it), runs
+ * `steps` with the process's output at hand, then stops it with SIGTERM and waits until it has exited.
+ */
+export async function withNpmStart(emu: Emulator, databaseUrl: string, what: string, steps: (output: () => string) => Promise<void>): Promise<void> {
+  const started = Date.now();
+  const child = spawn("npm", ["start", "--silent"], {
+    cwd: repoRoot,
+    env: { ...process.env, BOT_TOKEN: DEFAULT_BOT_TOKEN, TELEGRAM_API_ROOT: emu.apiRoot, DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" },
+    stdio: "pipe",
+  });
+  let output = "";
+  child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (output += d.toString()));
+  try {
+    await emu.waitForCall("getUpdates", undefined, { timeoutMs: 60_000 });
+    console.log(`npm start on ${what}: first getUpdates after ${Date.now() - started} ms`);
+    await steps(() => output);
+  } finally {
+    child.kill("SIGTERM");
+    if (child.exitCode === null && child.signalCode === null) await new Promise((resolve) => child.once("exit", resolve));
+  }
+}

@@ -1,16 +1,17 @@
 // Several real bot processes (the compiled `dist/main.js`, as `npm start` runs it) in BOT_MODE=webhook
 // on one PostgreSQL database of their own, behind the round-robin proxy; the emulator delivers Telegram's
 // webhook requests to the proxy. Instances can be killed with SIGKILL and started again; close() stops
-// everything cleanly (SIGTERM) and drops the database.
+// everything cleanly (SIGTERM) and drops the database. describeCluster gives a test file one such cluster.
 import net from "node:net";
 import os from "node:os";
 import { openDatabase, type Db } from "../../src/db.js";
 import { seedBaseContent } from "../../src/domain/seed.js";
 import { PrismaClient as PostgresClient } from "../../src/generated/prisma-pg/client.js";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { afterAll, beforeAll, describe } from "vitest";
 import { startBotProcess, type BotProcess } from "./bot-process.js";
-import type { Emulator } from "./emulator.js";
-import { createMigratedDatabase, dropDatabase } from "./postgres.js";
+import { startEmulator, type Emulator, type EmulatorOptions } from "./emulator.js";
+import { createMigratedDatabase, dropDatabase, postgresSkipReason } from "./postgres.js";
 import { startRoundRobinProxy, type RoundRobinProxy } from "./round-robin-proxy.js";
 
 export const WEBHOOK_PATH = "/telegram/webhook";
@@ -186,6 +187,41 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
     throw error;
   }
   return cluster;
+}
+
+/** How long starting a cluster (and stopping it) may take on a loaded 2-core machine. */
+const CLUSTER_START_TIMEOUT_MS = 420_000;
+const CLUSTER_STOP_TIMEOUT_MS = 60_000;
+
+/**
+ * The tests of one file on one cluster: a describe block titled "cluster: <title>" (skipped, with the
+ * reason in its title, when PostgreSQL was not prepared) that starts an emulator (with `emulator`'s
+ * options) and a cluster on it before its tests and stops both after them. `tests` declares the tests;
+ * the running cluster comes from the function it is given (its emulator is `cluster().emu`).
+ */
+export function describeCluster(
+  title: string,
+  options: Omit<ClusterOptions, "emu"> & { emulator?: EmulatorOptions },
+  tests: (cluster: () => Cluster) => void,
+): void {
+  const skip = postgresSkipReason();
+  describe.skipIf(!!skip)(`cluster: ${title}${skip ? ` [skipped: ${skip}]` : ""}`, () => {
+    const { emulator, ...clusterOptions } = options;
+    let emu: Emulator | undefined;
+    let cluster: Cluster | undefined;
+    beforeAll(async () => {
+      emu = await startEmulator(emulator);
+      cluster = await startCluster({ ...clusterOptions, emu });
+    }, CLUSTER_START_TIMEOUT_MS);
+    afterAll(async () => {
+      await cluster?.close();
+      await emu?.close();
+    }, CLUSTER_STOP_TIMEOUT_MS);
+    tests(() => {
+      if (!cluster) throw new Error("the cluster did not start");
+      return cluster;
+    });
+  });
 }
 
 /** The busiest sliding one-second window of these timestamps (ms). */

@@ -2,7 +2,7 @@
 // or a PostgreSQL database in the `postgres` project — see emptyDatabaseUrl), the bot
 // process (restartable after a kill) and a second connection to its database — all closed after each test.
 import fs from "node:fs";
-import { afterEach } from "vitest";
+import { afterEach, expect } from "vitest";
 import { openDatabase, type Db } from "../../src/db.js";
 import { startBotProcess, type BotProcess, type StartBotOptions } from "./bot-process.js";
 import { emptyDatabaseUrl } from "./db.js";
@@ -58,6 +58,17 @@ export function useRealBot(options: Omit<StartBotOptions, "emu" | "databaseUrl">
       },
     };
   };
+}
+
+/** Goes from /start (greeted by name, asked for consent) to the province question. */
+export async function onboardUntilProvince(user: TestUser): Promise<void> {
+  await user.send("/start");
+  expect((await user.reply()).text).toContain(`Halo, ${user.user.first_name}!`);
+  expect((await user.reply()).text).toContain("boleh aku menyimpan");
+  await user.click("✅ Setuju");
+  await user.reply("Kamu termasuk yang mana?");
+  await user.click("🎓 Alumni Prakerja");
+  await user.reply("provinsi mana");
 }
 
 /** Takes a user through onboarding as an alumnus of Jambi (consent, role, province) up to the main menu. */

@@ -16,7 +16,7 @@ import { CallbackData } from "../callback.js";
 import type { BotContext } from "../context.js";
 import { languageOf } from "../i18n.js";
 import type { FeatureKit } from "../feature.js";
-import { escapeHtml, intlLocale, trustedHtml } from "../format.js";
+import { escapeHtml, intlLocale, joinHtml, trustedHtml } from "../format.js";
 
 /** How long a "yes, erase" button stays valid. */
 export const CONFIRM_TTL_MS = 15 * 60 * 1000;
@@ -58,7 +58,8 @@ function summaryText(ctx: BotContext, summary: PersonalDataSummary, now: Date): 
     lines.push(ctx.t("privacy-data-none"));
   }
   if (summary.registrations.length > 0) {
-    const list = summary.registrations.map((r) => `${escapeHtml(r.title)} (${r.status})`).join("; ");
+    // one line each; joinHtml escapes the titles once (a plain string parameter would be escaped again)
+    const list = joinHtml(summary.registrations.map((r) => `• ${r.title} (${r.status})`), "\n");
     lines.push(ctx.t("privacy-data-registrations", { count: summary.registrations.length, list }));
   } else if (summary.hasProfile) {
     lines.push(ctx.t("privacy-data-registrations-none"));
@@ -69,9 +70,8 @@ function summaryText(ctx: BotContext, summary: PersonalDataSummary, now: Date): 
   if (summary.owner) lines.push(ctx.t("privacy-data-admin-owner"));
   else if (summary.admin) lines.push(ctx.t("privacy-data-admin"));
   lines.push("", ctx.t("privacy-data-footer"));
-  // Telegram's limit is 4096 characters; the document carries everything anyway
-  const text = lines.join("\n");
-  return text.length > 4000 ? `${text.slice(0, 3990)}…` : text;
+  // a long list goes out as several messages (the API transformer splits at line breaks), nothing cut off
+  return lines.join("\n");
 }
 
 /**

@@ -12,12 +12,11 @@ import type { FeatureKit } from "../../feature.js";
 import { adminOnly } from "../../middlewares/admin.js";
 import { askEntryQuestion, faqLearning, LEARNING_CALLBACKS, resolveAsked, reviewButton, type AskedQuestion } from "./learning.js";
 import { answerText, questionLabel } from "./views.js";
-import { escapeHtml, HTML, trustedHtml, type Translate } from "../../format.js";
+import { escapeHtml, HTML, htmlTextLength, MAX_MESSAGE_LENGTH, trustedHtml, type Translate } from "../../format.js";
 
 const PAGE_SIZE = 8;
 /** Problems listed in an import report; the rest are counted. */
 const MAX_REPORTED_ERRORS = 25;
-const TELEGRAM_TEXT_MAX = 4096;
 
 const ACTIONS = ["home", "list", "search", "add", "export", "worst", "unmatched", "view", "edit", "del", "delok"] as const;
 type Action = (typeof ACTIONS)[number];
@@ -102,18 +101,20 @@ function cut(text: string, max: number): string {
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join("")}…`;
 }
 
-/** An entry as admins see it: every field, the answer rendered as users see it. */
+/**
+ * An entry as admins see it: every field whole, the answer rendered as users see it. The longest entry
+ * is longer than one message; sent with reply, the API transformer splits it at line breaks.
+ */
 export function entryDetails(t: Translate, entry: FaqEntry): string {
-  const head = [
+  return [
     t("faq-admin-entry-head", { id: entry.id, slug: entry.slug, category: entry.category }),
     t("faq-admin-entry-question", { question: escapeHtml(entry.question) }),
     t("faq-admin-entry-answer"),
     entry.answer,
+    "",
+    t("faq-admin-entry-variants", { variants: entry.variants.join(" | ") || "–" }),
+    t("faq-admin-entry-keywords", { keywords: entry.keywords.join(", ") || "–" }),
   ].join("\n");
-  const room = TELEGRAM_TEXT_MAX - Array.from(head).length - 200;
-  const variants = escapeHtml(cut(entry.variants.join(" | ") || "–", Math.max(50, Math.floor(room * 0.7))));
-  const keywords = escapeHtml(cut(entry.keywords.join(", ") || "–", Math.max(50, Math.floor(room * 0.3))));
-  return [head, "", t("faq-admin-entry-variants", { variants }), t("faq-admin-entry-keywords", { keywords })].join("\n");
 }
 
 function entryKeyboard(t: Translate, entry: FaqEntry): InlineKeyboard {
@@ -224,8 +225,8 @@ async function addConversation(faqService: FaqLoader, conversation: BotConversat
     ctx.t("faq-admin-preview-title"),
     answerText({ id: 0, slug: "", ...draft }),
     "",
-    ctx.t("faq-admin-entry-variants", { variants: escapeHtml(cut(draft.variants.join(" | ") || "–", 1000)) }),
-    ctx.t("faq-admin-entry-keywords", { keywords: escapeHtml(cut(draft.keywords.join(", ") || "–", 500)) }),
+    ctx.t("faq-admin-entry-variants", { variants: draft.variants.join(" | ") || "–" }),
+    ctx.t("faq-admin-entry-keywords", { keywords: draft.keywords.join(", ") || "–" }),
     ctx.t("faq-admin-preview-category", { category: draft.category }),
   ].join("\n");
   await ctx.reply(preview, {
@@ -273,7 +274,8 @@ async function editConversation(faq: FaqLoader, conversation: BotConversation, c
     ctx.t("faq-admin-edit-prompt", {
       id: current.id,
       field: trustedHtml(ctx.t(`faq-admin-field-${field}`)),
-      current: escapeHtml(cut(shown || "–", 3000)),
+      // whole, to copy and change; a long value goes out as several messages
+      current: shown || "–",
       hint: trustedHtml(ctx.t(`faq-admin-hint-${field}`)),
     }),
     HTML,
@@ -422,7 +424,11 @@ export function faqAdminFeature(kit: FeatureKit): Composer<BotContext> {
         const entry = await faq.get(data.n);
         if (!entry) return ctx.answerCallbackQuery({ text: ctx.t("faq-admin-not-found") });
         await ctx.answerCallbackQuery();
-        return ctx.editMessageText(entryDetails(ctx.t, entry), { ...HTML, reply_markup: entryKeyboard(ctx.t, entry) }).catch(() => ctx.reply(entryDetails(ctx.t, entry), { ...HTML, reply_markup: entryKeyboard(ctx.t, entry) }));
+        const details = entryDetails(ctx.t, entry);
+        const send = () => ctx.reply(details, { ...HTML, reply_markup: entryKeyboard(ctx.t, entry) });
+        // an edit cannot become several messages: an entry too long for one is sent anew, split
+        if (htmlTextLength(details) > MAX_MESSAGE_LENGTH) return send();
+        return ctx.editMessageText(details, { ...HTML, reply_markup: entryKeyboard(ctx.t, entry) }).catch(send);
       }
       case "edit": {
         const entry = await faq.get(data.n);
