@@ -10,7 +10,7 @@
 // only runs it (SQLite: ./hot-store-sqlite.ts on better-sqlite3; PostgreSQL: ./hot-store-postgres.ts on pg).
 // The SQL is the common subset of both: dates and 64-bit ids are read as text (CAST … AS TEXT) and parsed
 // here, counts are cast to INTEGER. A Db without a hot store (an in-memory SQLite database) uses Prisma.
-import type { Event } from "./generated/prisma/client.js";
+import type { Event, Registration } from "./generated/prisma/client.js";
 
 /** A User row as Prisma's `db.user.findUnique` returns it. */
 export interface UserRow {
@@ -54,6 +54,8 @@ export interface HotStore {
   /** This person's rows among the staff tables, in one statement (owners from the configuration are not in them). */
   staffRows(telegramId: bigint): Promise<StaffRows>;
   findEvent(id: number): Promise<Event | null>;
+  /** A person's registration for an event (by User id), or null. */
+  findRegistration(eventId: number, userId: number): Promise<Registration | null>;
   /** Seats held (confirmed and offered registrations, with their companions) for each of these events; absent = 0. */
   takenSeats(eventIds: readonly number[]): Promise<Map<number, number>>;
   /** How many upcoming published events there are, and how many of them in `province`. */
@@ -85,6 +87,10 @@ const EVENT_COLUMNS = `"id", "title", "description", "province", "city", "venueN
   ${asText("startsAt")}, ${asText("endsAt")}, "timeZone", "capacity", ${asText("rsvpDeadline")}, "audience", "status", "maxCompanions",
   "isExample", ${asText("createdBy")}, ${asText("cancelledAt")}, ${asText("createdAt")}, ${asText("updatedAt")}`;
 
+const REGISTRATION_COLUMNS = `"id", "eventId", "userId", "status", "waitlistPosition", ${asText("offerExpiresAt")}, "fullName", "city",
+  "gelombang", "training", "phone", "companions", "checkInToken", ${asText("checkedInAt")}, ${asText("reminderDaySentAt")},
+  ${asText("reminderHoursSentAt")}, ${asText("feedbackInvitedAt")}, ${asText("anonymizedAt")}, ${asText("createdAt")}, ${asText("updatedAt")}`;
+
 const UPCOMING = `"status" = 'published' AND "endsAt" > $1`;
 
 /** Every statement of the hot store. */
@@ -104,6 +110,10 @@ export const HOT_SQL = {
       UNION ALL SELECT 'organiser', "province" FROM "OrganiserProvince" WHERE "telegramId" = $1`,
   },
   findEvent: { name: "hot_find_event", text: `SELECT ${EVENT_COLUMNS} FROM "Event" WHERE "id" = $1` },
+  findRegistration: {
+    name: "hot_find_registration",
+    text: `SELECT ${REGISTRATION_COLUMNS} FROM "Registration" WHERE "eventId" = $1 AND "userId" = $2`,
+  },
   // one event at a time: a page holds a handful, and one fixed statement beats a new one per list length
   takenSeats: {
     name: "hot_taken_seats",
@@ -192,6 +202,31 @@ function eventOf(row: Raw): Event {
   };
 }
 
+function registrationOf(row: Raw): Registration {
+  return {
+    id: Number(row.id),
+    eventId: Number(row.eventId),
+    userId: Number(row.userId),
+    status: text(row.status),
+    waitlistPosition: numberOrNull(row.waitlistPosition),
+    offerExpiresAt: parseDbDate(row.offerExpiresAt),
+    fullName: textOrNull(row.fullName),
+    city: textOrNull(row.city),
+    gelombang: numberOrNull(row.gelombang),
+    training: textOrNull(row.training),
+    phone: textOrNull(row.phone),
+    companions: Number(row.companions),
+    checkInToken: text(row.checkInToken),
+    checkedInAt: parseDbDate(row.checkedInAt),
+    reminderDaySentAt: parseDbDate(row.reminderDaySentAt),
+    reminderHoursSentAt: parseDbDate(row.reminderHoursSentAt),
+    feedbackInvitedAt: parseDbDate(row.feedbackInvitedAt),
+    anonymizedAt: parseDbDate(row.anonymizedAt),
+    createdAt: parseDbDate(row.createdAt) as Date,
+    updatedAt: parseDbDate(row.updatedAt) as Date,
+  };
+}
+
 /** The hot store on a driver's runner: every method is one statement of HOT_SQL (takenSeats: one per event). */
 export function createHotStore(sql: SqlRunner): HotStore {
   return {
@@ -214,6 +249,10 @@ export function createHotStore(sql: SqlRunner): HotStore {
     findEvent: async (id) => {
       const row = (await sql.all<Raw>(HOT_SQL.findEvent, [id]))[0];
       return row ? eventOf(row) : null;
+    },
+    findRegistration: async (eventId, userId) => {
+      const row = (await sql.all<Raw>(HOT_SQL.findRegistration, [eventId, userId]))[0];
+      return row ? registrationOf(row) : null;
     },
     takenSeats: async (eventIds) => {
       const taken = new Map<number, number>();

@@ -77,6 +77,8 @@ describeEachProvider("hot-path store (prepared statements next to Prisma)", (pro
 
     expect(await hot.findEvent(jambi2.id)).toEqual(await db.event.findUnique({ where: { id: jambi2.id } }));
     expect(await hot.findEvent(999_999)).toBeNull();
+    expect(await hot.findRegistration(jambi2.id, user.id)).toEqual(await db.registration.findUnique({ where: { eventId_userId: { eventId: jambi2.id, userId: user.id } } }));
+    expect(await hot.findRegistration(jambi1.id, user.id)).toBeNull();
     expect(await hot.takenSeats([jambi2.id, jambi1.id])).toEqual(new Map([[jambi2.id, 3]]));
     expect(await hot.countUpcoming("15", now)).toEqual({ total: 3, inProvince: 2 });
     expect(await hot.countUpcoming(null, now)).toEqual({ total: 3, inProvince: 0 });

@@ -2,7 +2,7 @@
 // per query, so the data layer changes in one place.
 import type { Db } from "../../db.js";
 import { hotStoreOf } from "../../hot-store.js";
-import type { Event } from "../../generated/prisma/client.js";
+import type { Event, Registration } from "../../generated/prisma/client.js";
 
 /** An event by id: a prepared statement where the database has a hot store (../../hot-store.ts); inside a transaction, Prisma. */
 export function findEvent(db: Db, id: number): Promise<Event | null> {
@@ -45,8 +45,10 @@ export function openEvents(db: Db, now: Date, take: number, provinces: readonly 
   });
 }
 
-/** A person's registration for an event (by User id), if any. */
-export function findRegistration(db: Db, eventId: number, userId: number) {
+/** A person's registration for an event (by User id), if any (the start of every RSVP: on the hot store where there is one). */
+export function findRegistration(db: Db, eventId: number, userId: number): Promise<Registration | null> {
+  const hot = hotStoreOf(db);
+  if (hot) return hot.findRegistration(eventId, userId);
   return db.registration.findUnique({ where: { eventId_userId: { eventId, userId } } });
 }
 
