@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { checkIn, checkInQrPng, extractCheckInToken, newCheckInToken } from "../../src/domain/events/checkin.js";
+import { decode } from "fast-png";
+import QRCode from "qrcode";
+import { checkIn, checkInQrPng, extractCheckInToken, newCheckInToken, QR_STYLE } from "../../src/domain/events/checkin.js";
 import { checkInDeepLink, eventDeepLink, parseCheckInPayload, parseEventPayload } from "../../src/domain/events/links.js";
 import { reserveSeat } from "../../src/domain/events/rsvp.js";
 import { createTestDatabase, type TestDatabase } from "../support/db.js";
@@ -53,9 +55,27 @@ describe("check-in", () => {
     expect(await checkIn(t.db, ra.registration.checkInToken, { now: doorTime })).toMatchObject({ status: "event_not_open" });
   });
 
-  it("makes a PNG QR code of the check-in link", async () => {
-    const png = await checkInQrPng(checkInDeepLink("TemuAlumniBot", newCheckInToken()));
+  it("makes a PNG QR code of the check-in link, pixel for pixel the image the qrcode library draws", async () => {
+    const link = checkInDeepLink("TemuAlumniBot", newCheckInToken());
+    const png = await checkInQrPng(link);
     expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-    expect(png.length).toBeGreaterThan(500);
+    const ours = decode(png);
+    const reference = decode(await QRCode.toBuffer(link, { type: "png", ...QR_STYLE }));
+    expect([ours.width, ours.height, ours.depth, ours.channels]).toEqual([reference.width, reference.height, 1, 1]);
+    expect(ours.width).toBeGreaterThan(200);
+    const stride = Math.ceil(ours.width / 8);
+    let dark = 0;
+    const mismatches: string[] = [];
+    for (let y = 0; y < reference.height; y++) {
+      for (let x = 0; x < reference.width; x++) {
+        const referenceWhite = (reference.data[(y * reference.width + x) * reference.channels] ?? 0) > 127;
+        const ourWhite = ((ours.data[y * stride + (x >> 3)] ?? 0) & (0x80 >> (x & 7))) !== 0;
+        if (!ourWhite) dark++;
+        if (referenceWhite !== ourWhite && mismatches.length < 5) mismatches.push(`${x},${y}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+    // a QR code is roughly half dark modules inside its quiet zone
+    expect(dark / (ours.width * ours.height)).toBeGreaterThan(0.2);
   });
 });
