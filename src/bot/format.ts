@@ -60,13 +60,22 @@ export function htmlTextLength(html: string): number {
 }
 
 /**
+ * True when the text of this HTML is longer than `limit` after entity parsing. Tags and entities only
+ * ever shorten the text, so HTML no longer than the limit is not parsed at all: the common case of every
+ * message the bot sends.
+ */
+export function htmlLongerThan(html: string, limit: number): boolean {
+  return html.length > limit && htmlTextLength(html) > limit;
+}
+
+/**
  * Splits well-formed Telegram HTML into pieces of at most `limit` characters each after entity parsing:
  * at a line break where possible, else at a space, never inside a tag or an entity. Tags open at a cut
  * are closed at the end of one piece and opened again at the start of the next, so every piece parses.
  */
 export function splitHtml(html: string | Html, limit: number = MAX_MESSAGE_LENGTH): string[] {
   const source = html.toString();
-  if (htmlTextLength(source) <= limit) return [source];
+  if (!htmlLongerThan(source, limit)) return [source];
   const tokens = tokenizeHtml(source);
   const pieces: string[] = [];
   let open: HtmlToken[] = [];
@@ -108,6 +117,6 @@ export function splitHtml(html: string | Html, limit: number = MAX_MESSAGE_LENGT
 /** Shortens HTML to `limit` characters after entity parsing (ending with "…" when something was cut). */
 export function shortenHtml(html: string | Html, limit: number): string {
   const source = html.toString();
-  if (htmlTextLength(source) <= limit) return source;
+  if (!htmlLongerThan(source, limit)) return source;
   return `${splitHtml(source, limit - 1)[0] ?? ""}…`;
 }

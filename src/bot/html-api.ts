@@ -4,7 +4,7 @@
 // Telegram's limits are split (messages) or shortened (captions, edits); an edit that changes nothing
 // counts as done instead of failing with "message is not modified".
 import type { Transformer } from "grammy";
-import { MAX_CAPTION_LENGTH, MAX_MESSAGE_LENGTH, htmlTextLength, shortenHtml, splitHtml, unescapeHtml } from "./format.js";
+import { MAX_CAPTION_LENGTH, MAX_MESSAGE_LENGTH, htmlLongerThan, shortenHtml, splitHtml, unescapeHtml } from "./format.js";
 
 type Payload = Record<string, unknown>;
 
@@ -70,7 +70,7 @@ export function prepareOutgoing(method: string, input: Payload): Payload {
 export function htmlTextTransformer(): Transformer {
   return async (prev, method, input, signal) => {
     const payload = prepareOutgoing(method, (input ?? {}) as Payload);
-    if (method === "sendMessage" && isHtml(payload) && htmlTextLength(String(payload.text)) > MAX_MESSAGE_LENGTH) {
+    if (method === "sendMessage" && isHtml(payload) && htmlLongerThan(String(payload.text), MAX_MESSAGE_LENGTH)) {
       // a long message goes out as several, the buttons under the last one, the reply-to on the first
       const pieces = splitHtml(String(payload.text), MAX_MESSAGE_LENGTH);
       const { reply_markup, reply_parameters, ...rest } = payload;

@@ -107,6 +107,7 @@ export function scrubUnmatched(text: string): string {
  */
 export class FaqService {
   private index: FaqIndex = FaqIndex.build([]);
+  private bySlug = new Map<string, FaqEntry>();
   private reloadsStarted = 0;
   private reloadsApplied = 0;
   /** the revision the current index was built at */
@@ -132,10 +133,12 @@ export class FaqService {
     // the revision first: a change landing between the two reads only causes one more reload later
     const revision = await this.readRevision();
     const rows = await this.db.faq.findMany({ orderBy: { id: "asc" } });
-    const index = FaqIndex.build(rows.map(faqFromRow));
+    const entries = rows.map(faqFromRow);
+    const index = FaqIndex.build(entries);
     // when reloads overlap, the one that started last read the newest rows: never replace it with older
     if (ticket > this.reloadsApplied) {
       this.index = index;
+      this.bySlug = new Map(entries.map((entry) => [entry.slug, entry]));
       this.reloadsApplied = ticket;
       this.revision = revision;
       this.checkedAt = Date.now();
@@ -204,6 +207,16 @@ export class FaqService {
       .filter((e): e is FaqEntry => e !== undefined);
   }
 
+  /**
+   * An entry as the matcher sees it, from memory: what users are shown (the FAQ menu, a question's
+   * button). As fresh as the answers to typed questions: this instance's changes at once, another
+   * instance's after `refresh`. Admin tools read the database with `get`.
+   */
+  shown(idOrSlug: number | string): FaqEntry | null {
+    return (typeof idOrSlug === "number" ? this.index.entry(idOrSlug) : this.bySlug.get(idOrSlug)) ?? null;
+  }
+
+  /** The entry as stored now (admin tools, which edit it). */
   async get(idOrSlug: number | string): Promise<FaqEntry | null> {
     const row = await this.db.faq.findUnique({
       where: typeof idOrSlug === "number" ? { id: idOrSlug } : { slug: idOrSlug },

@@ -12,7 +12,7 @@ import type { FeatureKit } from "../../feature.js";
 import { adminOnly } from "../../middlewares/admin.js";
 import { askEntryQuestion, faqLearning, LEARNING_CALLBACKS, resolveAsked, reviewButton, type AskedQuestion } from "./learning.js";
 import { answerText, questionLabel } from "./views.js";
-import { escapeHtml, HTML, htmlTextLength, MAX_MESSAGE_LENGTH, trustedHtml, type Translate } from "../../format.js";
+import { escapeHtml, HTML, htmlLongerThan, MAX_MESSAGE_LENGTH, trustedHtml, type Translate } from "../../format.js";
 
 const PAGE_SIZE = 8;
 /** Problems listed in an import report; the rest are counted. */
@@ -427,7 +427,7 @@ export function faqAdminFeature(kit: FeatureKit): Composer<BotContext> {
         const details = entryDetails(ctx.t, entry);
         const send = () => ctx.reply(details, { ...HTML, reply_markup: entryKeyboard(ctx.t, entry) });
         // an edit cannot become several messages: an entry too long for one is sent anew, split
-        if (htmlTextLength(details) > MAX_MESSAGE_LENGTH) return send();
+        if (htmlLongerThan(details, MAX_MESSAGE_LENGTH)) return send();
         return ctx.editMessageText(details, { ...HTML, reply_markup: entryKeyboard(ctx.t, entry) }).catch(send);
       }
       case "edit": {

@@ -131,7 +131,7 @@ export function faqFeature(kit: FeatureKit): Composer<BotContext> {
     const faq = await service();
     const popular: FaqEntry[] = [];
     for (const slug of POPULAR_SLUGS) {
-      const entry = await faq.get(slug);
+      const entry = faq.shown(slug);
       if (entry) popular.push(entry);
     }
     await ctx.reply(ctx.t("faq-intro"), { ...HTML, reply_markup: questionButtons(popular) });
@@ -140,7 +140,7 @@ export function faqFeature(kit: FeatureKit): Composer<BotContext> {
   composer.callbackQuery(questionCb.filter, async (ctx) => {
     const data = questionCb.unpack(ctx.callbackQuery.data);
     const faq = await service();
-    const entry = data ? await faq.get(data.id) : null;
+    const entry = data ? faq.shown(data.id) : null;
     if (!entry) return ctx.answerCallbackQuery({ text: ctx.t("faq-entry-gone") });
     await ctx.answerCallbackQuery();
     // related questions of an entry are what its own question is matched with
@@ -166,7 +166,7 @@ export function faqFeature(kit: FeatureKit): Composer<BotContext> {
     await ctx.answerCallbackQuery({ text: ctx.t("faq-vote-thanks-short") });
 
     // The vote buttons go away and the thanks takes their place; the related questions stay.
-    const entry = await faq.get(data.id);
+    const entry = faq.shown(data.id);
     const keep: InlineKeyboardButton[][] = (message?.reply_markup?.inline_keyboard ?? [])
       .map((row) => row.filter((b) => "callback_data" in b && questionCb.filter.test(b.callback_data)))
       .filter((row) => row.length > 0);
