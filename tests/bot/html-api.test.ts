@@ -99,6 +99,17 @@ describe("the HTML text transformer", () => {
     expect(last.message_id).toBe(sent.length);
   });
 
+  it("sends as one message a text whose markup makes it longer than 4,096 characters but whose visible text fits", async () => {
+    const { api, sent } = fakeTelegram();
+    // 1,000 escaped ampersands in bold: 4,000+ characters of markup for 1,000 visible ones
+    const html = `<b>${escapeHtml("&".repeat(1000))}</b> ${"<i>x</i>".repeat(300)}`;
+    expect(html.length).toBeGreaterThan(MAX_MESSAGE_LENGTH);
+    expect(htmlTextLength(html)).toBeLessThanOrEqual(MAX_MESSAGE_LENGTH);
+    await api.sendMessage(1, html);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.payload.text).toBe(html);
+  });
+
   it("splits one very long line (a story without line breaks) at spaces, never inside a tag or an entity", () => {
     const html = `<i>${escapeHtml("Saya & kamu <3 ".repeat(1000))}</i>`;
     const pieces = splitHtml(html, MAX_MESSAGE_LENGTH);
