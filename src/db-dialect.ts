@@ -1,8 +1,10 @@
 // The one place where SQLite and PostgreSQL differ in hand-written SQL. Raw statements are written once,
 // with `?` placeholders and double-quoted identifiers (valid on both), and pass through here:
 // placeholders become $1, $2, … on PostgreSQL, DateTime parameters take each database's form, and the few
-// constructs that differ (INSERT OR IGNORE, row locks, the write lock) come from the dialect.
+// constructs that differ (INSERT OR IGNORE, row locks, the write lock) come from the dialect. Statements of
+// a per-update hot path are written in `$n` form instead and run on the hot store (runStatement).
 import type { DatabaseProvider } from "./db-url.js";
+import { hotStoreOf, positional, type HotStatement } from "./hot-store.js";
 
 /** Anything that can run raw SQL: the client or an interactive transaction's client. */
 export interface RawClient {
@@ -106,4 +108,17 @@ export function queryRaw<T>(db: RawClient, text: string, ...values: unknown[]): 
 /** `$executeRawUnsafe` with the SQL adapted to the client's database (returns the affected rows). */
 export function executeRaw(db: RawClient, text: string, ...values: unknown[]): Promise<number> {
   return Promise.resolve(db.$executeRawUnsafe(dialectOf(db).sql(text), ...values));
+}
+
+/**
+ * A statement of a per-update hot path (written once in PostgreSQL's `$n` form, see ../hot-store.ts): on
+ * the database's hot store where it has one (prepared once, no ORM), else, on a SQLite database without
+ * one (in memory) or inside a transaction, through Prisma's raw query with the same SQL.
+ */
+export async function runStatement<Row>(db: RawClient, statement: HotStatement, values: readonly unknown[]): Promise<Row[]> {
+  const hot = hotStoreOf(db);
+  if (hot) return hot.run<Row>(statement, values);
+  if (dialectOf(db).provider === "postgresql") return db.$queryRawUnsafe<Row[]>(statement.text, ...values);
+  const { text, order } = positional(statement.text);
+  return db.$queryRawUnsafe<Row[]>(text, ...order.map((index) => values[index]));
 }

@@ -7,7 +7,7 @@
 // waiting for this very process to continue: a deadlock until the timeout). So this connection has a busy
 // timeout of 0, and a statement refused with SQLITE_BUSY is tried again after an asynchronous pause.
 import Database from "better-sqlite3";
-import { createHotStore, type HotStatement, type HotStore } from "./hot-store.js";
+import { createHotStore, positional, type HotStatement, type HotStore } from "./hot-store.js";
 
 /** How long a statement keeps being retried while the database is locked (as the Prisma connection's busy timeout). */
 const BUSY_WAIT_MS = 5000;
@@ -35,19 +35,6 @@ async function whenFree<T>(fn: () => T): Promise<T> {
       if (!isBusy(error) || Date.now() - started > BUSY_WAIT_MS) throw error;
     }
   }
-}
-
-/**
- * A statement in PostgreSQL's numbered form for better-sqlite3, which binds plain `?` by position: each
- * `$n` becomes `?` and `order` says which value goes where ("$1 … $1" binds the first value twice).
- */
-export function positional(text: string): { text: string; order: number[] } {
-  const order: number[] = [];
-  const converted = text.replace(/\$(\d+)/g, (_, n: string) => {
-    order.push(Number(n) - 1);
-    return "?";
-  });
-  return { text: converted, order };
 }
 
 interface Prepared {

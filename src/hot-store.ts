@@ -1,7 +1,8 @@
 // The queries of the per-update hot path, on the database driver itself instead of the ORM: the session and
 // conversation state (read every update, written when it changed), the user lookup of onboarding (every text
 // message), the staff check (every update that reaches a staff branch), and the event reads behind /acara,
-// an event's card and the start of an RSVP. Through Prisma each of them cost the client runtime, its query
+// an event's card and the start of an RSVP; other modules run their own per-update statements on it too
+// (`run`: the cluster inbox). Through Prisma each of them cost the client runtime, its query
 // compiler and the adapter's row conversion; a prepared statement on the driver costs a small fraction
 // (`npm run bench`, profile in README).
 //
@@ -62,6 +63,8 @@ export interface HotStore {
   countUpcoming(province: string | null, now: Date): Promise<{ total: number; inProvince: number }>;
   /** One page of upcoming published events: `province` first, then by start time and id. */
   upcomingEvents(query: UpcomingQuery): Promise<Event[]>;
+  /** Any statement of another module's hot path on this driver (src/db-dialect.ts runStatement). */
+  run<Row>(statement: HotStatement, values: readonly unknown[]): Promise<Row[]>;
   close(): Promise<void>;
 }
 
@@ -132,6 +135,20 @@ export const HOT_SQL = {
       ORDER BY CASE WHEN "province" = $2 THEN 0 ELSE 1 END, "startsAt", "id" LIMIT $3 OFFSET $4`,
   },
 } satisfies Record<string, HotStatement>;
+
+/**
+ * A statement in PostgreSQL's numbered form for a driver that binds plain `?` by position (better-sqlite3,
+ * Prisma's raw queries on SQLite): each `$n` becomes `?` and `order` says which value goes where ("$1 … $1"
+ * binds the first value twice).
+ */
+export function positional(text: string): { text: string; order: number[] } {
+  const order: number[] = [];
+  const converted = text.replace(/\$(\d+)/g, (_, n: string) => {
+    order.push(Number(n) - 1);
+    return "?";
+  });
+  return { text: converted, order };
+}
 
 /** A date as a parameter, in the text form Prisma writes to SQLite (and PostgreSQL reads as UTC). */
 export function dbDateParam(value: Date): string {
@@ -269,6 +286,7 @@ export function createHotStore(sql: SqlRunner): HotStore {
     },
     upcomingEvents: async ({ province, now, offset, limit }) =>
       (await sql.all<Raw>(HOT_SQL.upcomingEvents, [dbDateParam(now), province, limit, offset])).map(eventOf),
+    run: (statement, values) => sql.all(statement, values),
     close: () => sql.close(),
   };
 }

@@ -8,7 +8,8 @@
 // instance takes them over (recoverExpired). Done rows are kept for DONE_RETENTION_MS, so a redelivery
 // (Telegram keeps an update for 24 hours) is recognised across restarts, then purged.
 import type { Db } from "../db.js";
-import { dialectOf, executeRaw, queryRaw } from "../db-dialect.js";
+import { dialectOf, executeRaw, queryRaw, runStatement } from "../db-dialect.js";
+import { dbDateParam, type HotStatement } from "../hot-store.js";
 
 /** How long done rows stay (dedup window: Telegram keeps undelivered updates for 24 hours). */
 export const DONE_RETENTION_MS = 48 * 60 * 60 * 1000;
@@ -44,20 +45,39 @@ export function isUpdate(value: unknown): value is RawUpdate {
   return !!value && typeof value === "object" && Number.isSafeInteger((value as { update_id?: unknown }).update_id);
 }
 
+// Each webhook update is stored, claimed and completed once: those three statements run on the hot store
+// (prepared on the driver, see ../db-dialect.ts runStatement), written in PostgreSQL's $n form. Dates are
+// passed as ISO text (dbDateParam), the form both databases compare and store.
+const STORE: HotStatement = {
+  name: "inbox_store",
+  text: `INSERT INTO "InboxUpdate" ("updateId", "chatKey", "payload", "status", "attempts", "receivedAt", "updatedAt")
+    VALUES ($1, $2, $3, 'pending', 0, $4, $4) ON CONFLICT DO NOTHING RETURNING "updateId"`,
+};
+
+const COMPLETE: HotStatement = {
+  name: "inbox_complete",
+  text: `UPDATE "InboxUpdate" SET "status" = 'done', "claimedBy" = NULL, "leaseUntil" = NULL, "updatedAt" = $1
+    WHERE "updateId" = $2 AND "status" = 'processing' AND "claimedBy" = $3 RETURNING "updateId"`,
+};
+
+/** The claim (see claimUpdates); `lock` is the dialect's claimLock, so the name says which. */
+function claimStatement(lock: string): HotStatement {
+  return {
+    name: lock ? "inbox_claim_locking" : "inbox_claim",
+    text: `UPDATE "InboxUpdate" SET "status" = 'processing', "claimedBy" = $1, "leaseUntil" = $2, "attempts" = "attempts" + 1, "updatedAt" = $3
+      WHERE "status" = 'pending' AND "updateId" IN (SELECT i."updateId" FROM "InboxUpdate" i WHERE i."status" = 'pending'
+      AND (i."availableAt" IS NULL OR i."availableAt" <= $3)
+      AND i."updateId" = (SELECT MIN(j."updateId") FROM "InboxUpdate" j WHERE j."chatKey" = i."chatKey" AND j."status" IN ('pending', 'processing'))
+      ORDER BY i."updateId" LIMIT $4${lock})
+      RETURNING CAST("updateId" AS TEXT) AS "updateId", "payload", "attempts"`,
+  };
+}
+
 /** Stores an update unless it is there already. true = new, false = a redelivery (already stored). */
 export async function storeUpdate(db: Db, update: RawUpdate, nowMs = Date.now()): Promise<boolean> {
-  const d = dialectOf(db);
-  const now = d.time(nowMs);
-  const n = await executeRaw(
-    db,
-    d.insertIgnoring(`INSERT INTO "InboxUpdate" ("updateId", "chatKey", "payload", "status", "attempts", "receivedAt", "updatedAt") VALUES (?, ?, ?, 'pending', 0, ?, ?)`),
-    update.update_id,
-    chatKeyOf(update),
-    JSON.stringify(update),
-    now,
-    now,
-  );
-  return n === 1;
+  const now = dbDateParam(new Date(nowMs));
+  const rows = await runStatement(db, STORE, [update.update_id, chatKeyOf(update), JSON.stringify(update), now]);
+  return rows.length === 1;
 }
 
 export interface ClaimedUpdate {
@@ -72,35 +92,19 @@ export interface ClaimedUpdate {
  * one, and only when it is pending and due (not in a retry's backoff), oldest first.
  */
 export async function claimUpdates(db: Db, owner: string, limit: number, leaseMs: number, nowMs = Date.now()): Promise<ClaimedUpdate[]> {
-  const d = dialectOf(db);
-  const now = d.time(nowMs);
-  const rows = await queryRaw<{ updateId: bigint | number; payload: string; attempts: number | bigint }[]>(
-    db,
-    `UPDATE "InboxUpdate" SET "status" = 'processing', "claimedBy" = ?, "leaseUntil" = ?, "attempts" = "attempts" + 1, "updatedAt" = ? ` +
-      `WHERE "status" = 'pending' AND "updateId" IN (SELECT i."updateId" FROM "InboxUpdate" i WHERE i."status" = 'pending' ` +
-      `AND (i."availableAt" IS NULL OR i."availableAt" <= ?) ` +
-      `AND i."updateId" = (SELECT MIN(j."updateId") FROM "InboxUpdate" j WHERE j."chatKey" = i."chatKey" AND j."status" IN ('pending', 'processing')) ` +
-      `ORDER BY i."updateId" LIMIT ?${d.claimLock}) ` +
-      `RETURNING "updateId", "payload", "attempts"`,
+  const rows = await runStatement<{ updateId: string; payload: string; attempts: number | bigint }>(db, claimStatement(dialectOf(db).claimLock), [
     owner,
-    d.time(nowMs + leaseMs),
-    now,
-    now,
+    dbDateParam(new Date(nowMs + leaseMs)),
+    dbDateParam(new Date(nowMs)),
     limit,
-  );
-  return rows.map((r) => ({ updateId: Number(r.updateId), payload: r.payload, attempts: Number(r.attempts) })).sort((a, b) => a.updateId - b.updateId);
+  ]);
+  return rows.map((r) => ({ updateId: Number(r.updateId), payload: String(r.payload), attempts: Number(r.attempts) })).sort((a, b) => a.updateId - b.updateId);
 }
 
 /** Marks a handled update done (only while `owner` still holds it). */
 export async function completeUpdate(db: Db, updateId: number, owner: string, nowMs = Date.now()): Promise<boolean> {
-  const n = await executeRaw(
-    db,
-    `UPDATE "InboxUpdate" SET "status" = 'done', "claimedBy" = NULL, "leaseUntil" = NULL, "updatedAt" = ? WHERE "updateId" = ? AND "status" = 'processing' AND "claimedBy" = ?`,
-    dialectOf(db).time(nowMs),
-    updateId,
-    owner,
-  );
-  return n === 1;
+  const rows = await runStatement(db, COMPLETE, [dbDateParam(new Date(nowMs)), updateId, owner]);
+  return rows.length === 1;
 }
 
 export interface RetryPolicy {
