@@ -13,7 +13,7 @@
  * have been given phrasings modelled on training questions, so in-sample errors understate held-out
  * ones: hence zero, not a share of the 0.02 budget. The held-out ("test") split is only reported,
  * never used to choose, and its individual misses are never printed: `misses` refuses that split.
- * Current values: 0.55 / 0.825 / 0.9 / 0.7 / 0.1. Recalibrate the same way after adding fresh training
+ * Current values: 0.55 / 0.85 / 0.9 / 0.7 / 0.1. Recalibrate the same way after adding fresh training
  * questions, before fixing content for the ones they miss.
  */
 import { FAQ_THRESHOLDS, FaqIndex, type FaqThresholds } from "../src/domain/faq/index.js";

@@ -1,6 +1,6 @@
 import type { FaqEntry } from "./entry.js";
 import { canonicalWords, colloquialForms, isFunctionWord, isKnownChatWord, tokenOf } from "./normalize.js";
-import { maxTypos, typoDistance } from "./typo.js";
+import { maxTypos, nthLargest, pairKey, pushTo, typoDistance } from "./index-util.js";
 
 export { maxTypos, typoDistance };
 
@@ -52,6 +52,8 @@ interface Slot {
   idf: number;
   /** share of idf this word adds to coverage: question words ("berapa", "cara") count half */
   coverageWeight: number;
+  /** the alternatives' tokens joined: two words that resolve alike count once */
+  key?: string;
 }
 
 interface Posting {
@@ -89,6 +91,8 @@ export const TUNE = {
   /** see PHRASE_WEIGHT */
   phraseWeight: PHRASE_WEIGHT,
 };
+/** how many entries rank() orders exactly (search() is asked for at most this many) */
+const RANKED_EXACTLY = 10;
 /** typo penalty by edit distance */
 const TYPO_WEIGHT = [1, 0.75, 0.55] as const;
 
@@ -116,7 +120,7 @@ export const FAQ_THRESHOLDS: FaqThresholds = {
   /** a confident answer needs at least this coverage ... */
   answerCoverage: 0.55,
   /** ... and the runner-up at most this share of the best score */
-  answerRunnerUpRatio: 0.825,
+  answerRunnerUpRatio: 0.85,
   /** suggestions and related entries must score at least this share of the best */
   suggestShare: 0.35,
   answerFit: 0.9,
@@ -219,7 +223,7 @@ export class FaqIndex {
     return this.byId.get(faqId);
   }
 
-  /** Ranked entries for a free-text question, best first. */
+  /** Ranked entries for a free-text question, best first (the first RANKED_EXACTLY in exact order). */
   search(query: string, limit = 10): FaqHit[] {
     return this.rank(query)
       .slice(0, limit)
@@ -335,7 +339,11 @@ export class FaqIndex {
         }
       });
       const perSlot = new Float64Array(slots.length);
+      // the bonus is at most phrasingWeight × totalIdf: an entry that cannot reach the first
+      // RANKED_EXACTLY with it is left without (the order past those is not needed anywhere)
+      const cutoff = nthLargest(totals.values(), RANKED_EXACTLY) - TUNE.phrasingWeight * totalIdf;
       for (const [doc, total] of totals) {
+        if (total.score < cutoff) continue;
         let bestShare = 0;
         for (const phrasing of this.phrasings[doc] ?? []) {
           perSlot.fill(0);
@@ -376,8 +384,8 @@ export class FaqIndex {
       if (seen.has(word)) continue;
       seen.add(word);
       for (const slot of this.resolveWord(word)) {
-        const key = slot.alternatives.map((a) => a.token).join("|");
-        if (key && slots.some((s) => s.alternatives.map((a) => a.token).join("|") === key)) continue;
+        const key = (slot.key ??= slot.alternatives.map((a) => a.token).join("|"));
+        if (key && slots.some((s) => s.key === key)) continue;
         slots.push(slot);
       }
     }
@@ -475,14 +483,4 @@ export class FaqIndex {
     if (!parts || parts.length < 2 || !parts.some(isIndexWord)) return null;
     return parts.flatMap((p) => canonicalWords(p));
   }
-}
-
-function pairKey(a: string, b: string): string {
-  return a < b ? `${a} ${b}` : `${b} ${a}`;
-}
-
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
