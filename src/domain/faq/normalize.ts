@@ -173,7 +173,8 @@ const INFORMAL: Record<string, string> = {
   medsos: "media sosial", websitenya: "situs",
   ngisi: "isi", diisiin: "isi", ngeceknya: "cek", ketauan: "ketahuan",
   taunya: "tahu", nerusin: "teruskan",
-  switch: "ganti", official: "resmi", ofisial: "resmi", legal: "resmi", kaya: "seperti", kyak: "seperti", ganti2: "ganti", tkd: "tes kemampuan dasar", insentife: "insentif", insentipe: "insentif", syarate: "syarat", langkahe: "langkah", duite: "uang",
+  switch: "ganti", verif: "verifikasi", diverif: "verifikasi", verifnya: "verifikasi", tele: "telegram",
+  negri: "negeri", diliat: "lihat", bapak: "", ibuk: "", hack: "retas", dihack: "retas", kehack: "retas", official: "resmi", ofisial: "resmi", legal: "resmi", kaya: "seperti", kyak: "seperti", ganti2: "ganti", tkd: "tes kemampuan dasar", insentife: "insentif", insentipe: "insentif", syarate: "syarat", langkahe: "langkah", duite: "uang",
 };
 
 /** Multi-word phrases (after the word-level dictionary) → one standard form. */
