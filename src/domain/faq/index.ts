@@ -69,7 +69,7 @@ const FIELDS: Record<FieldName, { weight: number; b: number }> = {
   keywords: { weight: 1.0, b: 0.3 },
   answer: { weight: 0.3, b: 0.5 },
 };
-const K1 = 1.2;
+const K1 = 1.6;
 /** match strength of a word found once in the question/keywords (a passing mention in the answer is ~0.5) */
 const ANCHOR_STRENGTH = 0.7;
 /** score added for two question words found side by side in an entry, times the smaller idf */
