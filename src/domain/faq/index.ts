@@ -1,6 +1,8 @@
-import { distance as levenshtein } from "fastest-levenshtein";
 import type { FaqEntry } from "./entry.js";
-import { canonicalWords, isFunctionWord, isKnownChatWord, tokenOf } from "./normalize.js";
+import { canonicalWords, colloquialForms, isFunctionWord, isKnownChatWord, tokenOf } from "./normalize.js";
+import { maxTypos, nthLargest, pairKey, pushTo, typoDistance } from "./index-util.js";
+
+export { maxTypos, typoDistance };
 
 /**
  * In-memory full-text index over the FAQ: BM25F over three fields (question + variants, keywords,
@@ -37,6 +39,11 @@ interface RankedHit {
   coverage: number;
   /** whether a topical word of the question is in the entry's question, variants or keywords */
   anchored: boolean;
+  /**
+   * how well the entry's closest phrasing fits the question, 0..1: the share of the question's idf
+   * mass it matches times the share of its own idf mass the question matches
+   */
+  fit: number;
 }
 
 /** One query word: the index tokens it may stand for (with a typo penalty) and its weight. */
@@ -45,6 +52,8 @@ interface Slot {
   idf: number;
   /** share of idf this word adds to coverage: question words ("berapa", "cara") count half */
   coverageWeight: number;
+  /** the alternatives' tokens joined: two words that resolve alike count once */
+  key?: string;
 }
 
 interface Posting {
@@ -60,17 +69,30 @@ const FIELDS: Record<FieldName, { weight: number; b: number }> = {
   keywords: { weight: 1.0, b: 0.3 },
   answer: { weight: 0.3, b: 0.5 },
 };
-const K1 = 1.2;
+const K1 = 1.6;
 /** match strength of a word found once in the question/keywords (a passing mention in the answer is ~0.5) */
 const ANCHOR_STRENGTH = 0.7;
 /** score added for two question words found side by side in an entry, times the smaller idf */
 const PHRASE_WEIGHT = 0.3;
 /**
- * score added for the entry's single phrasing (its question or one variant) that shares the most of
- * the question's idf mass, times that mass: a question worded like one phrasing of an entry leans to
- * that entry even when its words are spread over several entries' texts
+ * Weights of the phrasing fit, chosen on the training split (bench/faq-calibrate.ts tries others,
+ * nothing else changes them). For each entry, its single phrasing (the question or one variant) that
+ * fits the question best: the question's idf mass that phrasing matches, times the share of the
+ * phrasing's own idf mass the question matches (to `precisionPower`), times `phrasingWeight`, is added
+ * to the score. A question worded like one phrasing of an entry leans to that entry even when its words
+ * are spread over several entries' texts, and "prakerja itu apa" fits "apa itu Kartu Prakerja" better
+ * than "apa itu SK Prakerja", which leaves SK unexplained.
  */
-const PHRASING_WEIGHT = 0.2;
+export const TUNE = {
+  phrasingWeight: 0.2,
+  precisionPower: 2,
+  /** question words in a phrasing count this much of their idf toward its own mass */
+  phrasingFunctionWeight: 1,
+  /** see PHRASE_WEIGHT */
+  phraseWeight: PHRASE_WEIGHT,
+};
+/** how many entries rank() orders exactly (search() is asked for at most this many) */
+const RANKED_EXACTLY = 10;
 /** typo penalty by edit distance */
 const TYPO_WEIGHT = [1, 0.75, 0.55] as const;
 
@@ -81,6 +103,12 @@ export interface FaqThresholds {
   readonly answerCoverage: number;
   readonly answerRunnerUpRatio: number;
   readonly suggestShare: number;
+  /** a question worded like one phrasing of the best entry (fit at least this) ... */
+  readonly answerFit: number;
+  /** ... whose runner-up fits at most this share as well, is answered even when the scores are close */
+  readonly answerFitRatio: number;
+  /** the runner-up may explain at most this much more of the question than the best entry */
+  readonly coverageSlack: number;
 }
 
 /** Calibrated on the training split of tests/fixtures/faq-questions.json (see bench/faq-calibrate.ts). */
@@ -92,28 +120,13 @@ export const FAQ_THRESHOLDS: FaqThresholds = {
   /** a confident answer needs at least this coverage ... */
   answerCoverage: 0.55,
   /** ... and the runner-up at most this share of the best score */
-  answerRunnerUpRatio: 0.825,
+  answerRunnerUpRatio: 0.85,
   /** suggestions and related entries must score at least this share of the best */
   suggestShare: 0.35,
+  answerFit: 0.9,
+  answerFitRatio: 0.7,
+  coverageSlack: 0.1,
 };
-
-/** Allowed edit distance for a word of this length: 0 below 4 letters, 1 from 4, 2 from 8. */
-export function maxTypos(length: number): number {
-  return length >= 8 ? 2 : length >= 4 ? 1 : 0;
-}
-
-/** Levenshtein distance, counting one swap of neighbouring letters ("dafatr") as a single typo. */
-export function typoDistance(a: string, b: string): number {
-  const d = levenshtein(a, b);
-  if (d !== 2 || a.length !== b.length) return d;
-  let first = -1;
-  for (let i = 0; i < a.length; i++) {
-    if (a[i] === b[i]) continue;
-    if (first >= 0) return i === first + 1 && a[first] === b[i] && a[i] === b[first] ? 1 : 2;
-    first = i;
-  }
-  return d;
-}
 
 export class FaqIndex {
   private readonly postings = new Map<string, Posting[]>();
@@ -125,8 +138,8 @@ export class FaqIndex {
   private readonly resolved = new Map<string, Slot[]>();
   /** two tokens (sorted, joined by a space) → entries whose question, variants or keywords have them side by side */
   private readonly pairs = new Map<string, Set<number>>();
-  /** per entry, the token set of each of its phrasings (question and variants) */
-  private readonly phrasings: Array<Array<Set<string>>> = [];
+  /** per entry, each of its phrasings (question and variants): distinct tokens, their idf and the idf sum */
+  private readonly phrasings: Array<Array<{ tokens: string[]; idfs: number[]; total: number }>> = [];
   private readonly byId: Map<number, FaqEntry>;
   private readonly unknownIdf: number;
 
@@ -134,15 +147,14 @@ export class FaqIndex {
     const n = entries.length;
     this.byId = new Map(entries.map((e) => [e.id, e]));
     const fieldTokens: Record<FieldName, string[][]> = { question: [], keywords: [], answer: [] };
+    const phrasingTokens: string[][][] = [];
     for (const entry of entries) {
       const texts: Record<FieldName, string[]> = {
         question: [entry.question, ...entry.variants],
         keywords: entry.keywords,
         answer: [entry.answer],
       };
-      this.phrasings.push(
-        texts.question.map((text) => new Set(canonicalWords(text).flatMap((w) => tokenOf(w) ?? []))),
-      );
+      phrasingTokens.push(texts.question.map((text) => [...new Set(canonicalWords(text).flatMap((w) => tokenOf(w) ?? []))]));
       for (const field of Object.keys(FIELDS) as FieldName[]) {
         const tokens: string[] = [];
         for (const text of texts[field]) {
@@ -186,6 +198,14 @@ export class FaqIndex {
       this.idfByToken.set(token, Math.log(1 + (n - perDoc.size + 0.5) / (perDoc.size + 0.5)));
       pushTo(this.tokensByLength, token.length, token);
     }
+    for (const list of phrasingTokens) {
+      this.phrasings.push(
+        list.map((tokens) => {
+          const idfs = tokens.map((t) => (this.idfByToken.get(t) ?? 0) * (isFunctionWord(t) ? TUNE.phrasingFunctionWeight : 1));
+          return { tokens, idfs, total: idfs.reduce((a, b) => a + b, 0) };
+        }),
+      );
+    }
     for (const word of this.surfaceWords.keys()) pushTo(this.surfaceByLength, word.length, word);
     // a word the FAQ never uses is at least as telling as the rarest word it does use
     this.unknownIdf = Math.log(1 + (n + 0.5) / 0.5);
@@ -203,7 +223,7 @@ export class FaqIndex {
     return this.byId.get(faqId);
   }
 
-  /** Ranked entries for a free-text question, best first. */
+  /** Ranked entries for a free-text question, best first (the first RANKED_EXACTLY in exact order). */
   search(query: string, limit = 10): FaqHit[] {
     return this.rank(query)
       .slice(0, limit)
@@ -230,7 +250,10 @@ export class FaqIndex {
     const runnerUp = hits[1];
     // clearly ahead: the runner-up scores well below the best and does not explain more of the question
     const clearlyAhead =
-      !runnerUp || (runnerUp.score <= best.score * t.answerRunnerUpRatio && runnerUp.coverage <= best.coverage);
+      !runnerUp ||
+      (runnerUp.score <= best.score * t.answerRunnerUpRatio && runnerUp.coverage <= best.coverage + t.coverageSlack) ||
+      // worded like one of the best entry's phrasings, and clearly less like any of the runner-up's
+      (best.fit >= t.answerFit && runnerUp.fit <= best.fit * t.answerFitRatio);
     if (best.coverage >= t.answerCoverage && clearlyAhead) {
       const entry = this.entries[best.doc] as FaqEntry;
       return { kind: "answer", entry, related: this.related(entry, close.slice(1)) };
@@ -239,12 +262,12 @@ export class FaqIndex {
   }
 
   /** The ranking with what the decision looks at (coverage, anchoring), for calibration and admin tools. */
-  explain(query: string, limit = 3): Array<FaqHit & { coverage: number; anchored: boolean; matched: number }> {
+  explain(query: string, limit = 3): Array<FaqHit & { coverage: number; anchored: boolean; matched: number; fit: number }> {
     return this.rank(query)
       .slice(0, limit)
       .map((hit) => {
         const entry = this.entries[hit.doc] as FaqEntry;
-        return { faqId: entry.id, slug: entry.slug, score: hit.score, coverage: hit.coverage, anchored: hit.anchored, matched: hit.matched };
+        return { faqId: entry.id, slug: entry.slug, score: hit.score, coverage: hit.coverage, anchored: hit.anchored, matched: hit.matched, fit: hit.fit };
       });
   }
 
@@ -261,7 +284,7 @@ export class FaqIndex {
     const slots = this.slots(query);
     const totalIdf = slots.reduce((sum, s) => sum + s.idf * s.coverageWeight, 0);
     if (totalIdf === 0) return [];
-    const totals = new Map<number, { score: number; matched: number; anchored: boolean }>();
+    const totals = new Map<number, { score: number; matched: number; anchored: boolean; fit: number }>();
     for (const slot of slots) {
       const bestInSlot = new Map<number, { score: number; strength: number }>();
       for (const { token, weight } of slot.alternatives) {
@@ -276,7 +299,7 @@ export class FaqIndex {
         }
       }
       for (const [doc, { score, strength }] of bestInSlot) {
-        const total = totals.get(doc) ?? { score: 0, matched: 0, anchored: false };
+        const total = totals.get(doc) ?? { score: 0, matched: 0, anchored: false, fit: 0 };
         total.score += score;
         total.matched += slot.idf * slot.coverageWeight * strength;
         if (slot.coverageWeight === 1 && strength >= ANCHOR_STRENGTH) total.anchored = true;
@@ -291,7 +314,7 @@ export class FaqIndex {
         const a = slots[i] as Slot;
         const b = slots[j] as Slot;
         if (a.coverageWeight < 1 && b.coverageWeight < 1) continue;
-        const bonus = PHRASE_WEIGHT * Math.min(a.idf, b.idf);
+        const bonus = TUNE.phraseWeight * Math.min(a.idf, b.idf);
         const rewarded = new Map<number, number>();
         for (const x of a.alternatives) {
           for (const y of b.alternatives) {
@@ -306,23 +329,50 @@ export class FaqIndex {
         }
       }
     }
-    if (PHRASING_WEIGHT > 0) {
+    if (TUNE.phrasingWeight > 0) {
+      const query = new Map<string, { slot: number; weight: number }>();
+      slots.forEach((slot, i) => {
+        const mass = slot.idf * slot.coverageWeight;
+        for (const alt of slot.alternatives) {
+          const known = query.get(alt.token);
+          if (!known || known.weight * (slots[known.slot] as Slot).idf < alt.weight * mass) query.set(alt.token, { slot: i, weight: alt.weight });
+        }
+      });
+      const perSlot = new Float64Array(slots.length);
+      // the bonus is at most phrasingWeight × totalIdf: an entry that cannot reach the first
+      // RANKED_EXACTLY with it is left without (the order past those is not needed anywhere)
+      const cutoff = nthLargest(totals.values(), RANKED_EXACTLY) - TUNE.phrasingWeight * totalIdf;
       for (const [doc, total] of totals) {
+        if (total.score < cutoff) continue;
         let bestShare = 0;
         for (const phrasing of this.phrasings[doc] ?? []) {
-          let share = 0;
-          for (const slot of slots) {
-            let w = 0;
-            for (const alt of slot.alternatives) if (alt.weight > w && phrasing.has(alt.token)) w = alt.weight;
-            share += slot.idf * slot.coverageWeight * w;
+          perSlot.fill(0);
+          let own = 0;
+          for (let k = 0; k < phrasing.tokens.length; k++) {
+            const hit = query.get(phrasing.tokens[k] as string);
+            if (!hit) continue;
+            own += (phrasing.idfs[k] as number) * hit.weight;
+            if (hit.weight > (perSlot[hit.slot] as number)) perSlot[hit.slot] = hit.weight;
           }
+          if (own === 0) continue;
+          let share = 0;
+          for (let i = 0; i < slots.length; i++) {
+            const slot = slots[i] as Slot;
+            share += slot.idf * slot.coverageWeight * (perSlot[i] as number);
+          }
+          // how much of the phrasing the question explains: "apa itu SK prakerja" fits "prakerja itu
+          // apa" less well than "apa itu kartu prakerja" does, since SK is left unexplained
+          const precision = phrasing.total > 0 ? own / phrasing.total : 1;
+          const fit = (share / totalIdf) * precision;
+          if (fit > total.fit) total.fit = fit;
+          share *= precision ** TUNE.precisionPower;
           if (share > bestShare) bestShare = share;
         }
-        total.score += PHRASING_WEIGHT * bestShare;
+        total.score += TUNE.phrasingWeight * bestShare;
       }
     }
     return [...totals]
-      .map(([doc, { score, matched, anchored }]) => ({ doc, score, matched, anchored, coverage: matched / totalIdf }))
+      .map(([doc, { score, matched, anchored, fit }]) => ({ doc, score, matched, anchored, fit, coverage: matched / totalIdf }))
       .sort((a, b) => b.score - a.score || a.doc - b.doc);
   }
 
@@ -334,8 +384,8 @@ export class FaqIndex {
       if (seen.has(word)) continue;
       seen.add(word);
       for (const slot of this.resolveWord(word)) {
-        const key = slot.alternatives.map((a) => a.token).join("|");
-        if (key && slots.some((s) => s.alternatives.map((a) => a.token).join("|") === key)) continue;
+        const key = (slot.key ??= slot.alternatives.map((a) => a.token).join("|"));
+        if (key && slots.some((s) => s.key === key)) continue;
         slots.push(slot);
       }
     }
@@ -361,6 +411,14 @@ export class FaqIndex {
     }
     // numbers the FAQ does not mention (an age, a year, a gelombang) say nothing about the topic
     if (/^\d+$/.test(word)) return [];
+    // a chat verb form ("dibatalin", "ngambil", "kehapus") of a word the FAQ uses
+    for (const form of colloquialForms(word)) {
+      const formToken = tokenOf(form);
+      const formIdf = formToken === null ? undefined : this.idfByToken.get(formToken);
+      if (formToken !== null && formIdf !== undefined) {
+        return [{ alternatives: [{ token: formToken, weight: 1 }], idf: formIdf, coverageWeight: isFunctionWord(formToken) ? 0.5 : 1 }];
+      }
+    }
     const fuzzy = this.fuzzy(word, token);
     if (fuzzy) return [fuzzy];
     if (allowSplit) {
@@ -425,14 +483,4 @@ export class FaqIndex {
     if (!parts || parts.length < 2 || !parts.some(isIndexWord)) return null;
     return parts.flatMap((p) => canonicalWords(p));
   }
-}
-
-function pairKey(a: string, b: string): string {
-  return a < b ? `${a} ${b}` : `${b} ${a}`;
-}
-
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }

@@ -173,7 +173,8 @@ const INFORMAL: Record<string, string> = {
   medsos: "media sosial", websitenya: "situs",
   ngisi: "isi", diisiin: "isi", ngeceknya: "cek", ketauan: "ketahuan",
   taunya: "tahu", nerusin: "teruskan",
-  tkd: "tes kemampuan dasar", insentife: "insentif", insentipe: "insentif", syarate: "syarat", langkahe: "langkah", duite: "uang",
+  switch: "ganti", verif: "verifikasi", diverif: "verifikasi", verifnya: "verifikasi", tele: "telegram",
+  negri: "negeri", diliat: "lihat", bapak: "", ibuk: "", hack: "retas", dihack: "retas", kehack: "retas", official: "resmi", ofisial: "resmi", legal: "resmi", kaya: "seperti", kyak: "seperti", ganti2: "ganti", tkd: "tes kemampuan dasar", insentife: "insentif", insentipe: "insentif", syarate: "syarat", langkahe: "langkah", duite: "uang",
 };
 
 /** Multi-word phrases (after the word-level dictionary) → one standard form. */
@@ -195,6 +196,9 @@ const PHRASES: ReadonlyArray<readonly [string[], string[]]> = [
   [["itu", "apa"], ["pengertian"]],
   // "jam berapa" asks the time of day; "berapa jam" asks how many hours
   [["jam", "berapa"], ["pukul", "berapa"]],
+  // "berapa lama" asks how long, not how much: without this, "insentif berapa" leans to "berapa lama
+  // insentif cair"
+  [["berapa", "lama"], ["lama"]],
   [["self", "paced"], ["mandiri"]],
   // "buat apa" / "untuk apa" asks what something is for; "dapat apa" what one gets
   [["untuk", "apa"], ["guna", "manfaat"]],
@@ -391,6 +395,41 @@ export function normalize(text: string): string[] {
     if (token) tokens.push(token);
   }
   return tokens;
+}
+
+/**
+ * Standard forms a chat verb may stand for, by the colloquial affixes of Jakarta Indonesian: the
+ * suffix -in for -kan/-i ("batalin", "dibatalin" → "batalkan", "dibatalkan", "batal"), the nasal
+ * prefixes ng-/nge-/ny-/n-/m- for me- ("ngambil" → "ambil", "nyimpan" → "simpan", "ngebatalin" → "batal",
+ * "nulis" → "tulis", "milih" → "pilih") and
+ * ke- for ter- ("kehapus" → "terhapus", "hapus"). Most likely first; the index keeps the first one it
+ * knows. Words the dictionary already maps never get here.
+ */
+export function colloquialForms(word: string): string[] {
+  if (word.length < 5) return [];
+  const bases = new Set<string>();
+  const stems: string[] = [word];
+  if (/^nge/.test(word)) stems.push(word.slice(3), word.slice(2), "k" + word.slice(2));
+  else if (/^ng[aiueo]/.test(word)) stems.push(word.slice(2), "k" + word.slice(2));
+  else if (/^ny[aiueo]/.test(word)) stems.push("s" + word.slice(2), "c" + word.slice(2));
+  else if (/^n[aiueo]/.test(word)) stems.push("t" + word.slice(1));
+  else if (/^m[aiueo]/.test(word)) stems.push("p" + word.slice(1));
+  else if (/^ke/.test(word)) stems.push("ter" + word.slice(2), word.slice(2));
+  else if (/^di/.test(word)) stems.push(word.slice(2));
+  for (const stem of stems) {
+    const root = /in$/.test(stem) && stem.length >= 5 ? stem.slice(0, -2) : null;
+    if (root) {
+      // a doubled vowel before -in ("isiin") is the root's own vowel
+      const base = /([aiueo])\1$/.test(root) ? root.slice(0, -1) : root;
+      bases.add(base + "kan");
+      bases.add(base);
+      bases.add(base + "i");
+    } else if (stem !== word) {
+      bases.add(stem);
+    }
+  }
+  bases.delete(word);
+  return [...bases].filter((b) => b.length >= 3);
 }
 
 /** Number of informal spellings the dictionary knows (documented minimum: 80). */
