@@ -184,11 +184,6 @@ export function postsOfEvent(db: Db, eventId: number): Promise<AnnouncementPost[
   return db.announcementPost.findMany({ where: { eventId }, orderBy: { id: "asc" } });
 }
 
-/** The posts of an event whose card differs from what was last sent: the only ones to edit. */
-export async function postsToEdit(db: Db, eventId: number, card: RenderedCard): Promise<AnnouncementPost[]> {
-  return (await postsOfEvent(db, eventId)).filter((post) => needsEdit(post, card));
-}
-
 /** After a successful editMessageText (or Telegram's "message is not modified"). */
 export async function markEdited(db: Db, postId: number, card: RenderedCard): Promise<void> {
   await db.announcementPost.updateMany({ where: { id: postId }, data: { renderedHash: renderedHash(card) } });

@@ -3,7 +3,7 @@
 // (organisers-card-*) through a translate function the bot passes in, so this file stays free of grammY.
 import { provinceByCodeOrNull } from "../areas.js";
 import { escapeHtml, type TextParams } from "../html.js";
-import { postsToEdit, type AnnouncementPost, type RenderedCard } from "../announcements.js";
+import { needsEdit, postsOfEvent, type AnnouncementPost, type RenderedCard } from "../announcements.js";
 import type { Db } from "../../db.js";
 import { getEventWithSeats, withSeats, type EventWithSeats } from "./events.js";
 import type { Event } from "../../generated/prisma/client.js";
@@ -100,10 +100,13 @@ export function announcementCard(item: { event: Event; seatsLeft: number | null 
  * edit the bot calls markEdited (../announcements.ts); forgetPost when the message is gone.
  */
 export async function cardEditsFor(db: Db, eventId: number, options: CardOptions): Promise<{ card: RenderedCard; posts: AnnouncementPost[] } | null> {
+  // every RSVP asks: most events were never announced, so look for posts before rendering the card
+  const posts = await postsOfEvent(db, eventId);
+  if (posts.length === 0) return null;
   const item = await getEventWithSeats(db, eventId);
   if (!item) return null;
   const card = announcementCard(item, options);
-  return { card, posts: await postsToEdit(db, eventId, card) };
+  return { card, posts: posts.filter((post) => needsEdit(post, card)) };
 }
 
 /**
