@@ -115,7 +115,7 @@ async function openLoop(emu: Emulator, ids: number[], rate: number, ms: number):
   }
   await Promise.all(waits);
   latencies.sort((a, b) => a - b);
-  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), samples: latencies.length, lost };
+  return { p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), samples: latencies.length, lost };
 }
 
 async function withCluster<T>(instances: number, env: Record<string, string>, emuOptions: Parameters<typeof startEmulator>[0], fn: (c: Cluster) => Promise<T>): Promise<T> {
