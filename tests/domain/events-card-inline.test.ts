@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMyChatMember, markEdited, recordPost } from "../../src/domain/announcements.js";
 import { announceableEvents, announcementCard, canAnnounce, cardEditsFor, cardState, placeText } from "../../src/domain/events/card.js";
 import { escapeHtml } from "../../src/domain/html.js";
-import { cancelEvent, updateEvent } from "../../src/domain/events/events.js";
+import { cancelEvent, getEventWithSeats, updateEvent } from "../../src/domain/events/events.js";
 import { INLINE_MAX_LIMIT, inlineArticle, searchInlineEvents } from "../../src/domain/events/inline.js";
 import type { Event } from "../../src/generated/prisma/client.js";
 import { createTestDatabase, type TestDatabase } from "../support/db.js";
@@ -185,8 +185,11 @@ describe("cards that follow their event", () => {
       const db = t.db;
       const e = await makeEvent(db, { title: "Temu Alumni Jambi", capacity: 2 });
       await applyMyChatMember(db, { chat: { id: -100, type: "channel", title: "Prakerja Jambi" }, from: { id: 1 }, newStatus: "administrator", canPostMessages: true });
-      const posted = await cardEditsFor(db, e.id, options);
-      if (!posted) throw new Error("event expected");
+      // nothing posted yet: nothing to edit (and the card is not even rendered)
+      expect(await cardEditsFor(db, e.id, options)).toBeNull();
+      const item = await getEventWithSeats(db, e.id);
+      if (!item) throw new Error("event expected");
+      const posted = { card: announcementCard(item, options) };
       expect(posted.card.text).toContain("Sisa kursi: 2");
       const post = await recordPost(db, { chatId: -100n, messageId: 11, eventId: e.id, postedBy: 1n, card: posted.card });
       expect((await cardEditsFor(db, e.id, options))?.posts).toEqual([]);
