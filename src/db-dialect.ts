@@ -4,7 +4,7 @@
 // constructs that differ (INSERT OR IGNORE, row locks, the write lock) come from the dialect. Statements of
 // a per-update hot path are written in `$n` form instead and run on the hot store (runStatement).
 import type { DatabaseProvider } from "./db-url.js";
-import { hotStoreOf, positional, type HotStatement } from "./hot-store.js";
+import { dbDateParam, hotStoreOf, positional, type HotStatement } from "./hot-store.js";
 
 /** Anything that can run raw SQL: the client or an interactive transaction's client. */
 export interface RawClient {
@@ -45,7 +45,7 @@ export interface Dialect {
 
 /** How DateTime values are stored by the better-sqlite3 adapter; raw SQL writes the same text so comparisons work. */
 export function sqliteTime(date: Date | number): string {
-  return new Date(date).toISOString().replace("Z", "+00:00");
+  return dbDateParam(new Date(date));
 }
 
 /** Arbitrary constant key of the advisory lock that serialises check-then-act writes on PostgreSQL. */

@@ -11,8 +11,9 @@ export function openPostgresHotStore(connectionString: string, poolSize = 4): Ho
   // an idle connection that the server drops must not crash the process: the next query opens another
   pool.on("error", () => {});
   return createHotStore({
+    // pg sends a bigint (a Telegram id) as its decimal text, which PostgreSQL reads into the int8 column
     all: async <Row>(statement: HotStatement, values: readonly unknown[]) =>
-      (await pool.query({ name: statement.name, text: statement.text, values: values.map((v) => (typeof v === "bigint" ? v.toString() : v)) })).rows as Row[],
+      (await pool.query({ name: statement.name, text: statement.text, values: [...values] })).rows as Row[],
     close: () => pool.end(),
   });
 }

@@ -58,17 +58,12 @@ export async function createEvent(
   return { ok: true, event };
 }
 
-export function getEvent(db: Db, id: number): Promise<Event | null> {
-  return findEvent(db, id);
-}
-
 /** The event with its seats (an event's card, the start of an RSVP): prepared statements where the database has a hot store. */
 export async function getEventWithSeats(db: Db, id: number): Promise<EventWithSeats | null> {
   const event = await findEvent(db, id);
   if (!event) return null;
-  const hot = hotStoreOf(db);
-  const taken = hot ? ((await hot.takenSeats([id])).get(id) ?? 0) : await takenSeats(db, id);
-  return { event, taken, seatsLeft: seatsLeft(event.capacity, taken) };
+  const [item] = await withSeats(db, [event]);
+  return item ?? null;
 }
 
 export function eventInputOf(event: Event): EventInput {
@@ -239,11 +234,14 @@ export async function listUpcomingEvents(
   const pageSize = Math.max(1, options.pageSize ?? 5);
   const province = options.province ?? null;
   // every /acara and its pages: two prepared statements where the database has a hot store
+  const clamp = (total: number) => {
+    const pages = Math.max(1, Math.ceil(total / pageSize));
+    return { pages, page: Math.min(Math.max(0, Math.floor(options.page ?? 0)), pages - 1) };
+  };
   const hot = hotStoreOf(db);
   if (hot) {
     const { total, inProvince } = await hot.countUpcoming(province, now);
-    const pages = Math.max(1, Math.ceil(total / pageSize));
-    const page = Math.min(Math.max(0, Math.floor(options.page ?? 0)), pages - 1);
+    const { pages, page } = clamp(total);
     const events = await hot.upcomingEvents({ province, now, offset: page * pageSize, limit: pageSize });
     return { items: await withSeats(db, events), page, pageSize, total, pages, inProvince };
   }
@@ -252,8 +250,7 @@ export async function listUpcomingEvents(
   const others = province ? { ...base, province: { not: province } } : base;
   const inProvince = mine ? await db.event.count({ where: mine }) : 0;
   const total = inProvince + (await db.event.count({ where: others }));
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  const page = Math.min(Math.max(0, Math.floor(options.page ?? 0)), pages - 1);
+  const { pages, page } = clamp(total);
   const offset = page * pageSize;
   const order = [{ startsAt: "asc" as const }, { id: "asc" as const }];
   const events: Event[] = [];
@@ -279,8 +276,11 @@ export async function withSeats(db: Db, events: Event[]): Promise<EventWithSeats
   if (events.length === 0) return [];
   const hot = hotStoreOf(db);
   if (hot) {
-    const taken = await hot.takenSeats(events.map((e) => e.id));
-    return events.map((event) => ({ event, taken: taken.get(event.id) ?? 0, seatsLeft: seatsLeft(event.capacity, taken.get(event.id) ?? 0) }));
+    const takenBy = await hot.takenSeats(events.map((e) => e.id));
+    return events.map((event) => {
+      const taken = takenBy.get(event.id) ?? 0;
+      return { event, taken, seatsLeft: seatsLeft(event.capacity, taken) };
+    });
   }
   const grouped = await db.registration.groupBy({
     by: ["eventId"],
