@@ -35,8 +35,9 @@ export interface Dialect {
    */
   writeLock: string;
   /**
-   * The database's clock in epoch milliseconds, the same value throughout one statement (a shared time
-   * base for instances on different machines: the cluster-wide broadcast pace).
+   * The database's clock in epoch milliseconds (a shared time base for instances on different machines:
+   * the cluster-wide broadcast pace). On PostgreSQL it is read when evaluated (clock_timestamp), not at
+   * the statement's start: an UPDATE that waited for a row lock then computes with the time it got it.
    */
   nowMs: string;
   /** the larger of two numbers (GREATEST on PostgreSQL, the two-argument MAX on SQLite) */
@@ -69,7 +70,7 @@ const postgres: Dialect = {
   insertIgnoring: (insert) => `${insert} ON CONFLICT DO NOTHING`,
   claimLock: " FOR UPDATE SKIP LOCKED",
   writeLock: `SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`,
-  nowMs: `(EXTRACT(EPOCH FROM statement_timestamp()) * 1000)::double precision`,
+  nowMs: `(EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::double precision`,
   greatest: (a, b) => `GREATEST(${a}, ${b})`,
 };
 

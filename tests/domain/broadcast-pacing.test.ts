@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { classifySendError } from "../../src/domain/broadcast/errors.js";
 import { PerChatLimiter, RateLimiter, SlidingWindowLimiter } from "../../src/domain/broadcast/rate.js";
 import { formatScheduleTime, parseScheduleTime } from "../../src/domain/broadcast/schedule.js";
+import { ClockOffset } from "../../src/domain/broadcast/shared-rate.js";
 
 const apiError = (error_code: number, description: string, parameters: Record<string, unknown> = {}) => ({ error_code, description, parameters });
 
@@ -75,6 +76,28 @@ describe("limiters", () => {
     c.take(5n, 100);
     expect(c.readyAt(5n)).toBe(1100);
     expect(c.readyAt(6n)).toBe(0);
+  });
+});
+
+describe("the shared pace's clock offset", () => {
+  it("trusts the fastest recent round trip, not a slow one's midpoint", () => {
+    const clock = new ClockOffset();
+    // the database's clock runs 1,000,000 ms ahead; a fast round trip read it 0.5 ms after sending
+    expect(clock.observe(1_000_100.5, 100, 101)).toBe(1_000_000);
+    // a reservation that waited 60 ms for the row lock read the clock near the end of its round trip:
+    // its midpoint would put the slots 29 ms off; the fast sample's estimate stays
+    expect(clock.observe(1_000_259, 200, 260)).toBe(1_000_000);
+    // a faster sample replaces it
+    expect(clock.observe(1_000_300.25, 300, 300.5)).toBe(1_000_000);
+  });
+
+  it("forgets old samples, so it follows a clock that was adjusted", () => {
+    const clock = new ClockOffset();
+    clock.observe(1_000_100.5, 100, 101);
+    // the database's clock was stepped 50 ms back; 32 slower readings later the old fast one is gone
+    let estimate = 0;
+    for (let i = 0; i < 32; i++) estimate = clock.observe(999_050 + 1000 + i * 10 + 1, 1000 + i * 10, 1000 + i * 10 + 2);
+    expect(estimate).toBe(999_050);
   });
 });
 

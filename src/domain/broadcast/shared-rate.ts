@@ -5,10 +5,38 @@
 // the cluster as a whole never exceeds the rate in any one-second window, however many instances send.
 // A 429 moves the next free slot past retry_after: the pause is shared. Slots are converted to this
 // process's monotonic clock through the database's own "now", so instances' clocks need not agree.
+//
+// That conversion is where instances used to disagree: the database's "now" lies somewhere between
+// sending the statement and reading its answer, and on a busy machine that gap (a row-lock wait, a pool
+// queue, an event loop late to read the answer) reaches tens of milliseconds, so each instance placed the
+// same slots at a different local time and sends from several instances crowded one second. The clocks'
+// difference barely moves, so it is learnt as NTP does: from the fastest of the recent round trips, where
+// the uncertainty is half that round trip (a millisecond or less), and used for every reservation.
 import type { Db } from "../../db.js";
 import { dialectOf, executeRaw, queryRaw } from "../../db-dialect.js";
 
 const monotonic = () => performance.now();
+
+/** round trips remembered for the clock offset: enough to hold a fast one, few enough to follow a clock slew */
+const OFFSET_SAMPLES = 32;
+
+/**
+ * The database clock minus this process's monotonic clock, estimated from the round trip with the
+ * smallest duration among the last OFFSET_SAMPLES (its midpoint is then closest to when the database read
+ * its clock).
+ */
+export class ClockOffset {
+  private readonly samples: { offset: number; roundTrip: number }[] = [];
+
+  /** Records one reading `dbNow` taken between local times `before` and `after`; returns the current estimate. */
+  observe(dbNow: number, before: number, after: number): number {
+    this.samples.push({ offset: dbNow - (before + after) / 2, roundTrip: after - before });
+    if (this.samples.length > OFFSET_SAMPLES) this.samples.shift();
+    let best = { offset: 0, roundTrip: Infinity };
+    for (const sample of this.samples) if (sample.roundTrip < best.roundTrip) best = sample;
+    return best.offset;
+  }
+}
 
 export interface Reservation {
   /** monotonic times (this process) of the reserved slots, in order */
@@ -21,6 +49,7 @@ export class SharedRateBucket {
   private intervalMs: number;
   private readonly baseIntervalMs: number;
   private ready = false;
+  private readonly clock = new ClockOffset();
 
   /**
    * @param perSecond sends per second for the whole cluster
@@ -79,11 +108,10 @@ export class SharedRateBucket {
       const ahead = state ? Number(state.tat) - Number(state.now) - this.horizonMs : this.intervalMs;
       return { slots: [], retryInMs: Math.max(1, Math.min(1000, ahead)) };
     }
-    // the database's "now" was taken somewhere between `before` and `after`
-    const dbNowLocal = (before + after) / 2;
-    const first = Number(row.tat) - span - Number(row.now);
+    const offset = this.clock.observe(Number(row.now), before, after);
+    const first = Number(row.tat) - span - offset;
     const slots: number[] = [];
-    for (let i = 0; i < n; i++) slots.push(dbNowLocal + first + i * this.intervalMs);
+    for (let i = 0; i < n; i++) slots.push(first + i * this.intervalMs);
     return { slots, retryInMs: 0 };
   }
 
