@@ -105,6 +105,11 @@ describe("canonicalWords", () => {
     expect(words("pelatihan berapa jam")).toBe("pelatihan berapa jam");
   });
 
+  it("tells 'paling telat' (a deadline) from 'telat' (being late)", () => {
+    expect(words("paling telat beli pelatihan kapan")).toBe("paling lambat beli pelatihan kapan");
+    expect(words("telat beli pelatihan")).toBe("telat beli pelatihan");
+  });
+
   it("drops fillers and forms of address", () => {
     expect(words("min tolong dong kak")).toBe("");
   });

@@ -200,6 +200,9 @@ const PHRASES: ReadonlyArray<readonly [string[], string[]]> = [
   // insentif cair"
   [["berapa", "lama"], ["lama"]],
   [["self", "paced"], ["mandiri"]],
+  // "paling telat" means "at the latest" (a deadline), while "telat" alone means being late: without
+  // this, "telat beli pelatihan" leans to the deadline entry instead of what happens when it is missed
+  [["paling", "telat"], ["paling", "lambat"]],
   // "buat apa" / "untuk apa" asks what something is for; "dapat apa" what one gets
   [["untuk", "apa"], ["guna", "manfaat"]],
   [["dapat", "apa"], ["manfaat"]],
