@@ -105,6 +105,10 @@ describe("canonicalWords", () => {
     expect(words("pelatihan berapa jam")).toBe("pelatihan berapa jam");
   });
 
+  it("reads 'berapa banyak' as asking for a number ('banyak' alone is a stop word)", () => {
+    expect(words("brp byk penerima")).toBe("berapa jumlah penerima");
+  });
+
   it("tells 'paling telat' (a deadline) from 'telat' (being late)", () => {
     expect(words("paling telat beli pelatihan kapan")).toBe("paling lambat beli pelatihan kapan");
     expect(words("telat beli pelatihan")).toBe("telat beli pelatihan");

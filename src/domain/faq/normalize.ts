@@ -199,6 +199,9 @@ const PHRASES: ReadonlyArray<readonly [string[], string[]]> = [
   // "berapa lama" asks how long, not how much: without this, "insentif berapa" leans to "berapa lama
   // insentif cair"
   [["berapa", "lama"], ["lama"]],
+  // "berapa banyak" asks how many: "banyak" is a stop word, which left "udah brp banyak yg dpt
+  // prakerja" with "berapa" and "prakerja" alone
+  [["berapa", "banyak"], ["berapa", "jumlah"]],
   [["self", "paced"], ["mandiri"]],
   // "paling telat" means "at the latest" (a deadline), while "telat" alone means being late: without
   // this, "telat beli pelatihan" leans to the deadline entry instead of what happens when it is missed
