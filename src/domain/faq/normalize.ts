@@ -51,6 +51,9 @@ const INFORMAL: Record<string, string> = {
   mg: "minggu", mgu: "minggu", skrg: "sekarang", skrng: "sekarang", skg: "sekarang", sekarng: "sekarang",
   kmrn: "kemarin", kemaren: "kemarin", bsk: "besok", td: "tadi", tgl: "tanggal", lg: "lagi",
   lgi: "lagi", sblm: "sebelum", sebelom: "sebelum",
+  // "pas daftar" is "saat daftar" (when registering), a stop word: as a rare word "pas" tied a question
+  // to whichever entry happened to word a variant with it
+  pas: "saat",
   stlh: "setelah", abis: "setelah", habis: "setelah", sesudah: "setelah", stelah: "setelah",
   setlah: "setelah", sdah: "sudah", trs: "terus", trus: "terus",
   bnyk: "banyak", byk: "banyak", dikit: "sedikit", sdikit: "sedikit",
