@@ -143,6 +143,8 @@ describe("normalize", () => {
     expect(stemWord("ditemukan")).not.toBe(stemWord("temu")); // Gelombang Tidak Ditemukan vs Temu Alumni
     expect(stemWord("berikutnya")).not.toBe(stemWord("ikut"));
     expect(stemWord("pemerintah")).not.toBe(stemWord("perintah"));
+    expect(stemWord("ketentuan")).not.toBe(stemWord("tentukan")); // the rules vs who decides
+    expect(normalize("yg nentuin lolos")).toEqual(normalize("yang menentukan lolos"));
   });
 
   it("drops words that only link a sentence, so they cannot match the words they look like", () => {

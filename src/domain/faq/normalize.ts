@@ -251,7 +251,9 @@ const STOPWORDS = new Set(
 
 /**
  * Stems the Snowball-style stemmer gets wrong in a way that matters here: it reads "berapa" as
- * ber+apa, "keluarga" as ke+luarga, and splits "terima"/"penerima"/"diterima" differently.
+ * ber+apa, "keluarga" as ke+luarga, splits "terima"/"penerima"/"diterima" differently, and gives
+ * "ketentuan" (the rules) and "tentukan" (to decide) one stem, so "yg nentuin lolos siapa" (who
+ * decides) matched the eligibility rules.
  */
 const STEM_OVERRIDES: Record<string, string> = {
   berapa: "berapa", berapakah: "berapa", keluarga: "keluarga", sekolah: "sekolah", penerima: "terima",
@@ -259,7 +261,8 @@ const STEM_OVERRIDES: Record<string, string> = {
   pesertanya: "peserta", pelajar: "pelajar", belajar: "ajar", tahun: "tahun", pertama: "pertama",
   kedua: "kedua", seumur: "umur", umur: "umur", perangkat: "perangkat", pekerja: "kerja",
   pekerjaan: "kerja", bekerja: "kerja", kerja: "kerja", prakerja: "prakerja", dilakukan: "laku",
-  pemerintah: "pemerintah", ketentuan: "tentu", terpenuhi: "penuh", memenuhi: "penuh", penuh: "penuh",
+  pemerintah: "pemerintah", ketentuan: "tentu", tentukan: "tentukan", menentukan: "tentukan",
+  ditentukan: "tentukan", penentuan: "tentukan", terpenuhi: "penuh", memenuhi: "penuh", penuh: "penuh",
   pengelola: "kelola", mengelola: "kelola", dikelola: "kelola", pertemuan: "temu", bertemu: "temu",
   temu: "temu", perekonomian: "ekonomi", persyaratan: "syarat", bersyarat: "syarat", layak: "layak",
   kelayakan: "layak", peluang: "peluang", kesempatan: "sempat", selesai: "selesai", kesalahan: "salah",
