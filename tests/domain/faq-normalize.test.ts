@@ -145,6 +145,9 @@ describe("normalize", () => {
     expect(stemWord("pemerintah")).not.toBe(stemWord("perintah"));
     expect(stemWord("ketentuan")).not.toBe(stemWord("tentukan")); // the rules vs who decides
     expect(normalize("yg nentuin lolos")).toEqual(normalize("yang menentukan lolos"));
+    expect(stemWord("tunai")).not.toBe(stemWord("tuna")); // cash vs "tuna rungu"
+    expect(stemWord("terlambat")).toBe(stemWord("telat")); // being late, not the deadline "paling lambat"
+    expect(stemWord("terlambat")).not.toBe(stemWord("lambat"));
   });
 
   it("drops words that only link a sentence, so they cannot match the words they look like", () => {

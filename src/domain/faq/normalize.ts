@@ -262,7 +262,10 @@ const STEM_OVERRIDES: Record<string, string> = {
   kedua: "kedua", seumur: "umur", umur: "umur", perangkat: "perangkat", pekerja: "kerja",
   pekerjaan: "kerja", bekerja: "kerja", kerja: "kerja", prakerja: "prakerja", dilakukan: "laku",
   pemerintah: "pemerintah", ketentuan: "tentu", tentukan: "tentukan", menentukan: "tentukan",
-  ditentukan: "tentukan", penentuan: "tentukan", terpenuhi: "penuh", memenuhi: "penuh", penuh: "penuh",
+  ditentukan: "tentukan", penentuan: "tentukan",
+  // "tunai" (cash) would stem to "tuna" as in "tuna rungu"; "terlambat" (being late) to "lambat" as in
+  // the deadline "paling lambat", while its chat form "telat" stays apart from that
+  tunai: "tunai", terlambat: "telat", terpenuhi: "penuh", memenuhi: "penuh", penuh: "penuh",
   pengelola: "kelola", mengelola: "kelola", dikelola: "kelola", pertemuan: "temu", bertemu: "temu",
   temu: "temu", perekonomian: "ekonomi", persyaratan: "syarat", bersyarat: "syarat", layak: "layak",
   kelayakan: "layak", peluang: "peluang", kesempatan: "sempat", selesai: "selesai", kesalahan: "salah",
