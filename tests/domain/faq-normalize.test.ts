@@ -129,6 +129,8 @@ describe("normalize", () => {
     expect(normalize("umur 60 masih bisa?")).toEqual(["umur", "60", "masih", "bisa"]);
     expect(normalize("sy gak lolos2 hrs daftar ulang?")).toEqual(["tidak", "lolos", "harus", "daftar", "ulang"]);
     expect(normalize("saldo bs dicairin ga")).toEqual(["saldo", "bisa", "cair", "tidak"]);
+    // "itu beneran?" asks whether something is genuine
+    expect(normalize("ada yg ngaku petugas, itu beneran?")).toEqual(normalize("ada yang mengaku petugas, itu asli?"));
     // "pas daftar": "when registering", as "saat daftar"
     expect(normalize("no kk ditolak pas daftar")).toEqual(normalize("nomor kk ditolak saat daftar"));
   });

@@ -118,7 +118,9 @@ const INFORMAL: Record<string, string> = {
   lupa: "lupa",
   rsvp: "rsvp",
   jelasin: "jelaskan", jelasain: "jelaskan", ngelola: "kelola", ngurus: "urus", ngurusin: "urus",
-  lwt: "lewat", lewt: "lewat", ngaku: "mengaku", ngakunya: "mengaku", beneran: "benar", bneran: "benar",
+  lwt: "lewat", lewt: "lewat", ngaku: "mengaku", ngakunya: "mengaku",
+  // "itu beneran?" asks whether something is genuine, as "itu asli?" does; "bener" alone is "right"
+  beneran: "asli", bneran: "asli",
   batalin: "batal", dibatalin: "batal", form: "formulir", formnya: "formulir",
   dapetin: "dapat", dapatin: "dapat", onlen: "daring", onlain: "daring", ofline: "luring", oflen: "luring",
   oflain: "luring", liat: "lihat", ngeliat: "lihat", ngliat: "lihat", kluar: "keluar", dateng: "datang",
