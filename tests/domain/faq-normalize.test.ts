@@ -105,6 +105,15 @@ describe("canonicalWords", () => {
     expect(words("pelatihan berapa jam")).toBe("pelatihan berapa jam");
   });
 
+  it("reads 'berapa banyak' as asking for a number ('banyak' alone is a stop word)", () => {
+    expect(words("brp byk penerima")).toBe("berapa jumlah penerima");
+  });
+
+  it("tells 'paling telat' (a deadline) from 'telat' (being late)", () => {
+    expect(words("paling telat beli pelatihan kapan")).toBe("paling lambat beli pelatihan kapan");
+    expect(words("telat beli pelatihan")).toBe("telat beli pelatihan");
+  });
+
   it("drops fillers and forms of address", () => {
     expect(words("min tolong dong kak")).toBe("");
   });
@@ -120,6 +129,10 @@ describe("normalize", () => {
     expect(normalize("umur 60 masih bisa?")).toEqual(["umur", "60", "masih", "bisa"]);
     expect(normalize("sy gak lolos2 hrs daftar ulang?")).toEqual(["tidak", "lolos", "harus", "daftar", "ulang"]);
     expect(normalize("saldo bs dicairin ga")).toEqual(["saldo", "bisa", "cair", "tidak"]);
+    // "itu beneran?" asks whether something is genuine
+    expect(normalize("ada yg ngaku petugas, itu beneran?")).toEqual(normalize("ada yang mengaku petugas, itu asli?"));
+    // "pas daftar": "when registering", as "saat daftar"
+    expect(normalize("no kk ditolak pas daftar")).toEqual(normalize("nomor kk ditolak saat daftar"));
   });
 
   it("gives inflected forms one token", () => {
@@ -132,6 +145,11 @@ describe("normalize", () => {
     expect(stemWord("ditemukan")).not.toBe(stemWord("temu")); // Gelombang Tidak Ditemukan vs Temu Alumni
     expect(stemWord("berikutnya")).not.toBe(stemWord("ikut"));
     expect(stemWord("pemerintah")).not.toBe(stemWord("perintah"));
+    expect(stemWord("ketentuan")).not.toBe(stemWord("tentukan")); // the rules vs who decides
+    expect(normalize("yg nentuin lolos")).toEqual(normalize("yang menentukan lolos"));
+    expect(stemWord("tunai")).not.toBe(stemWord("tuna")); // cash vs "tuna rungu"
+    expect(stemWord("terlambat")).toBe(stemWord("telat")); // being late, not the deadline "paling lambat"
+    expect(stemWord("terlambat")).not.toBe(stemWord("lambat"));
   });
 
   it("drops words that only link a sentence, so they cannot match the words they look like", () => {

@@ -51,6 +51,9 @@ const INFORMAL: Record<string, string> = {
   mg: "minggu", mgu: "minggu", skrg: "sekarang", skrng: "sekarang", skg: "sekarang", sekarng: "sekarang",
   kmrn: "kemarin", kemaren: "kemarin", bsk: "besok", td: "tadi", tgl: "tanggal", lg: "lagi",
   lgi: "lagi", sblm: "sebelum", sebelom: "sebelum",
+  // "pas daftar" is "saat daftar" (when registering), a stop word: as a rare word "pas" tied a question
+  // to whichever entry happened to word a variant with it
+  pas: "saat",
   stlh: "setelah", abis: "setelah", habis: "setelah", sesudah: "setelah", stelah: "setelah",
   setlah: "setelah", sdah: "sudah", trs: "terus", trus: "terus",
   bnyk: "banyak", byk: "banyak", dikit: "sedikit", sdikit: "sedikit",
@@ -115,7 +118,9 @@ const INFORMAL: Record<string, string> = {
   lupa: "lupa",
   rsvp: "rsvp",
   jelasin: "jelaskan", jelasain: "jelaskan", ngelola: "kelola", ngurus: "urus", ngurusin: "urus",
-  lwt: "lewat", lewt: "lewat", ngaku: "mengaku", ngakunya: "mengaku", beneran: "benar", bneran: "benar",
+  lwt: "lewat", lewt: "lewat", ngaku: "mengaku", ngakunya: "mengaku",
+  // "itu beneran?" asks whether something is genuine, as "itu asli?" does; "bener" alone is "right"
+  beneran: "asli", bneran: "asli",
   batalin: "batal", dibatalin: "batal", form: "formulir", formnya: "formulir",
   dapetin: "dapat", dapatin: "dapat", onlen: "daring", onlain: "daring", ofline: "luring", oflen: "luring",
   oflain: "luring", liat: "lihat", ngeliat: "lihat", ngliat: "lihat", kluar: "keluar", dateng: "datang",
@@ -199,7 +204,13 @@ const PHRASES: ReadonlyArray<readonly [string[], string[]]> = [
   // "berapa lama" asks how long, not how much: without this, "insentif berapa" leans to "berapa lama
   // insentif cair"
   [["berapa", "lama"], ["lama"]],
+  // "berapa banyak" asks how many: "banyak" is a stop word, which left "udah brp banyak yg dpt
+  // prakerja" with "berapa" and "prakerja" alone
+  [["berapa", "banyak"], ["berapa", "jumlah"]],
   [["self", "paced"], ["mandiri"]],
+  // "paling telat" means "at the latest" (a deadline), while "telat" alone means being late: without
+  // this, "telat beli pelatihan" leans to the deadline entry instead of what happens when it is missed
+  [["paling", "telat"], ["paling", "lambat"]],
   // "buat apa" / "untuk apa" asks what something is for; "dapat apa" what one gets
   [["untuk", "apa"], ["guna", "manfaat"]],
   [["dapat", "apa"], ["manfaat"]],
@@ -242,7 +253,9 @@ const STOPWORDS = new Set(
 
 /**
  * Stems the Snowball-style stemmer gets wrong in a way that matters here: it reads "berapa" as
- * ber+apa, "keluarga" as ke+luarga, and splits "terima"/"penerima"/"diterima" differently.
+ * ber+apa, "keluarga" as ke+luarga, splits "terima"/"penerima"/"diterima" differently, and gives
+ * "ketentuan" (the rules) and "tentukan" (to decide) one stem, so "yg nentuin lolos siapa" (who
+ * decides) matched the eligibility rules.
  */
 const STEM_OVERRIDES: Record<string, string> = {
   berapa: "berapa", berapakah: "berapa", keluarga: "keluarga", sekolah: "sekolah", penerima: "terima",
@@ -250,7 +263,11 @@ const STEM_OVERRIDES: Record<string, string> = {
   pesertanya: "peserta", pelajar: "pelajar", belajar: "ajar", tahun: "tahun", pertama: "pertama",
   kedua: "kedua", seumur: "umur", umur: "umur", perangkat: "perangkat", pekerja: "kerja",
   pekerjaan: "kerja", bekerja: "kerja", kerja: "kerja", prakerja: "prakerja", dilakukan: "laku",
-  pemerintah: "pemerintah", ketentuan: "tentu", terpenuhi: "penuh", memenuhi: "penuh", penuh: "penuh",
+  pemerintah: "pemerintah", ketentuan: "tentu", tentukan: "tentukan", menentukan: "tentukan",
+  ditentukan: "tentukan", penentuan: "tentukan",
+  // "tunai" (cash) would stem to "tuna" as in "tuna rungu"; "terlambat" (being late) to "lambat" as in
+  // the deadline "paling lambat", while its chat form "telat" stays apart from that
+  tunai: "tunai", terlambat: "telat", terpenuhi: "penuh", memenuhi: "penuh", penuh: "penuh",
   pengelola: "kelola", mengelola: "kelola", dikelola: "kelola", pertemuan: "temu", bertemu: "temu",
   temu: "temu", perekonomian: "ekonomi", persyaratan: "syarat", bersyarat: "syarat", layak: "layak",
   kelayakan: "layak", peluang: "peluang", kesempatan: "sempat", selesai: "selesai", kesalahan: "salah",
@@ -365,7 +382,12 @@ export function isStopword(word: string): boolean {
 }
 
 const stemCache = new Map<string, string>();
-/** The search token of one standard word (Orama's Indonesian stemmer plus a few corrections). */
+/**
+ * The search token of one standard word (Orama's Indonesian stemmer plus a few corrections). A
+ * dictionary-based Sastrawi port (sastrawijs 1.1.0, the npm one that installs) was tried in its place:
+ * the same unseen-wording top-1 (0.942), one more wrong direct answer, and 30 packages for a
+ * misdeclared babel dependency, so it was not adopted.
+ */
 export function stemWord(word: string): string {
   const override = STEM_OVERRIDES[word] ?? STEM_OVERRIDES[word.replace(/(?:nya|mu|ku)$/, "")];
   if (override) return override;
