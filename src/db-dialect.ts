@@ -4,7 +4,7 @@
 // constructs that differ (INSERT OR IGNORE, row locks, the write lock) come from the dialect. Statements of
 // a per-update hot path are written in `$n` form instead and run on the hot store (runStatement).
 import type { DatabaseProvider } from "./db-url.js";
-import { dbDateParam, hotStoreOf, positional, type HotStatement } from "./hot-store.js";
+import { dbDateParam, hasHotStore, hotStoreOf, positional, type HotStatement, type SqlRunner } from "./hot-store.js";
 
 /** Anything that can run raw SQL: the client or an interactive transaction's client. */
 export interface RawClient {
@@ -112,14 +112,27 @@ export function executeRaw(db: RawClient, text: string, ...values: unknown[]): P
 }
 
 /**
- * A statement of a per-update hot path (written once in PostgreSQL's `$n` form, see ../hot-store.ts): on
- * the database's hot store where it has one (prepared once, no ORM), else, on a SQLite database without
- * one (in memory) or inside a transaction, through Prisma's raw query with the same SQL.
+ * The hot store's statements (`$n` form, see ./hot-store.ts) on a client's own raw query: the runner of an
+ * in-memory SQLite database (private to Prisma's one connection, src/db.ts) and of an interactive
+ * transaction's client (runStatement). SQLite binds plain `?` by position, PostgreSQL takes `$n` as written.
  */
-export async function runStatement<Row>(db: RawClient, statement: HotStatement, values: readonly unknown[]): Promise<Row[]> {
-  const hot = hotStoreOf(db);
-  if (hot) return hot.run<Row>(statement, values);
-  if (dialectOf(db).provider === "postgresql") return db.$queryRawUnsafe<Row[]>(statement.text, ...values);
-  const { text, order } = positional(statement.text);
-  return db.$queryRawUnsafe<Row[]>(text, ...order.map((index) => values[index]));
+export function rawRunner(client: RawClient): SqlRunner {
+  const sqlite = dialectOf(client).provider === "sqlite";
+  return {
+    all: async <Row>(statement: HotStatement, values: readonly unknown[]) => {
+      if (!sqlite) return client.$queryRawUnsafe<Row[]>(statement.text, ...values);
+      const { text, order } = positional(statement.text);
+      return client.$queryRawUnsafe<Row[]>(text, ...order.map((index) => values[index]));
+    },
+    close: async () => {},
+  };
+}
+
+/**
+ * A statement of a per-update hot path (written once in PostgreSQL's `$n` form, see ../hot-store.ts) on the
+ * database's hot store. A client without one is an interactive transaction's: the statement belongs to that
+ * transaction, so it runs on the transaction's own raw query (the hot store runs on the database, outside it).
+ */
+export function runStatement<Row>(client: RawClient, statement: HotStatement, values: readonly unknown[]): Promise<Row[]> {
+  return hasHotStore(client) ? hotStoreOf(client).run<Row>(statement, values) : rawRunner(client).all<Row>(statement, values);
 }

@@ -1,7 +1,8 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "./generated/prisma/client.js";
 import { databaseFile, isPostgresUrl } from "./db-url.js";
-import { attachHotStore } from "./hot-store.js";
+import { rawRunner } from "./db-dialect.js";
+import { attachHotStore, createHotStore, type HotStore } from "./hot-store.js";
 import { openSqliteHotStore } from "./hot-store-sqlite.js";
 
 /**
@@ -38,17 +39,20 @@ export async function openDatabase(url?: string, options: OpenDatabaseOptions = 
   await db.$queryRawUnsafe(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
   await db.$executeRawUnsafe("PRAGMA foreign_keys = ON");
   // the per-update queries (sessions, user lookup, admin check) run on prepared statements of a second
-  // connection (./hot-store.ts); an in-memory database is private to its connection, so it keeps Prisma
-  if (file !== ":memory:") {
-    const hot = openSqliteHotStore(file);
-    attachHotStore(db, hot);
-    const disconnect = db.$disconnect.bind(db);
-    db.$disconnect = async () => {
-      await hot.close();
-      await disconnect();
-    };
-  }
+  // connection (./hot-store.ts); an in-memory database is private to Prisma's connection, so there the same
+  // statements run through Prisma's raw query
+  withHotStore(db, file === ":memory:" ? createHotStore(rawRunner(db)) : openSqliteHotStore(file));
   return db;
+}
+
+/** Gives the database its hot store (./hot-store.ts), closed when the database disconnects. */
+function withHotStore(db: Db, hot: HotStore): void {
+  attachHotStore(db, hot);
+  const disconnect = db.$disconnect.bind(db);
+  db.$disconnect = async () => {
+    await hot.close();
+    await disconnect();
+  };
 }
 
 /**
@@ -67,13 +71,7 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
   await db.$connect();
   // the per-update queries on named prepared statements of a small pool of their own (./hot-store-postgres.ts)
   const { openPostgresHotStore } = await import("./hot-store-postgres.js");
-  const hot = openPostgresHotStore(url, Math.min(4, options.poolSize ?? 10));
-  attachHotStore(db, hot);
-  const disconnect = db.$disconnect.bind(db);
-  db.$disconnect = async () => {
-    await hot.close();
-    await disconnect();
-  };
+  withHotStore(db as unknown as Db, openPostgresHotStore(url, Math.min(4, options.poolSize ?? 10)));
   return db as unknown as Db;
 }
 

@@ -8,9 +8,11 @@
 //
 // Nothing is cached: every call reads the database, so several instances on one database never see a
 // stale value. Each statement is written once, below, in PostgreSQL's numbered-parameter form; a driver
-// only runs it (SQLite: ./hot-store-sqlite.ts on better-sqlite3; PostgreSQL: ./hot-store-postgres.ts on pg).
+// only runs it (SQLite: ./hot-store-sqlite.ts on better-sqlite3; PostgreSQL: ./hot-store-postgres.ts on pg;
+// an in-memory SQLite database, private to Prisma's one connection: Prisma's raw query, rawRunner in
+// ./db-dialect.ts). Every Db has a hot store, so each of these reads has one implementation.
 // The SQL is the common subset of both: dates and 64-bit ids are read as text (CAST … AS TEXT) and parsed
-// here, counts are cast to INTEGER. A Db without a hot store (an in-memory SQLite database) uses Prisma.
+// here, counts are cast to INTEGER.
 import type { Event, Registration } from "./generated/prisma/client.js";
 
 /** A User row as Prisma's `db.user.findUnique` returns it. */
@@ -294,12 +296,22 @@ export function createHotStore(sql: SqlRunner): HotStore {
 // keyed by the database client (any object: this module does not know the client type, so db.ts can import it)
 const stores = new WeakMap<object, HotStore>();
 
-/** Registers the hot-path store of a database (openDatabase does this). */
+/** Registers the hot-path store of a database (openDatabase does this for every database it opens). */
 export function attachHotStore(db: object, store: HotStore): void {
   stores.set(db, store);
 }
 
-/** The hot-path store of a database, or undefined (then the caller uses Prisma). */
-export function hotStoreOf(db: object): HotStore | undefined {
-  return stores.get(db);
+/** True for a database opened by openDatabase; false for an interactive transaction's client (see runStatement). */
+export function hasHotStore(client: object): boolean {
+  return stores.has(client);
+}
+
+/**
+ * The hot-path store of a database opened by openDatabase (every one has one). Anything else, such as a
+ * transaction's client, is refused rather than served on a connection outside its transaction.
+ */
+export function hotStoreOf(db: object): HotStore {
+  const store = stores.get(db);
+  if (!store) throw new Error("no hot store on this client: only a database opened by openDatabase has one");
+  return store;
 }

@@ -1,9 +1,10 @@
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { hotSessionStorage } from "../../src/bot/index.js";
-import { hotStoreOf, parseDbDate } from "../../src/hot-store.js";
+import { runStatement } from "../../src/db-dialect.js";
+import { HOT_SQL, hotStoreOf, parseDbDate } from "../../src/hot-store.js";
 import type { DatabaseProvider } from "../../src/db-url.js";
-import { createTestDatabase, describeEachProvider, type TestDatabase } from "../support/db.js";
+import { createMemoryDatabase, createTestDatabase, describeEachProvider, type TestDatabase } from "../support/db.js";
 
 let t: TestDatabase | undefined;
 afterEach(async () => {
@@ -11,14 +12,18 @@ afterEach(async () => {
   t = undefined;
 });
 
-async function open(provider?: DatabaseProvider) {
-  t = await createTestDatabase(provider);
-  const hot = hotStoreOf(t.db);
-  if (!hot) throw new Error("openDatabase attached no hot store");
-  return { db: t.db, hot, file: t.file };
+/** A test database of this provider, or an in-memory SQLite one ("memory"), with its hot store. */
+async function open(provider?: DatabaseProvider | "memory") {
+  t = provider === "memory" ? await createMemoryDatabase() : await createTestDatabase(provider);
+  return { db: t.db, hot: hotStoreOf(t.db), file: t.file };
 }
 
-describeEachProvider("hot-path store (prepared statements next to Prisma)", (provider) => {
+describeEachProvider("hot-path store (prepared statements next to Prisma)", (provider) => sameAsPrisma(provider));
+
+// the in-memory database's store runs the same statements through Prisma's raw query: the same rows come back
+describe("hot-path store on an in-memory SQLite database", () => sameAsPrisma("memory"));
+
+function sameAsPrisma(provider: DatabaseProvider | "memory"): void {
   it("reads what Prisma wrote and Prisma reads what it wrote (sessions)", async () => {
     const { db, hot } = await open(provider);
     await db.session.create({ data: { key: "1", value: JSON.stringify({ lang: "en" }) } });
@@ -89,6 +94,19 @@ describeEachProvider("hot-path store (prepared statements next to Prisma)", (pro
     expect((await hot.upcomingEvents({ province: "15", now, offset: 0, limit: 10 }))[1]).toEqual(await db.event.findUnique({ where: { id: jambi2.id } }));
   });
 
+  it("runs a statement handed a transaction's client inside that transaction, and refuses that client a hot store", async () => {
+    const { db } = await open(provider);
+    await expect(
+      db.$transaction(async (tx) => {
+        await tx.session.create({ data: { key: "tx", value: "{}" } });
+        expect(await runStatement(tx, HOT_SQL.readSession, ["tx"])).toEqual([{ value: "{}" }]);
+        expect(() => hotStoreOf(tx)).toThrow(/no hot store/);
+        throw new Error("roll back");
+      }),
+    ).rejects.toThrow("roll back");
+    expect(await runStatement(db, HOT_SQL.readSession, ["tx"])).toEqual([]);
+  });
+
   it("session storage skips writing back an unchanged value and parses stored JSON", async () => {
     const { hot } = await open(provider);
     const writes: string[] = [];
@@ -102,7 +120,7 @@ describeEachProvider("hot-path store (prepared statements next to Prisma)", (pro
     expect(writes).toEqual(['5={"lang":"id"}']);
     expect(await storage.read("missing")).toBeUndefined();
   });
-});
+}
 
 describe("hot-path store on SQLite", () => {
   it("waits without blocking the process while another connection holds the write lock", async () => {

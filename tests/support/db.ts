@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { describe } from "vitest";
 import { openDatabase, type Db } from "../../src/db.js";
 import type { DatabaseProvider } from "../../src/db-url.js";
@@ -68,6 +69,19 @@ export async function createTestDatabase(provider: DatabaseProvider = defaultTes
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * An in-memory SQLite database (`file::memory:`) with the migrated template's tables and indexes: private
+ * to Prisma's one connection, so its hot store runs on Prisma's raw query (src/db.ts).
+ */
+export async function createMemoryDatabase(): Promise<TestDatabase> {
+  const db = await openDatabase("file::memory:");
+  const template = new Database(templateDatabase, { readonly: true });
+  const schema = template.prepare(`SELECT "sql" FROM "sqlite_master" WHERE "sql" IS NOT NULL AND "name" NOT LIKE 'sqlite_%' ORDER BY "rowid"`).pluck().all() as string[];
+  template.close();
+  for (const statement of schema) await db.$executeRawUnsafe(statement);
+  return { db, url: "file::memory:", file: ":memory:", provider: "sqlite", close: () => db.$disconnect() };
 }
 
 /**
