@@ -3,7 +3,6 @@ import { conversations } from "@grammyjs/conversations";
 import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
 import { freeStorage } from "@grammyjs/storage-free";
-import { PrismaAdapter } from "@grammyjs/storage-prisma";
 import { Bot, GrammyError, HttpError, session, type Context, type MiddlewareFn, type StorageAdapter } from "grammy";
 import type { AppDeps, BotContext, ConvContext, SessionData } from "./context.js";
 import { DeepLinks } from "./deep-links.js";
@@ -90,11 +89,8 @@ function storageFor(deps: AppDeps): StorageAdapter<unknown> {
     const adapter = freeStorage<unknown>(deps.config.BOT_TOKEN, deps.config.FREE_STORAGE_URL ? { rootUrl: deps.config.FREE_STORAGE_URL } : undefined);
     return skipUnchangedWrites({ read: (key) => adapter.read(key), write: (key, value) => adapter.write(key, value), delete: (key) => adapter.delete(key) });
   }
-  // prepared statements on the driver where the database has them (SQLite), else Prisma
-  const hot = hotStoreOf(deps.db);
-  if (hot) return hotSessionStorage(hot);
-  // storage-prisma types its delegate loosely; our Session model has exactly the key/value it needs.
-  return skipUnchangedWrites(new PrismaAdapter<unknown>(deps.db.session as unknown as ConstructorParameters<typeof PrismaAdapter>[0]));
+  // read and written at every update: prepared statements of the database's hot store
+  return hotSessionStorage(hotStoreOf(deps.db));
 }
 
 /** Values read and not yet written back, at most this many (keys read without a write are dropped oldest first). */
@@ -132,10 +128,9 @@ export function skipUnchangedWrites(inner: StorageAdapter<unknown>): StorageAdap
 }
 
 /**
- * Sessions and conversation state on the hot-path store (../hot-store.ts), with the same semantics as
- * storage-prisma's adapter (values are JSON text in the Session table; an empty value reads as none) and
- * skipUnchangedWrites' (a value written back unchanged is not written), comparing the stored text itself
- * instead of serializing the value read a second time.
+ * Sessions and conversation state on the hot-path store (../hot-store.ts): values are JSON text in the
+ * Session table (an empty value reads as none), and, as in skipUnchangedWrites, a value written back
+ * unchanged is not written, comparing the stored text itself instead of serializing the value read a second time.
  */
 export function hotSessionStorage(store: HotStore): StorageAdapter<unknown> {
   const readAs = new Map<string, string>();

@@ -28,15 +28,9 @@ export class AdminDirectory {
     return (await this.staffRows(BigInt(telegramId))).national;
   }
 
-  /**
-   * The staff tables' rows about one person. Asked at every update that reaches a staff branch, so it is
-   * one prepared statement where the database has a hot store (../hot-store.ts), two Prisma queries where not.
-   */
-  private async staffRows(telegramId: bigint): Promise<StaffRows> {
-    const hot = hotStoreOf(this.db);
-    if (hot) return hot.staffRows(telegramId);
-    const national = (await this.db.admin.findUnique({ where: { telegramId } })) !== null;
-    return { national, provinces: (await this.organisers.provincesOf(telegramId)) ?? [] };
+  /** The staff tables' rows about one person. Asked at every update that reaches a staff branch: one prepared statement of the hot store (../hot-store.ts). */
+  private staffRows(telegramId: bigint): Promise<StaffRows> {
+    return hotStoreOf(this.db).staffRows(telegramId);
   }
 
   async add(telegramId: bigint, addedBy: bigint): Promise<void> {

@@ -177,13 +177,6 @@ export type AddOrganiserResult =
 export class OrganiserStore {
   constructor(private readonly db: Db) {}
 
-  /** The organiser's province codes (sorted), or null when this person is not an organiser. */
-  async provincesOf(telegramId: bigint): Promise<string[] | null> {
-    const row = await this.db.organiser.findUnique({ where: { telegramId }, include: { provinces: true } });
-    if (!row) return null;
-    return row.provinces.map((p) => p.province).sort();
-  }
-
   /** Adds an organiser or replaces their provinces (codes must come from parseProvinceList). */
   async set(telegramId: bigint, codes: readonly string[], addedBy: bigint): Promise<{ created: boolean }> {
     const unique = [...new Set(codes)].sort();

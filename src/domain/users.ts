@@ -18,11 +18,9 @@ export function hasCurrentConsent(user: ConsentState | null | undefined): boolea
   return !!user?.consentAt && user.consentVersion === CONSENT_VERSION;
 }
 
-/** The user's row, or null. Asked at every text message: a prepared statement where the database has one (../hot-store.ts). */
+/** The user's row, or null. Asked at every text message: a prepared statement of the hot store (../hot-store.ts). */
 export function findUser(db: Db, telegramId: number | bigint): Promise<User | null> {
-  const hot = hotStoreOf(db);
-  if (hot) return hot.findUser(BigInt(telegramId));
-  return db.user.findUnique({ where: { telegramId: BigInt(telegramId) } });
+  return hotStoreOf(db).findUser(BigInt(telegramId));
 }
 
 /**

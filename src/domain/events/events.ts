@@ -58,7 +58,7 @@ export async function createEvent(
   return { ok: true, event };
 }
 
-/** The event with its seats (an event's card, the start of an RSVP): prepared statements where the database has a hot store. */
+/** The event with its seats (an event's card, the start of an RSVP): prepared statements of the hot store. */
 export async function getEventWithSeats(db: Db, id: number): Promise<EventWithSeats | null> {
   const event = await findEvent(db, id);
   if (!event) return null;
@@ -233,62 +233,19 @@ export async function listUpcomingEvents(
   const now = options.now ?? new Date();
   const pageSize = Math.max(1, options.pageSize ?? 5);
   const province = options.province ?? null;
-  // every /acara and its pages: two prepared statements where the database has a hot store
-  const clamp = (total: number) => {
-    const pages = Math.max(1, Math.ceil(total / pageSize));
-    return { pages, page: Math.min(Math.max(0, Math.floor(options.page ?? 0)), pages - 1) };
-  };
+  // every /acara and its pages: two prepared statements of the hot store (../../hot-store.ts)
   const hot = hotStoreOf(db);
-  if (hot) {
-    const { total, inProvince } = await hot.countUpcoming(province, now);
-    const { pages, page } = clamp(total);
-    const events = await hot.upcomingEvents({ province, now, offset: page * pageSize, limit: pageSize });
-    return { items: await withSeats(db, events), page, pageSize, total, pages, inProvince };
-  }
-  const base = { status: "published", endsAt: { gt: now } };
-  const mine = province ? { ...base, province } : null;
-  const others = province ? { ...base, province: { not: province } } : base;
-  const inProvince = mine ? await db.event.count({ where: mine }) : 0;
-  const total = inProvince + (await db.event.count({ where: others }));
-  const { pages, page } = clamp(total);
-  const offset = page * pageSize;
-  const order = [{ startsAt: "asc" as const }, { id: "asc" as const }];
-  const events: Event[] = [];
-  if (mine && offset < inProvince) {
-    events.push(...(await db.event.findMany({ where: mine, orderBy: order, skip: offset, take: pageSize })));
-  }
-  if (events.length < pageSize) {
-    events.push(
-      ...(await db.event.findMany({
-        where: others,
-        orderBy: order,
-        skip: Math.max(0, offset - inProvince),
-        take: pageSize - events.length,
-      })),
-    );
-  }
-  const items = await withSeats(db, events);
-  return { items, page, pageSize, total, pages, inProvince };
+  const { total, inProvince } = await hot.countUpcoming(province, now);
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(Math.max(0, Math.floor(options.page ?? 0)), pages - 1);
+  const events = await hot.upcomingEvents({ province, now, offset: page * pageSize, limit: pageSize });
+  return { items: await withSeats(db, events), page, pageSize, total, pages, inProvince };
 }
 
-/** Seats taken and left for each event, in one query. */
+/** Seats taken and left for each event, on the hot store (one prepared statement per event). */
 export async function withSeats(db: Db, events: Event[]): Promise<EventWithSeats[]> {
   if (events.length === 0) return [];
-  const hot = hotStoreOf(db);
-  if (hot) {
-    const takenBy = await hot.takenSeats(events.map((e) => e.id));
-    return events.map((event) => {
-      const taken = takenBy.get(event.id) ?? 0;
-      return { event, taken, seatsLeft: seatsLeft(event.capacity, taken) };
-    });
-  }
-  const grouped = await db.registration.groupBy({
-    by: ["eventId"],
-    where: { eventId: { in: events.map((e) => e.id) }, status: { in: ["confirmed", "offered"] } },
-    _count: { _all: true },
-    _sum: { companions: true },
-  });
-  const takenBy = new Map(grouped.map((g) => [g.eventId, g._count._all + (g._sum.companions ?? 0)]));
+  const takenBy = await hotStoreOf(db).takenSeats(events.map((e) => e.id));
   return events.map((event) => {
     const taken = takenBy.get(event.id) ?? 0;
     return { event, taken, seatsLeft: seatsLeft(event.capacity, taken) };

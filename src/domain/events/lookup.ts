@@ -4,11 +4,9 @@ import type { Db } from "../../db.js";
 import { hotStoreOf } from "../../hot-store.js";
 import type { Event, Registration } from "../../generated/prisma/client.js";
 
-/** An event by id: a prepared statement where the database has a hot store (../../hot-store.ts); inside a transaction, Prisma. */
+/** An event by id (an event's card, the start of an RSVP): a prepared statement of the hot store (../../hot-store.ts). */
 export function findEvent(db: Db, id: number): Promise<Event | null> {
-  const hot = hotStoreOf(db);
-  if (hot) return hot.findEvent(id);
-  return db.event.findUnique({ where: { id } });
+  return hotStoreOf(db).findEvent(id);
 }
 
 export function findEventTitle(db: Db, id: number): Promise<{ id: number; title: string } | null> {
@@ -45,11 +43,9 @@ export function openEvents(db: Db, now: Date, take: number, provinces: readonly 
   });
 }
 
-/** A person's registration for an event (by User id), if any (the start of every RSVP: on the hot store where there is one). */
+/** A person's registration for an event (by User id), if any (the start of every RSVP: on the hot store). */
 export function findRegistration(db: Db, eventId: number, userId: number): Promise<Registration | null> {
-  const hot = hotStoreOf(db);
-  if (hot) return hot.findRegistration(eventId, userId);
-  return db.registration.findUnique({ where: { eventId_userId: { eventId, userId } } });
+  return hotStoreOf(db).findRegistration(eventId, userId);
 }
 
 export function findRegistrationWithEvent(db: Db, id: number) {

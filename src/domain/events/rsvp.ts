@@ -425,7 +425,3 @@ export function registrationsOfUser(db: Db, userId: number, now: Date = new Date
 export function getRegistration(db: Db, registrationId: number): Promise<RegistrationWithEvent | null> {
   return db.registration.findUnique({ where: { id: registrationId }, include: { event: true } });
 }
-
-export function findRegistration(db: Db, eventId: number, userId: number): Promise<Registration | null> {
-  return db.registration.findUnique({ where: { eventId_userId: { eventId, userId } } });
-}
