@@ -1,7 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import { provinceByCodeOrNull } from "../../../domain/areas.js";
-import { updateEvent, type UpdateEventResult } from "../../../domain/events/events.js";
-import { takenSeats } from "../../../domain/events/seats.js";
+import { getEventWithSeats, updateEvent, type UpdateEventResult } from "../../../domain/events/events.js";
 import type { EventInput } from "../../../domain/events/validation.js";
 import type { BotConversation, ConvContext } from "../../context.js";
 import { follow } from "../../conversation/ask.js";
@@ -13,7 +12,6 @@ import { localeOf } from "./views.js";
 import { escapeHtml, type Translate } from "../../format.js";
 import { adminEventCb, type EditableField } from "./callbacks.js";
 import { issuesText, removeKeyboard } from "./admin-views.js";
-import { findEvent } from "../../../domain/events/lookup.js";
 import { provincesOf } from "../../../domain/organisers.js";
 import { requireActor } from "../../middlewares/admin.js";
 
@@ -26,8 +24,8 @@ export function editEventConversation(notifier: EventsNotifier) {
     const locale = localeOf(languageOf(ctx));
     const loaded = await conversation.external(
       storable(async (outer) => {
-        const event = await findEvent(outer.deps.db, eventId);
-        return { event, taken: event ? await takenSeats(outer.deps.db, eventId) : 0 };
+        const found = await getEventWithSeats(outer.deps.db, eventId);
+        return { event: found?.event ?? null, taken: found?.taken ?? 0 };
       }),
     );
     const event = loaded.event;
