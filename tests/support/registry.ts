@@ -6,13 +6,18 @@ import type { DeclaredCallback } from "../../src/bot/registry.js";
 import { loadConfig } from "../../src/config.js";
 import type { Db } from "../../src/db.js";
 import { AdminDirectory } from "../../src/domain/admins.js";
+import { attachHotStore, createHotStore } from "../../src/hot-store.js";
 import { createLogger } from "../../src/logger.js";
 import { TEST_BOT_INFO } from "./bot-harness.js";
 
-/** The bot as createBot wires it, without a database (nothing here handles an update). */
+/**
+ * The bot as createBot wires it, without a database (nothing here handles an update). createBot takes the
+ * session storage from the database's hot store, so the stand-in has one that no statement ever reaches.
+ */
 function wiredBot() {
   const config = loadConfig({ BOT_TOKEN: "424242:TEST-token", LOG_LEVEL: "silent", ADMIN_IDS: "900001" });
   const db = {} as Db;
+  attachHotStore(db, createHotStore({ all: () => Promise.reject(new Error("the registry's bot has no database")), close: async () => {} }));
   return createBot({ config, db, logger: createLogger(config.LOG_LEVEL), admins: new AdminDirectory(db, config.ADMIN_IDS), now: () => new Date() }, { botInfo: TEST_BOT_INFO }).kit;
 }
 
