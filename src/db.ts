@@ -40,7 +40,8 @@ export async function openDatabase(url?: string, options: OpenDatabaseOptions = 
   await db.$executeRawUnsafe("PRAGMA foreign_keys = ON");
   // the per-update queries (sessions, user lookup, admin check) run on prepared statements of a second
   // connection (./hot-store.ts); an in-memory database is private to Prisma's connection, so there the same
-  // statements run through Prisma's raw query
+  // statements run through Prisma's raw query (and, as every query on that one connection, join an
+  // interactive transaction open at the time: no second connection exists to keep them apart)
   withHotStore(db, file === ":memory:" ? createHotStore(rawRunner(db)) : openSqliteHotStore(file));
   return db;
 }
