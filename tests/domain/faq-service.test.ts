@@ -47,6 +47,23 @@ describe("FaqService", () => {
     expect(answer.kind === "answer" && answer.entry.answer).toBe(edited);
   });
 
+  it("remembers a reply only until the index changes", async () => {
+    const faq = await seededService();
+    const question = "kopdar jambi kapan ya";
+    const before = faq.reply(question);
+    // the same text again: the reply worked out the first time
+    expect(faq.reply(question)).toBe(before);
+    expect(before.kind === "answer" && before.entry.slug).not.toBe(sample.slug);
+    const created = await faq.create(sample);
+    expect(created.ok).toBe(true);
+    const after = faq.reply(question);
+    expect(after.kind === "answer" && after.entry.slug).toBe(sample.slug);
+    if (!created.ok) return;
+    await faq.update(created.entry.id, { answer: "Jadwalnya ada di /acara, ya." });
+    const edited = faq.reply(question);
+    expect(edited.kind === "answer" && edited.entry.answer).toBe("Jadwalnya ada di /acara, ya.");
+  });
+
   it("finds a new entry right after it is created and forgets it after delete", async () => {
     const faq = await seededService();
     expect(faq.search("kopdar jambi", 1)[0]?.slug).not.toBe(sample.slug);

@@ -105,8 +105,15 @@ export function scrubUnmatched(text: string): string {
  * and bumps a revision in the database: other instances on the same database (`refresh`) see that
  * it moved and rebuild theirs within `checkEveryMs`.
  */
+/** Replies remembered per index (see FaqService.reply), oldest forgotten first. */
+const REMEMBERED_REPLIES = 2_000;
+/** Longer texts are worked out every time: they are rarely typed twice, and would cost memory. */
+const REMEMBERED_TEXT_MAX = 200;
+
 export class FaqService {
   private index: FaqIndex = FaqIndex.build([]);
+  /** replies already worked out on the current index, by the exact text asked */
+  private replies = new Map<string, FaqReply>();
   private bySlug = new Map<string, FaqEntry>();
   private reloadsStarted = 0;
   private reloadsApplied = 0;
@@ -138,6 +145,7 @@ export class FaqService {
     // when reloads overlap, the one that started last read the newest rows: never replace it with older
     if (ticket > this.reloadsApplied) {
       this.index = index;
+      this.replies = new Map();
       this.bySlug = new Map(entries.map((entry) => [entry.slug, entry]));
       this.reloadsApplied = ticket;
       this.revision = revision;
@@ -190,8 +198,18 @@ export class FaqService {
    * as `{ kind: "small-talk" }`: reply with SMALL_TALK_REPLY_KEYS[smallTalk] and record nothing.
    */
   reply(text: string): FaqReply {
+    // Many people type the same few questions in the same words ("cara daftar prakerja", "makasih min");
+    // ranking is most of a question's CPU, and its result only changes with the index, so a reply is
+    // remembered until the index is rebuilt. The caller must not change the reply it gets.
+    const known = this.replies.get(text);
+    if (known) return known;
     const smallTalk = classifySmallTalk(text);
-    return smallTalk ? { kind: "small-talk", smallTalk } : this.index.answer(text);
+    const reply: FaqReply = smallTalk ? { kind: "small-talk", smallTalk } : this.index.answer(text);
+    if (text.length <= REMEMBERED_TEXT_MAX) {
+      if (this.replies.size >= REMEMBERED_REPLIES) this.replies.delete(this.replies.keys().next().value as string);
+      this.replies.set(text, reply);
+    }
+    return reply;
   }
 
   /** The kind of small talk a message is, or null when it is (or may be) a question. */
