@@ -18,4 +18,12 @@ export default tseslint.config(
       "no-restricted-imports": ["error", { patterns: ["grammy", "@grammyjs/*"] }],
     },
   },
+  {
+    // one way to build a feature's composer: BotComposer, whose filters cost nothing per update (src/bot/composer.ts)
+    files: ["src/bot/**/*.ts"],
+    ignores: ["src/bot/composer.ts"],
+    rules: {
+      "no-restricted-syntax": ["error", { selector: "NewExpression[callee.name='Composer']", message: "Use BotComposer (src/bot/composer.ts): grammY's Composer builds a new composer per update for every filter." }],
+    },
+  },
 );

@@ -37,6 +37,7 @@ import { FaqService } from "../domain/faq/service.js";
 import { CONVERSATION_KEY_PREFIX, sessionKey } from "../domain/sessions.js";
 import { hotStoreOf, type HotStore } from "../hot-store.js";
 import { botApiFetch } from "./http-client.js";
+import { BotComposer } from "./composer.js";
 
 /** Bump when a conversation's steps change, so old replay logs are discarded instead of misread. */
 export const CONVERSATION_VERSION = 3;
@@ -221,14 +222,16 @@ export function createBot(deps: AppDeps, options: CreateBotOptions = {}): BotApp
   // 1. dependencies and a logger that tags every line with the update id
   bot.use(provideDeps);
   // 2. error boundary: one failing update is logged and apologised for, never stops the bot
-  const guarded = bot.errorBoundary(async (err) => {
+  // (a BotComposer, as every feature's: see ./composer.ts)
+  const guarded = new BotComposer<BotContext>();
+  bot.errorBoundary(async (err) => {
     const ctx = err.ctx;
     ctx.log.error({ err: err.error, user: ctx.from?.id }, "update failed");
     if (ctx.chat?.type === "private") {
       await ctx.reply(i18n.t(languageOf(ctx), "error-generic")).catch(() => undefined);
     }
     if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
-  });
+  }, guarded);
   // 3. channels are not for this bot; group messages only get a pointer to the private chat
   guarded.on("channel_post", () => undefined);
   guarded.on("edited_channel_post", () => undefined);

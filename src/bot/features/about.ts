@@ -4,6 +4,7 @@ import { CallbackData } from "../callback.js";
 import type { BotContext } from "../context.js";
 import type { FeatureKit } from "../feature.js";
 import { HTML } from "../format.js";
+import { BotComposer } from "../composer.js";
 
 /** The guide's pages in reading order; each is the locale message `about-page-<name>`. */
 export const ABOUT_PAGES = ["what", "who", "benefits", "register", "accepted", "training", "incentive", "channels"] as const;
@@ -29,7 +30,7 @@ export function aboutPage(ctx: BotContext, page: number): { text: string; keyboa
 export function aboutFeature(kit: FeatureKit): Composer<BotContext> {
   const { mainMenu } = kit;
   kit.commands.declare("about", { callbacks: [pageCb, homeCb] });
-  const composer = new Composer<BotContext>();
+  const composer = new BotComposer<BotContext>();
   const options = HTML;
 
   mainMenu.register("about", async (ctx) => {

@@ -3,6 +3,7 @@ import type { BotContext } from "../context.js";
 import type { FeatureKit } from "../feature.js";
 import { ADD_ORGANISER_REFUSAL_KEYS, parseProvinceList, provinceListErrorMessage, provinceNames } from "../../domain/organisers.js";
 import { staffOnly } from "../middlewares/admin.js";
+import { BotComposer } from "../composer.js";
 
 /** Telegram user ids are positive 64-bit integers; anything else is not an id. */
 const MAX_ID = 2n ** 63n - 1n;
@@ -22,7 +23,7 @@ export function parseTelegramId(text: string): bigint | null {
  */
 export function adminsFeature(kit: FeatureKit): Composer<BotContext> {
   kit.commands.declare("admins", { admin: ["admin_tambah", "admin_hapus", "admin_daftar", "penyelenggara_tambah", "penyelenggara_hapus"] });
-  const composer = new Composer<BotContext>();
+  const composer = new BotComposer<BotContext>();
   const admin = staffOnly(composer);
   // admins who are not owners are told who can do it, nothing more
   const ownersOnly = (ctx: BotContext, next: () => Promise<void>) =>

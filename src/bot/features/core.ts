@@ -5,6 +5,7 @@ import { CallbackData } from "../callback.js";
 import type { BotContext, Language } from "../context.js";
 import { LANGUAGES } from "../i18n.js";
 import type { FeatureKit } from "../feature.js";
+import { BotComposer } from "../composer.js";
 
 const languageCb = new CallbackData("lang", ["lang"], z.object({ lang: z.enum(LANGUAGES as [Language, ...Language[]]) }));
 
@@ -12,7 +13,7 @@ const languageCb = new CallbackData("lang", ["lang"], z.object({ lang: z.enum(LA
 export function coreFeature(kit: FeatureKit): Composer<BotContext> {
   const { mainMenu } = kit;
   kit.commands.declare("core", { user: ["menu", "bantuan", "bahasa"], callbacks: [languageCb] });
-  const composer = new Composer<BotContext>();
+  const composer = new BotComposer<BotContext>();
   const privateChat = composer.chatType("private");
 
   privateChat.command("menu", (ctx) => mainMenu.show(ctx));

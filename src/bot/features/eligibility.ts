@@ -13,6 +13,7 @@ import type { BotContext, BotConversation, ConvContext } from "../context.js";
 import { ask, askChoice, type Answer } from "../conversation/ask.js";
 import type { FeatureKit } from "../feature.js";
 import { HTML, trustedHtml } from "../format.js";
+import { BotComposer } from "../composer.js";
 
 export const ELIGIBILITY_CONVERSATION_ID = "eligibility";
 /**
@@ -153,7 +154,7 @@ async function eligibilityConversation(conversation: BotConversation, ctx: ConvC
 /** /kelayakan and the "Cek Kelayakan" menu item. Works for everyone, with or without consent. */
 export function eligibilityFeature(kit: FeatureKit): Composer<BotContext> {
   kit.commands.declare("eligibility", { user: ["kelayakan"], callbacks: [answerCb, restartCb] });
-  const composer = new Composer<BotContext>();
+  const composer = new BotComposer<BotContext>();
   const conversation = createConversation<BotContext, ConvContext>(eligibilityConversation, {
     id: ELIGIBILITY_CONVERSATION_ID,
     maxMillisecondsToWait: ELIGIBILITY_IDLE_MS,

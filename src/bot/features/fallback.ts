@@ -1,6 +1,7 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
 import type { FeatureKit } from "../feature.js";
+import { BotComposer } from "../composer.js";
 
 /**
  * The last stop for anything no feature handled: unknown commands (admin commands tried by non-admins
@@ -8,7 +9,7 @@ import type { FeatureKit } from "../feature.js";
  */
 export function fallbackFeature(kit: FeatureKit): Composer<BotContext> {
   const { mainMenu } = kit;
-  const composer = new Composer<BotContext>();
+  const composer = new BotComposer<BotContext>();
   const privateChat = composer.chatType("private");
 
   privateChat.on("message::bot_command", (ctx) => ctx.reply(ctx.t("unknown-command")));

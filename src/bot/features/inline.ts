@@ -5,6 +5,7 @@ import { inlineArticle, searchInlineEvents } from "../../domain/events/inline.js
 import type { BotContext } from "../context.js";
 import type { FeatureKit } from "../feature.js";
 import type { TextParams } from "../format.js";
+import { BotComposer } from "../composer.js";
 
 /** Seconds Telegram may reuse an answer: short, so seats left stay close to the truth. */
 const INLINE_CACHE_SECONDS = 30;
@@ -17,7 +18,7 @@ const INLINE_CACHE_SECONDS = 30;
  */
 export function inlineFeature(kit: FeatureKit): Composer<BotContext> {
   const { deps } = kit;
-  const composer = new Composer<BotContext>();
+  const composer = new BotComposer<BotContext>();
   const t = (key: string, params?: TextParams) => kit.t(CARD_LANGUAGE, key, params);
 
   composer.on("inline_query", async (ctx) => {

@@ -6,6 +6,7 @@ import { CallbackData } from "../callback.js";
 import type { BotContext } from "../context.js";
 import type { FeatureKit } from "../feature.js";
 import { trustedHtml } from "../format.js";
+import { BotComposer } from "../composer.js";
 
 const PROVINCES_PER_PAGE = 10;
 const PROVINCE_PAGES = Math.ceil(provinces.length / PROVINCES_PER_PAGE);
@@ -36,7 +37,7 @@ export function provinceKeyboard(page: number, cb = provinceCb, pageCb = provinc
 export function onboardingFeature(kit: FeatureKit): Composer<BotContext> {
   const { mainMenu, deepLinks } = kit;
   kit.commands.declare("onboarding", { user: ["start"], callbacks: [consentCb, roleCb, provinceCb, provincePageCb] });
-  const composer = new Composer<BotContext>();
+  const composer = new BotComposer<BotContext>();
   const privateChat = composer.chatType("private");
 
   async function askConsent(ctx: BotContext) {

@@ -17,6 +17,7 @@ import type { BotContext } from "../context.js";
 import { languageOf } from "../i18n.js";
 import type { FeatureKit } from "../feature.js";
 import { escapeHtml, intlLocale, joinHtml, trustedHtml } from "../format.js";
+import { BotComposer } from "../composer.js";
 
 /** How long a "yes, erase" button stays valid. */
 export const CONFIRM_TTL_MS = 15 * 60 * 1000;
@@ -82,7 +83,7 @@ function summaryText(ctx: BotContext, summary: PersonalDataSummary, now: Date): 
 export function privacyFeature(kit: FeatureKit): Composer<BotContext> {
   kit.commands.declare("privacy", { user: ["privasi", "dataku", "hapusdata", "tarikpersetujuan"], callbacks: [confirmCb, policyCb] });
   const { mainMenu, scheduler, deps } = kit;
-  const composer = new Composer<BotContext>();
+  const composer = new BotComposer<BotContext>();
   const privateChat = composer.chatType("private");
 
   const showPolicy = (ctx: BotContext) =>

@@ -2,6 +2,7 @@ import { Composer } from "grammy";
 import { markUserBlocked, markUserUnblocked, optInToAnnouncements, optOutOfAnnouncements, subscriptionOf } from "../../domain/users.js";
 import type { BotContext } from "../context.js";
 import type { FeatureKit } from "../feature.js";
+import { BotComposer } from "../composer.js";
 
 /**
  * /berhenti and /langganan (announcements off and on again, User.optedOutAt), and `my_chat_member`:
@@ -11,7 +12,7 @@ import type { FeatureKit } from "../feature.js";
 export function subscriptionFeature(kit: FeatureKit): Composer<BotContext> {
   const { deps } = kit;
   kit.commands.declare("subscription", { user: ["berhenti", "langganan"] });
-  const composer = new Composer<BotContext>();
+  const composer = new BotComposer<BotContext>();
   const privateChat = composer.chatType("private");
 
   privateChat.command("berhenti", async (ctx) => {

@@ -11,6 +11,7 @@ import { escapeHtml, HTML, trustedHtml, type TextParams } from "../../format.js"
 import { languageOf } from "../../i18n.js";
 import { requireActor, staffOnly } from "../../middlewares/admin.js";
 import { announceEventCb, announcePostCb } from "./callbacks.js";
+import { BotComposer } from "../../composer.js";
 
 /** Events offered by /umumkan at once (the soonest first). */
 const EVENTS_OFFERED = 10;
@@ -23,7 +24,7 @@ const EVENTS_OFFERED = 10;
  */
 export function announceChatsFeature(kit: FeatureKit): Composer<BotContext> {
   const { deps } = kit;
-  const composer = new Composer<BotContext>();
+  const composer = new BotComposer<BotContext>();
 
   async function tellOwners(key: string, params: (language: string) => TextParams): Promise<void> {
     for (const owner of deps.config.ADMIN_IDS) {
@@ -72,7 +73,7 @@ export function announceChatsFeature(kit: FeatureKit): Composer<BotContext> {
 export function announceFeature(kit: FeatureKit): Composer<BotContext> {
   kit.commands.declare("announce", { admin: ["umumkan"], callbacks: [announceEventCb, announcePostCb] });
   const { deps } = kit;
-  const composer = new Composer<BotContext>();
+  const composer = new BotComposer<BotContext>();
   const staff = staffOnly(composer);
   const cardText = (key: string, params?: TextParams) => kit.t(CARD_LANGUAGE, key, params);
 

@@ -21,6 +21,7 @@ import { audienceCb, buttonCb, confirmCb, CONTROL_COMMANDS, controlCb, eventCb, 
 import { deliverBroadcast, describeAudience, progressView } from "./views.js";
 import { BroadcastReporter } from "./reporter.js";
 import { composeConversation } from "./compose.js";
+import { BotComposer } from "../../composer.js";
 
 const COMPOSE_CONVERSATION_ID = "broadcast-compose";
 const IDLE_MS = 2 * 60 * 60 * 1000;
@@ -34,7 +35,7 @@ const PROGRESS_INTERVAL_MS = 3000;
 export function broadcastAdminFeature(kit: FeatureKit): Composer<BotContext> {
   kit.commands.declare("broadcastAdmin", { admin: ["siaran", "siaran_status", ...CONTROL_COMMANDS.map(([command]) => command)], callbacks: [buttonCb, audienceCb, provinceCb, eventCb, segmentCb, confirmCb, controlCb] });
   const { deps } = kit;
-  const composer = new Composer<BotContext>();
+  const composer = new BotComposer<BotContext>();
   const reporter = new BroadcastReporter(kit);
   // The engine handles 429 (global pause), 5xx and network errors itself, so its sends go through an Api
   // WITHOUT the auto-retry transformer that bot.api has.

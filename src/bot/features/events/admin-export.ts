@@ -8,6 +8,7 @@ import { escapeHtml, HTML } from "../../format.js";
 import { exportCb } from "./callbacks.js";
 import { eventForActor, provincesOf } from "../../../domain/organisers.js";
 import { requireActor } from "../../middlewares/admin.js";
+import { BotComposer } from "../../composer.js";
 
 /** Asks which export of an event: its registrations or its feedback. */
 export async function askExportKind(ctx: BotContext, eventId: number) {
@@ -28,7 +29,7 @@ export async function askExportKind(ctx: BotContext, eventId: number) {
  */
 export function eventsExport(kit: FeatureKit): Composer<BotContext> {
   const { deps } = kit;
-  const admin = new Composer<BotContext>();
+  const admin = new BotComposer<BotContext>();
   const privateAdmin = admin.chatType("private");
 
   privateAdmin.command("ekspor", async (ctx) => {

@@ -7,6 +7,7 @@ import { escapeHtml, HTML, type Translate } from "../../format.js";
 import { importErrorText } from "./admin-views.js";
 import { provincesOf } from "../../../domain/organisers.js";
 import { requireActor } from "../../middlewares/admin.js";
+import { BotComposer } from "../../composer.js";
 
 /** A CSV of 500 events is far below this; anything bigger is not an events file. */
 const MAX_IMPORT_BYTES = 1024 * 1024;
@@ -20,7 +21,7 @@ const MAX_LISTED_ERRORS = 25;
  */
 export function eventsImport(kit: FeatureKit): Composer<BotContext> {
   const { deps } = kit;
-  const composer = new Composer<BotContext>();
+  const composer = new BotComposer<BotContext>();
   const privateAdmin = composer.chatType("private");
 
   privateAdmin.on("message:document", async (ctx, next) => {

@@ -18,6 +18,7 @@ import { EDIT_CONVERSATION_ID, editEventConversation } from "./admin-edit.js";
 import { askExportKind, eventsExport } from "./admin-export.js";
 import { eventsImport } from "./admin-import.js";
 import { registrationCounts } from "../../../domain/events/lookup.js";
+import { BotComposer } from "../../composer.js";
 
 const IDLE_MS = 2 * 60 * 60 * 1000;
 const ADMIN_PAGE_SIZE = 5;
@@ -31,7 +32,7 @@ const ADMIN_PAGE_SIZE = 5;
 export function eventsAdminFeature(kit: FeatureKit): Composer<BotContext> {
   kit.commands.declare("eventsAdmin", { admin: ["buatacara", "acara_admin", "ekspor", "impor_acara", "checkin"], callbacks: [adminListCb, adminEventCb, editFieldCb, exportCb, previewCb] });
   const { deps } = kit;
-  const composer = new Composer<BotContext>();
+  const composer = new BotComposer<BotContext>();
   const notifier = kit.eventsNotifier;
   const admin = staffOnly(composer);
 

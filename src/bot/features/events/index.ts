@@ -18,6 +18,7 @@ import { escapeHtml, HTML, trustedHtml, type TextParams, type Translate } from "
 import { findEvent, findRegistration, findRegistrationWithEvent } from "../../../domain/events/lookup.js";
 import { canManageEvent } from "../../../domain/organisers.js";
 import { actorOf } from "../../middlewares/admin.js";
+import { BotComposer } from "../../composer.js";
 
 export const EVENTS_PAGE_SIZE = 5;
 /** An unanswered RSVP question is dropped after this long, so a later message is not taken as an answer. */
@@ -31,7 +32,7 @@ const CONVERSATION_IDLE_MS = 2 * 60 * 60 * 1000;
 export function eventsFeature(kit: FeatureKit): Composer<BotContext> {
   kit.commands.declare("events", { user: ["acara", "rsvpku"], callbacks: [listCb, detailsCb, venueCb, registerCb, myRegistrationCb, offerCb, myListCb] });
   const { deps, mainMenu, deepLinks, scheduler } = kit;
-  const composer = new Composer<BotContext>();
+  const composer = new BotComposer<BotContext>();
   const notifier = kit.eventsNotifier;
 
   composer.use(

@@ -13,6 +13,7 @@ import { adminOnly } from "../../middlewares/admin.js";
 import { askEntryQuestion, faqLearning, LEARNING_CALLBACKS, resolveAsked, reviewButton, type AskedQuestion } from "./learning.js";
 import { answerText, questionLabel } from "./views.js";
 import { escapeHtml, HTML, htmlLongerThan, MAX_MESSAGE_LENGTH, trustedHtml, type Translate } from "../../format.js";
+import { BotComposer } from "../../composer.js";
 
 const PAGE_SIZE = 8;
 /** Problems listed in an import report; the rest are counted. */
@@ -326,7 +327,7 @@ const IMPORT_CAPTION = /^\/faq_impor(?:@\w+)?(?:\s|$)/i;
  */
 export function faqAdminFeature(kit: FeatureKit): Composer<BotContext> {
   kit.commands.declare("faqAdmin", { admin: ["faq_admin", "faq_impor"], callbacks: [adminCb, fieldCb, categoryCb, saveCb, ...LEARNING_CALLBACKS] });
-  const composer = new Composer<BotContext>();
+  const composer = new BotComposer<BotContext>();
   const admin = adminOnly(composer);
   const options = { maxMillisecondsToWait: ADMIN_IDLE_MS };
   admin.use(createConversation<BotContext, ConvContext>((conversation, ctx, from?: AskedQuestion) => addConversation(kit.faq, conversation, ctx, from), { id: ADD_CONVERSATION_ID, ...options }));

@@ -5,6 +5,7 @@ import type { FeatureKit } from "../../feature.js";
 import { HTML } from "../../format.js";
 import { adminOnly } from "../../middlewares/admin.js";
 import { questionLabel } from "./views.js";
+import { BotComposer } from "../../composer.js";
 
 export const FAQ_DIGEST_JOB = "faq-weekly-digest";
 const DIGEST_ITEMS = 5;
@@ -61,7 +62,7 @@ export async function sendWeeklyDigest(kit: FeatureKit, now: Date): Promise<numb
 /** /faq_ringkasan: an owner turns the weekly digest on or off (admins who are not owners are told so). */
 export function faqDigestFeature(kit: FeatureKit): Composer<BotContext> {
   kit.commands.declare("faqDigest", { admin: ["faq_ringkasan"] });
-  const composer = new Composer<BotContext>();
+  const composer = new BotComposer<BotContext>();
   adminOnly(composer).command("faq_ringkasan", async (ctx) => {
     const id = ctx.from?.id;
     if (!id || !ctx.deps.admins.isOwner(id)) return ctx.reply(ctx.t("faq-digest-owner-only"));

@@ -10,6 +10,7 @@ import { escapeHtml, HTML } from "../../format.js";
 import { faqDigestFeature } from "./digest.js";
 import { answerText, questionLabel } from "./views.js";
 import type { FeatureKit } from "../../feature.js";
+import { BotComposer } from "../../composer.js";
 
 /** Questions longer than this are cut before matching (a pasted wall of text is not one question). */
 export const FAQ_MAX_QUESTION_LENGTH = 500;
@@ -79,7 +80,7 @@ export function cleanQuestion(raw: string): string {
  */
 export function faqFeature(kit: FeatureKit): Composer<BotContext> {
   kit.commands.declare("faq", { user: ["tanya"], callbacks: [voteCb, questionCb] });
-  const composer = new Composer<BotContext>();
+  const composer = new BotComposer<BotContext>();
   const privateChat = composer.chatType("private");
   const service = kit.faq;
   // the owners' weekly digest (/faq_ringkasan and its job), before the free-text handler below

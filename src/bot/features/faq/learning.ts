@@ -1,4 +1,4 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import { z } from "zod";
 import type { FaqFieldError } from "../../../domain/faq/entry.js";
 import type { AttachResult, FaqService, ReviewItem } from "../../../domain/faq/service.js";
@@ -9,6 +9,7 @@ import type { FeatureKit } from "../../feature.js";
 import { HTML, intlLocale } from "../../format.js";
 import { languageOf } from "../../i18n.js";
 import { questionLabel } from "./views.js";
+import { BotComposer } from "../../composer.js";
 
 /**
  * The learning loop of /faq_admin: "❓ Belum terjawab" (questions the matcher could not answer) and
@@ -150,7 +151,7 @@ export function faqLearning(kit: FeatureKit, options: LearningOptions) {
     return ctx.t("faq-learn-attach-failed", { error: ctx.t(`faq-error-${error}`) });
   }
 
-  const composer = new Composer<BotContext>();
+  const composer = new BotComposer<BotContext>();
   composer.callbackQuery(learnCb.filter, async (ctx) => {
     const data = learnCb.unpack(ctx.callbackQuery.data);
     if (!data) return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });

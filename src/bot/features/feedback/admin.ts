@@ -14,6 +14,7 @@ import { authorText } from "./index.js";
 import { escapeHtml, HTML, intlLocale, trustedHtml, type Translate } from "../../format.js";
 import { latestEvents } from "../../../domain/events/lookup.js";
 import { countFeedback } from "../../../domain/feedback/lookup.js";
+import { BotComposer } from "../../composer.js";
 
 /** id 0 = overall (every event and the programme survey). */
 const statsCb = new CallbackData("fbsa", ["id"], z.object({ id: z.coerce.number().int().min(0).max(2_000_000_000) }));
@@ -105,7 +106,7 @@ export function chartLabels(t: Translate, language: string): ChartLabels {
 export function feedbackAdminFeature(kit: FeatureKit): Composer<BotContext> {
   kit.commands.declare("feedbackAdmin", { admin: ["statistik", "cerita_admin"], callbacks: [statsCb, csvCb, reviewCb] });
   const { deps } = kit;
-  const composer = new Composer<BotContext>();
+  const composer = new BotComposer<BotContext>();
   const admin = staffOnly(composer);
   const privateAdmin = admin.chatType("private");
 

@@ -27,6 +27,7 @@ import { ask, askChoice, type Answer } from "../../conversation/ask.js";
 import type { FeatureKit } from "../../feature.js";
 import { escapeHtml, HTML, trustedHtml, type Html, type Translate } from "../../format.js";
 import { findEventTitle } from "../../../domain/events/lookup.js";
+import { BotComposer } from "../../composer.js";
 
 export const FEEDBACK_CONVERSATION_ID = "feedback";
 /** A survey left unanswered this long ends quietly; writing a story can take a while, so it is generous. */
@@ -270,7 +271,7 @@ export async function sendFeedbackInvitations(kit: FeatureKit, now: Date): Promi
 export function feedbackFeature(kit: FeatureKit): Composer<BotContext> {
   kit.commands.declare("feedback", { user: ["masukan", "cerita"], callbacks: [openSurveyCb, answerCb, storyPageCb] });
   const { deps } = kit;
-  const composer = new Composer<BotContext>();
+  const composer = new BotComposer<BotContext>();
   composer.use(
     createConversation<BotContext, ConvContext>(feedbackConversation, {
       id: FEEDBACK_CONVERSATION_ID,
