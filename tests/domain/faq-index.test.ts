@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FaqEntry } from "../../src/domain/faq/entry.js";
 import { FaqIndex, maxTypos, typoDistance } from "../../src/domain/faq/index.js";
+import { readSeedFaq } from "../../src/domain/seed.js";
 
 let nextId = 1;
 function entry(slug: string, question: string, answer: string, variants: string[] = [], keywords: string[] = []): FaqEntry {
@@ -108,5 +109,15 @@ describe("answer", () => {
     const empty = FaqIndex.build([]);
     expect(empty.search("apa saja", 3)).toEqual([]);
     expect(empty.answer("apa saja")).toEqual({ kind: "none" });
+  });
+});
+
+describe("on the seed FAQ", () => {
+  const seed = FaqIndex.build(readSeedFaq().map((e, i) => ({ id: i + 1, ...e })));
+  const first = (q: string) => seed.search(q, 1)[0]?.slug;
+
+  it("tells whether trainings can be offline (the kinds of training) from where offline classes are", () => {
+    expect(first("pelatihannya bisa offline?")).toBe("jenis-pelatihan");
+    expect(first("kelas offline terdekat di mana")).toBe("pelatihan-luring");
   });
 });
