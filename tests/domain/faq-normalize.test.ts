@@ -129,6 +129,11 @@ describe("canonicalWords", () => {
     expect(words("gelombang 5 belum 2")).toBe("gelombang 5 belum 2");
   });
 
+  it("tells 'buat apa' (what it is for) from 'dapat apa' (what one gets)", () => {
+    expect(words("kartu prakerja buat apa")).toBe("kartu prakerja guna tujuan");
+    expect(words("ikut prakerja dapet apa")).toBe("ikut prakerja manfaat");
+  });
+
   it("drops fillers and forms of address", () => {
     expect(words("min tolong dong kak")).toBe("");
   });

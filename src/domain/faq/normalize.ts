@@ -212,8 +212,9 @@ const PHRASES: ReadonlyArray<readonly [string[], string[]]> = [
   // "paling telat" means "at the latest" (a deadline), while "telat" alone means being late: without
   // this, "telat beli pelatihan" leans to the deadline entry instead of what happens when it is missed
   [["paling", "telat"], ["paling", "lambat"]],
-  // "buat apa" / "untuk apa" asks what something is for; "dapat apa" what one gets
-  [["untuk", "apa"], ["guna", "manfaat"]],
+  // "buat apa" / "untuk apa" asks what something is for (its purpose); "dapat apa" what one gets (the
+  // benefits): read as "manfaat", "kartu prakerja buat apa" leaned to the benefits entry
+  [["untuk", "apa"], ["guna", "tujuan"]],
   [["dapat", "apa"], ["manfaat"]],
 ];
 
