@@ -137,4 +137,9 @@ describe("on the seed FAQ", () => {
     expect(first("pelatihannya bisa offline?")).toBe("jenis-pelatihan");
     expect(first("kelas offline terdekat di mana")).toBe("pelatihan-luring");
   });
+
+  it("tells what the programme is for (its purpose) from what one gets by joining (the benefits)", () => {
+    expect(first("program prakerja itu tujuannya apa")).toBe("apa-itu-prakerja");
+    expect(first("kalau ikut prakerja dapet apa aja")).toBe("manfaat-program");
+  });
 });
