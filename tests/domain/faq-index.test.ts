@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FaqEntry } from "../../src/domain/faq/entry.js";
 import { FaqIndex, maxTypos, typoDistance } from "../../src/domain/faq/index.js";
+import { readSeedFaq } from "../../src/domain/seed.js";
 
 let nextId = 1;
 function entry(slug: string, question: string, answer: string, variants: string[] = [], keywords: string[] = []): FaqEntry {
@@ -56,6 +57,23 @@ describe("ranking", () => {
     expect(top("caradaftar prakerja")).toBe("cara-daftar");
   });
 
+  it("answers a negated question with the entry about the problem, not the one about the normal process", () => {
+    const withProblem = FaqIndex.build([
+      ...entries,
+      entry("insentif-belum-masuk", "Insentif belum masuk, apa yang harus dilakukan?", "Cek rekening yang terhubung.", ["Insentif tidak cair"], ["belum diterima"]),
+    ]);
+    expect(withProblem.search("insentif gak cair2", 1)[0]?.slug).toBe("insentif-belum-masuk");
+    expect(withProblem.search("insentif kok blm diterima", 1)[0]?.slug).toBe("insentif-belum-masuk");
+    expect(withProblem.search("insentif cair kapan", 1)[0]?.slug).toBe("insentif-cair");
+  });
+
+  it("reads a negation no entry has as the two words, and a chat form of the negated word as its standard form", () => {
+    // no entry says "tidak ditransfer": the same as the negator standing apart
+    expect(index.search("insentif ga ditransfer", 3)).toEqual(index.search("insentif ditransfer ga", 3));
+    // "kekeluar" is a chat form of "keluar"; an entry has "belum keluar"
+    expect(index.search("sertifikat gk kekeluar", 1)[0]?.score).toBeCloseTo(index.search("sertifikat ga keluar", 1)[0]?.score ?? 0, 10);
+  });
+
   it("returns faqId, slug and score, best first", () => {
     const hits = index.search("kapan insentif cair", 3);
     expect(hits[0]).toMatchObject({ faqId: entries[2]?.id, slug: "insentif-cair" });
@@ -108,5 +126,20 @@ describe("answer", () => {
     const empty = FaqIndex.build([]);
     expect(empty.search("apa saja", 3)).toEqual([]);
     expect(empty.answer("apa saja")).toEqual({ kind: "none" });
+  });
+});
+
+describe("on the seed FAQ", () => {
+  const seed = FaqIndex.build(readSeedFaq().map((e, i) => ({ id: i + 1, ...e })));
+  const first = (q: string) => seed.search(q, 1)[0]?.slug;
+
+  it("tells whether trainings can be offline (the kinds of training) from where offline classes are", () => {
+    expect(first("pelatihannya bisa offline?")).toBe("jenis-pelatihan");
+    expect(first("kelas offline terdekat di mana")).toBe("pelatihan-luring");
+  });
+
+  it("tells what the programme is for (its purpose) from what one gets by joining (the benefits)", () => {
+    expect(first("program prakerja itu tujuannya apa")).toBe("apa-itu-prakerja");
+    expect(first("kalau ikut prakerja dapet apa aja")).toBe("manfaat-program");
   });
 });

@@ -10,11 +10,11 @@ describe("canonicalWords", () => {
 
   it("collapses letters repeated for emphasis", () => {
     expect(words("bingung bangettt")).toBe("bingung");
-    expect(words("gaaak lolossss")).toBe("tidak lolos");
+    expect(words("gaaak lolossss")).toBe("tidak_lolos");
   });
 
   it("reads reduplication written with 2 or a hyphen as the base word", () => {
-    expect(words("sy gak lolos2")).toBe("saya tidak lolos");
+    expect(words("sy gak lolos2")).toBe("saya tidak_lolos");
     expect(words("syarat-syarat")).toBe("syarat");
     expect(words("ciri2 penipuan")).toBe("ciri penipuan");
   });
@@ -114,6 +114,26 @@ describe("canonicalWords", () => {
     expect(words("telat beli pelatihan")).toBe("telat beli pelatihan");
   });
 
+  it("reads a negator and the word it negates as one word, whatever the chat spelling", () => {
+    expect(words("insentif gak cair2")).toBe("insentif tidak_cair");
+    expect(words("otp blm masuk")).toBe("otp tidak_masuk");
+    expect(words("gagal lolos trs gmn")).toBe("tidak_lolos terus bagaimana");
+    expect(normalize("nik tdk terdaftar")).toEqual(normalize("NIK belum terdaftar"));
+  });
+
+  it("leaves a negator that asks yes or no, or that negates a modal, as a word of its own", () => {
+    expect(words("bisa ga ikut lagi")).toBe("bisa tidak ikut lagi");
+    expect(words("cek lolos apa ga")).toBe("cek lolos apa tidak");
+    expect(words("insentif cair ga")).toBe("insentif cair tidak");
+    expect(words("ga bisa login")).toBe("tidak bisa masuk");
+    expect(words("gelombang 5 belum 2")).toBe("gelombang 5 belum 2");
+  });
+
+  it("tells 'buat apa' (what it is for) from 'dapat apa' (what one gets)", () => {
+    expect(words("kartu prakerja buat apa")).toBe("kartu prakerja guna tujuan");
+    expect(words("ikut prakerja dapet apa")).toBe("ikut prakerja manfaat");
+  });
+
   it("drops fillers and forms of address", () => {
     expect(words("min tolong dong kak")).toBe("");
   });
@@ -127,7 +147,7 @@ describe("normalize", () => {
   it("stems, removes stop words and keeps the words that carry a question's meaning", () => {
     expect(normalize("brp hr batas beli pelatihan stlh sk")).toEqual(["berapa", "hari", "batas", "beli", "latih", "setelah", "sk"]);
     expect(normalize("umur 60 masih bisa?")).toEqual(["umur", "60", "masih", "bisa"]);
-    expect(normalize("sy gak lolos2 hrs daftar ulang?")).toEqual(["tidak", "lolos", "harus", "daftar", "ulang"]);
+    expect(normalize("sy gak lolos2 hrs daftar ulang?")).toEqual(["tidak_lolos", "harus", "daftar", "ulang"]);
     expect(normalize("saldo bs dicairin ga")).toEqual(["saldo", "bisa", "cair", "tidak"]);
     // "itu beneran?" asks whether something is genuine
     expect(normalize("ada yg ngaku petugas, itu beneran?")).toEqual(normalize("ada yang mengaku petugas, itu asli?"));

@@ -1,5 +1,5 @@
 import type { FaqEntry } from "./entry.js";
-import { canonicalWords, colloquialForms, isFunctionWord, isKnownChatWord, tokenOf } from "./normalize.js";
+import { NEGATED, canonicalWords, colloquialForms, isFunctionWord, isKnownChatWord, tokenOf } from "./normalize.js";
 import { maxTypos, nthLargest, pairKey, pushTo, typoDistance } from "./index-util.js";
 
 export { maxTypos, typoDistance };
@@ -408,6 +408,15 @@ export class FaqIndex {
     const idf = this.idfByToken.get(token);
     if (idf !== undefined) {
       return [{ alternatives: [{ token, weight: 1 }], idf, coverageWeight: isFunctionWord(token) ? 0.5 : 1 }];
+    }
+    // a negation no entry has ("tidak_kehapus"): the negated word's own reading, negated when an entry
+    // has that ("tidak_terhapus"), else "tidak" and the word apart, as if never folded
+    if (word.startsWith(NEGATED)) {
+      const [inner, ...rest] = this.resolveUncached(word.slice(NEGATED.length), allowSplit);
+      const negated = inner?.alternatives.map((a) => ({ ...a, token: NEGATED + a.token })).filter((a) => this.idfByToken.has(a.token));
+      const negatedIdf = Math.max(...(negated ?? []).map((a) => this.idfByToken.get(a.token) as number));
+      if (negated?.length && !rest.length) return [{ alternatives: negated, idf: negatedIdf, coverageWeight: 1 }];
+      return [...this.resolveUncached("tidak", false), ...(inner ? [inner, ...rest] : [])];
     }
     // numbers the FAQ does not mention (an age, a year, a gelombang) say nothing about the topic
     if (/^\d+$/.test(word)) return [];

@@ -8,8 +8,9 @@ import { stopwords as indonesianStopwords } from "@orama/stopwords/indonesian";
  * Pipeline: lowercase → strip HTML → amounts and multipliers ("600rb" → "600000", "x4" → "4 kali")
  * → strip punctuation and emoji → per word: collapse letters repeated 3+ times, drop the "2" of
  * reduplication ("lolos2"), split letters from digits → dictionary of informal spellings → phrases
- * ("kata sandi" → "password") → drop consecutive duplicates. `normalize` then removes stop words
- * (keeping words that carry the question's meaning, like "berapa", "kapan", "tidak") and stems.
+ * ("kata sandi" → "password") → drop consecutive duplicates → a negator joined to the word it negates
+ * ("gak cair" → "tidak_cair"). `normalize` then removes stop words (keeping words that carry the
+ * question's meaning, like "berapa", "kapan", "tidak") and stems.
  */
 
 /** Informal spellings and abbreviations → standard words ("" drops the word: fillers, greetings). */
@@ -211,8 +212,9 @@ const PHRASES: ReadonlyArray<readonly [string[], string[]]> = [
   // "paling telat" means "at the latest" (a deadline), while "telat" alone means being late: without
   // this, "telat beli pelatihan" leans to the deadline entry instead of what happens when it is missed
   [["paling", "telat"], ["paling", "lambat"]],
-  // "buat apa" / "untuk apa" asks what something is for; "dapat apa" what one gets
-  [["untuk", "apa"], ["guna", "manfaat"]],
+  // "buat apa" / "untuk apa" asks what something is for (its purpose); "dapat apa" what one gets (the
+  // benefits): read as "manfaat", "kartu prakerja buat apa" leaned to the benefits entry
+  [["untuk", "apa"], ["guna", "tujuan"]],
   [["dapat", "apa"], ["manfaat"]],
 ];
 
@@ -361,6 +363,34 @@ function applyPhrases(words: string[]): string[] {
   return out;
 }
 
+/**
+ * Negation: "insentif gak cair", "otp belum masuk", "nik tdk terdaftar" report a problem, while the
+ * bare verb matches the entries that explain the normal process ("kapan insentif cair"). A negator
+ * ("tidak" or "belum", whatever the chat spelling: both say it did not happen) and the content word
+ * after it become one word, "tidak_cair", in the entries' texts as in questions; FaqIndex reads the two
+ * words apart when no entry has that negation. After a modal or "apa"/"atau" the negator asks yes or no
+ * ("bisa ga ikut", "lolos apa ga") and stays a word of its own.
+ */
+export const NEGATED = "tidak_";
+const NEGATORS = new Set(["tidak", "belum", "gagal"]);
+const YES_NO_BEFORE = new Set(["bisa", "boleh", "mau", "harus", "ada", "apa", "atau"]);
+
+function foldNegation(words: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as string;
+    const next = words[i + 1];
+    const token = next === undefined || /^\d+$/.test(next) ? null : tokenOf(next);
+    if (NEGATORS.has(word) && token && !isFunctionWord(token) && !YES_NO_BEFORE.has(words[i - 1] ?? "")) {
+      out.push(NEGATED + next);
+      i++;
+    } else {
+      out.push(word);
+    }
+  }
+  return out;
+}
+
 /** Standard Indonesian words of a text, before stop-word removal and stemming. */
 export function canonicalWords(text: string): string[] {
   let s = text.normalize("NFKC").toLowerCase();
@@ -374,7 +404,7 @@ export function canonicalWords(text: string): string[] {
       .filter(Boolean)
       .flatMap(canonicalizeWord),
   );
-  return words.filter((w, i) => w !== words[i - 1]);
+  return foldNegation(words.filter((w, i) => w !== words[i - 1]));
 }
 
 export function isStopword(word: string): boolean {
@@ -404,6 +434,10 @@ export function stemWord(word: string): string {
 
 /** Search token for one standard word, or null when it is a stop word or carries nothing. */
 export function tokenOf(word: string): string | null {
+  if (word.startsWith(NEGATED)) {
+    const negated = tokenOf(word.slice(NEGATED.length));
+    return negated && NEGATED + negated;
+  }
   if (word.length < 2 && !/^\d$/.test(word)) return null;
   if (STOPWORDS.has(word)) return null;
   return stemWord(word);
