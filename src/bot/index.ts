@@ -36,7 +36,6 @@ import { Scheduler } from "../jobs/scheduler.js";
 import { FaqService } from "../domain/faq/service.js";
 import { CONVERSATION_KEY_PREFIX, sessionKey } from "../domain/sessions.js";
 import { hotStoreOf, type HotStore } from "../hot-store.js";
-import { botApiFetch } from "./http-client.js";
 import { BotComposer } from "./composer.js";
 
 /** Bump when a conversation's steps change, so old replay logs are discarded instead of misread. */
@@ -182,7 +181,7 @@ const lazyUpdateLogger: PropertyDescriptor = {
 export function createBot(deps: AppDeps, options: CreateBotOptions = {}): BotApp {
   const bot = new Bot<BotContext>(deps.config.BOT_TOKEN, {
     // a request Telegram never answers fails after a minute (and is retried) instead of hanging for grammY's default 500 s
-    client: { apiRoot: deps.config.TELEGRAM_API_ROOT, timeoutSeconds: 60, fetch: botApiFetch },
+    client: { apiRoot: deps.config.TELEGRAM_API_ROOT, timeoutSeconds: 60 },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
   // 429 (with retry_after), 5xx and network failures are retried instead of failing the update.
