@@ -95,9 +95,10 @@ export function announcementCard(item: { event: Event; seatsLeft: number | null 
 
 /**
  * After anything that can change a card (an edit, a cancellation, a seat taken or freed): the event's
- * current card and the posts that show something else; null when the event is gone or was never posted. Posts already showing this card are left out, so
- * the bot never sends an edit Telegram would refuse as "message is not modified". After each successful
- * edit the bot calls markEdited (../announcements.ts); forgetPost when the message is gone.
+ * current card and the posts that show something else; null when the event is gone or was never posted.
+ * Posts already showing this card are left out, so the bot never sends an edit Telegram would refuse as
+ * "message is not modified". After each successful edit the bot calls markEdited (../announcements.ts);
+ * forgetPost when the message is gone.
  */
 export async function cardEditsFor(db: Db, eventId: number, options: CardOptions): Promise<{ card: RenderedCard; posts: AnnouncementPost[] } | null> {
   // every RSVP asks: most events were never announced, so look for posts before rendering the card

@@ -413,9 +413,10 @@ export class FaqIndex {
     // has that ("tidak_terhapus"), else "tidak" and the word apart, as if never folded
     if (word.startsWith(NEGATED)) {
       const [inner, ...rest] = this.resolveUncached(word.slice(NEGATED.length), allowSplit);
-      const negated = inner?.alternatives.map((a) => ({ ...a, token: NEGATED + a.token })).filter((a) => this.idfByToken.has(a.token));
-      const negatedIdf = Math.max(...(negated ?? []).map((a) => this.idfByToken.get(a.token) as number));
-      if (negated?.length && !rest.length) return [{ alternatives: negated, idf: negatedIdf, coverageWeight: 1 }];
+      const negated = rest.length > 0 ? [] : (inner?.alternatives ?? []).map((a) => ({ ...a, token: NEGATED + a.token })).filter((a) => this.idfByToken.has(a.token));
+      if (negated.length > 0) {
+        return [{ alternatives: negated, idf: Math.max(...negated.map((a) => this.idfByToken.get(a.token) as number)), coverageWeight: 1 }];
+      }
       return [...this.resolveUncached("tidak", false), ...(inner ? [inner, ...rest] : [])];
     }
     // numbers the FAQ does not mention (an age, a year, a gelombang) say nothing about the topic

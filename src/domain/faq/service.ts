@@ -99,17 +99,17 @@ export function scrubUnmatched(text: string): string {
   return Array.from(cleaned).slice(0, UNMATCHED_MAX_LENGTH).join("");
 }
 
+/** Replies remembered per index (see FaqService.reply), oldest forgotten first. */
+const REMEMBERED_REPLIES = 2_000;
+/** Longer texts are worked out every time: they are rarely typed twice, and would cost memory. */
+const REMEMBERED_TEXT_MAX = 200;
+
 /**
  * The FAQ knowledge base over Prisma, with its search index kept in memory. Every change made
  * through this service rebuilds the index before it returns, so the next question already sees it,
  * and bumps a revision in the database: other instances on the same database (`refresh`) see that
  * it moved and rebuild theirs within `checkEveryMs`.
  */
-/** Replies remembered per index (see FaqService.reply), oldest forgotten first. */
-const REMEMBERED_REPLIES = 2_000;
-/** Longer texts are worked out every time: they are rarely typed twice, and would cost memory. */
-const REMEMBERED_TEXT_MAX = 200;
-
 export class FaqService {
   private index: FaqIndex = FaqIndex.build([]);
   /** replies already worked out on the current index, by the exact text asked */
