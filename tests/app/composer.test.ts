@@ -80,6 +80,32 @@ describe("BotComposer", () => {
     }
   });
 
+  it("waits for the rest of the chain, runs middleware added later and turns a synchronous throw into a rejection", async () => {
+    const log: string[] = [];
+    const root = new BotComposer<Context>();
+    root.use(async (_ctx, next) => {
+      log.push("before");
+      await next();
+      log.push("after");
+    });
+    const later = root.use();
+    root.use(() => {
+      throw new Error("boom");
+    });
+    // added to a composer already in the chain, after the chain was built
+    later.use(async (_ctx, next) => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      log.push("late, slow");
+      return next();
+    });
+    const handler = root.middleware();
+    const outcome = handler(new Context(text(1, "halo"), api, me), async () => void log.push("unhandled"));
+    expect(outcome).toBeInstanceOf(Promise);
+    await expect(outcome).rejects.toThrow("boom");
+    // the throw passed through "before" (no "after"), and only once the slow middleware had finished
+    expect(log).toEqual(["before", "late, slow"]);
+  });
+
   it("hands out its own class from filters, so nested filters take the same path", () => {
     const root = new BotComposer<Context>();
     expect(root.on("message")).toBeInstanceOf(BotComposer);
