@@ -37,7 +37,8 @@ export class BotComposer<C extends Context> extends Composer<C> {
     super();
     const chain = middleware.map(asFunction);
     this.chain = chain;
-    this.run = (ctx, next) => walk(chain, ctx, next);
+    // most composers hold one middleware (every use(), filter and command makes one): called directly
+    this.run = (ctx, next) => (chain.length === 1 ? call(chain[0] as MiddlewareFn<C>, ctx, next) : walk(chain, ctx, next));
   }
 
   override use(...middleware: Array<Middleware<C>>): Composer<C> {
@@ -74,17 +75,21 @@ function walk<C extends Context>(chain: ReadonlyArray<MiddlewareFn<C>>, ctx: C, 
   let at = 0;
   const step: NextFunction = () => {
     const middleware = chain[at++];
-    if (middleware === undefined) return next();
-    try {
-      const result = middleware(ctx, step);
-      if (result instanceof Promise) return result as Promise<void>;
-      // a thenable that is not a native promise (none in the bot) is adopted, a plain value is done
-      return result !== null && typeof result === "object" && "then" in result ? Promise.resolve(result as PromiseLike<void>) : settled;
-    } catch (error) {
-      return Promise.reject(error);
-    }
+    return middleware === undefined ? next() : call(middleware, ctx, step);
   };
   return step();
+}
+
+/** One middleware, its outcome always a promise: a synchronous throw is a rejection, as in an async function. */
+function call<C extends Context>(middleware: MiddlewareFn<C>, ctx: C, next: NextFunction): Promise<void> {
+  try {
+    const result = middleware(ctx, next);
+    if (result instanceof Promise) return result as Promise<void>;
+    // a thenable that is not a native promise (none in the bot) is adopted, a plain value is done
+    return result !== null && typeof result === "object" && "then" in result ? Promise.resolve(result as PromiseLike<void>) : settled;
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
 
 /** A middleware as a function; a composer is asked for its middleware each time it runs (grammY's flatten). */

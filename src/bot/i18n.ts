@@ -26,7 +26,7 @@ export function languageOf(ctx: Context): Language {
 }
 
 export function createI18n(): I18n<Context & import("@grammyjs/i18n").I18nFlavor> {
-  return new I18n({
+  const i18n = new I18n<Context & import("@grammyjs/i18n").I18nFlavor>({
     defaultLocale: "id",
     directory: LOCALES_DIR,
     useSession: false,
@@ -34,6 +34,35 @@ export function createI18n(): I18n<Context & import("@grammyjs/i18n").I18nFlavor
     // Telegram shows Unicode isolation marks as stray characters; our placeables are plain text.
     fluentBundleOptions: { useIsolating: false },
   });
+  rememberBundleMatches(i18n.fluent);
+  return i18n;
+}
+
+type BundleMatcher = (locales: string[]) => Set<unknown>;
+
+/**
+ * @grammyjs/i18n matches the requested locales against every bundle's locales (@fluent/langneg, with its
+ * likely-subtags tables) on every translate call, and a menu makes a dozen calls per update: that was a
+ * visible share of the allocations per update. The bundles are all loaded when the I18n is built (from the
+ * locales directory) and the bot only asks for its two languages, so each list's match is remembered. The
+ * method is private in the plugin's types: if an upgrade renames it, the bot refuses to start here instead
+ * of silently losing the memo (tests/app/i18n.test.ts).
+ */
+function rememberBundleMatches(fluent: object): void {
+  const target = fluent as { matchBundles?: BundleMatcher };
+  const match = target.matchBundles;
+  if (typeof match !== "function") throw new Error("@grammyjs/i18n has no Fluent.matchBundles any more: update rememberBundleMatches in src/bot/i18n.ts");
+  const memo = new Map<string, Set<unknown>>();
+  target.matchBundles = (locales) => {
+    const key = locales.join(",");
+    let found = memo.get(key);
+    if (found === undefined) {
+      found = match.call(fluent, locales);
+      // the bot's languages and a few more; anything beyond is matched each time rather than kept
+      if (memo.size < 16) memo.set(key, found);
+    }
+    return found;
+  };
 }
 
 const RAW_TRANSLATE = Symbol("raw translate");
