@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterAll } from "vitest";
 import { startArgs } from "../../src/cli/build.mjs";
 import type { CallRecord, Emulator, RequestInfo } from "./emulator.js";
 
@@ -84,6 +85,10 @@ export function nodeArgsFor(entry: string): string[] {
 }
 
 const running = new Set<BotProcess>();
+// A test that starts a second process in the same variable (a restart, a second instance) stops only the
+// last one itself; whatever is still running when the test file ends is stopped here, so no bot keeps
+// polling a closed emulator after the suite.
+afterAll(() => stopAllBotProcesses());
 
 process.once("exit", () => {
   for (const p of running) p.child.kill("SIGKILL");
@@ -247,6 +252,8 @@ export async function withNpmStart(emu: Emulator, databaseUrl: string, what: str
     cwd: repoRoot,
     env: { ...process.env, BOT_TOKEN: DEFAULT_BOT_TOKEN, TELEGRAM_API_ROOT: emu.apiRoot, DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" },
     stdio: "pipe",
+    // a process group of its own: npm does not always pass a signal on to the bot it started
+    detached: true,
   });
   let output = "";
   child.stdout.on("data", (d: Buffer) => (output += d.toString()));
@@ -256,7 +263,19 @@ export async function withNpmStart(emu: Emulator, databaseUrl: string, what: str
     console.log(`npm start on ${what}: first getUpdates after ${Date.now() - started} ms`);
     await steps(() => output);
   } finally {
-    child.kill("SIGTERM");
-    if (child.exitCode === null && child.signalCode === null) await new Promise((resolve) => child.once("exit", resolve));
+    // SIGTERM to the whole group (npm, its shell and the bot), then SIGKILL to whatever is left after 15 s
+    const group = -(child.pid as number);
+    const signal = (name: NodeJS.Signals | 0): boolean => {
+      try {
+        process.kill(group, name);
+        return true;
+      } catch {
+        return false; // the group is empty
+      }
+    };
+    signal("SIGTERM");
+    const deadline = Date.now() + 15_000;
+    while (signal(0) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    signal("SIGKILL");
   }
 }
