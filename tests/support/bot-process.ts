@@ -87,8 +87,8 @@ export function nodeArgsFor(entry: string): string[] {
 const running = new Set<BotProcess>();
 // A test that starts a second process in the same variable (a restart, a second instance) stops only the
 // last one itself; whatever is still running when the test file ends is stopped here, so no bot keeps
-// polling a closed emulator after the suite.
-afterAll(() => stopAllBotProcesses());
+// polling a closed emulator after the suite. (The bench imports this module outside vitest: no hook there.)
+if (process.env.VITEST) afterAll(() => stopAllBotProcesses());
 
 process.once("exit", () => {
   for (const p of running) p.child.kill("SIGKILL");
