@@ -30,6 +30,22 @@ describe("calendar file", () => {
     expect(unfolded).toContain("Rabu\\, 10 Maret 2027 pukul 10.00–16.00 WITA");
     expect(icsFileName(event)).toBe("temu-alumni-banjarbaru.ics");
   });
+
+  it("is made once per content: the same event gives the same file, an edited one or other options a new one", async () => {
+    t = await createTestDatabase();
+    const event = await makeEvent(t.db, { title: "Temu Alumni Gorontalo", province: "75", city: "Kota Gorontalo", timeZone: "Asia/Makassar" });
+    const url = "https://t.me/TemuAlumniBot?start=acara_2";
+    const first = buildEventIcs(event, { url });
+    expect(buildEventIcs({ ...event }, { url })).toBe(first);
+    const moved = buildEventIcs({ ...event, address: "Jl. Nani Wartabone No. 1", startsAt: new Date(event.startsAt.getTime() + 3_600_000) }, { url });
+    expect(moved).not.toBe(first);
+    expect(moved.replace(/\r?\n[ \t]/g, "")).toContain("Jl. Nani Wartabone No. 1");
+    expect(moved).toContain("DTSTART:20270310T030000Z");
+    const cancelled = buildEventIcs({ ...event, status: "cancelled" }, { url });
+    expect(cancelled).toContain("STATUS:CANCELLED");
+    expect(buildEventIcs(event, { url, locale: "en" })).toContain("When:");
+    expect(buildEventIcs(event, { url })).toBe(first);
+  });
 });
 
 describe("registrations export", () => {

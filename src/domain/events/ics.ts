@@ -18,8 +18,29 @@ export function venueLine(event: Pick<Event, "venueName" | "address" | "city" | 
   return [event.venueName, event.address, event.city, province].filter(Boolean).join(", ");
 }
 
-/** The .ics text for one event (throws if the ics library rejects the data, which validation prevents). */
+/** Calendar files made lately, by everything they are made from: every ticket for a meetup carries the same file. */
+const recentFiles = new Map<string, string>();
+const RECENT_FILES = 64;
+
+/**
+ * The .ics text for one event (throws if the ics library rejects the data, which validation prevents).
+ * Made once per content: the ics library validates its input on every call (about half a millisecond of
+ * CPU, a share of every RSVP); a file is looked up by the very fields and options it is made from, so an
+ * edited event gets a new one. Its DTSTAMP is the time it was first made.
+ */
 export function buildEventIcs(event: Event, options: IcsOptions = {}): string {
+  const { id, title, description, province, city, venueName, address, latitude, longitude, startsAt, endsAt, timeZone, status } = event;
+  const key = JSON.stringify([id, title, description, province, city, venueName, address, latitude, longitude, startsAt, endsAt, timeZone, status, options]);
+  let file = recentFiles.get(key);
+  if (file === undefined) {
+    file = makeEventIcs(event, options);
+    if (recentFiles.size >= RECENT_FILES) recentFiles.delete(recentFiles.keys().next().value as string);
+    recentFiles.set(key, file);
+  }
+  return file;
+}
+
+function makeEventIcs(event: Event, options: IcsOptions): string {
   const locale = options.locale ?? "id";
   const when = formatDateRange(event.startsAt, event.endsAt, event.timeZone, locale);
   const description = [event.description, "", `${locale === "en" ? "When" : "Waktu"}: ${when}`, `${locale === "en" ? "Where" : "Tempat"}: ${venueLine(event)}`, options.url ?? ""]
