@@ -1,5 +1,6 @@
 // The one way to ask inside a conversation. Every question is shown by the conversation itself (a reply,
-// with its keyboard), then waited for with one of these:
+// with its keyboard, or `tell` below when the sent message is not needed later), then waited for with one
+// of these:
 //
 //   ask        the core: an answer read from the update, `otherwise` for everything else
 //   askButton  a press on one of the question's own inline buttons
@@ -11,7 +12,7 @@
 // src/bot/index.ts step 10); so does any update that is not a message. Built on conversations v2's
 // `waitUntil(…, { next: true })` and `.and(…, { otherwise })`: an update that is not an answer is
 // skipped, so the conversation stays at the question without growing its replay log.
-import { InlineKeyboard } from "grammy";
+import { InlineKeyboard, type Api } from "grammy";
 import type { CallbackData } from "../callback.js";
 import type { BotConversation, ConvContext } from "../context.js";
 import { HTML, trustedHtml } from "../format.js";
@@ -128,6 +129,18 @@ export async function askText<T, F>(conversation: BotConversation, q: TextQuesti
     (c) => (refused ? q.invalid(c, refused) : q.otherwise(c)),
     { captionIsContent: q.captionIsContent },
   );
+}
+
+/**
+ * Sends a message whose result the conversation does not read (a question, a notice) through the bot's
+ * API outside the conversation. A reply made on the conversation's context keeps Telegram's whole answer
+ * (the sent message, its text and markup) in the replay log, which is read, parsed and written back at
+ * every later step; this keeps only that it was sent. Sent once: a replay takes it from the log.
+ */
+export async function tell(conversation: BotConversation, chatId: number, text: string, other?: Parameters<Api["sendMessage"]>[2]): Promise<void> {
+  await conversation.external(async (outer) => {
+    await outer.api.sendMessage(chatId, text, other);
+  });
 }
 
 /** The answer as typed, trimmed and limited, so a pasted novel cannot fill the replay log. */

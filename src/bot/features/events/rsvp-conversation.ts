@@ -20,7 +20,7 @@ import type { IssueParams, Parsed } from "../../../domain/events/validation.js";
 import { findUser, hasCurrentConsent, recordConsent } from "../../../domain/users.js";
 import type { BotConversation, ConvContext } from "../../context.js";
 import { languageOf } from "../../i18n.js";
-import { askText, typedText } from "../../conversation/ask.js";
+import { askText, tell, typedText } from "../../conversation/ask.js";
 import type { EventsNotifier } from "./notify.js";
 import { sendTicket } from "./notify.js";
 import { storable } from "./plain.js";
@@ -34,18 +34,29 @@ const LIST_REGENCIES_UP_TO = 15;
 
 type StartProblem = "not_found" | "not_open" | "deadline_passed";
 
+/**
+ * What the questions need of the event. The start is kept in the conversation's replay log and read back at
+ * every step, so it holds these fields, not the whole row: the ticket at the end reads the event afresh.
+ */
+type EventAtStart = Pick<Event, "id" | "title" | "province" | "audience" | "maxCompanions">;
+
+/** What the questions offer again from an earlier registration. */
+type ExistingAnswers = Pick<Registration, "fullName" | "city" | "gelombang" | "training">;
+
 interface RsvpStart {
   problem: StartProblem | null;
-  event: Event | null;
+  event: EventAtStart | null;
   seatsLeft: number | null;
   user: { id: number; role: string | null; province: string | null; consent: boolean } | null;
-  existing: Registration | null;
+  existing: ExistingAnswers | null;
 }
 
 interface RsvpSaved {
   result: ReserveResult | { ok: false; reason: "consent_missing"; params: IssueParams };
   event: Event | null;
 }
+
+const eventAtStart = ({ id, title, province, audience, maxCompanions }: Event): EventAtStart => ({ id, title, province, audience, maxCompanions });
 
 async function loadStart(ctx: ConvContext["deps"], telegramId: number, eventId: number): Promise<RsvpStart> {
   const { db } = ctx;
@@ -54,17 +65,18 @@ async function loadStart(ctx: ConvContext["deps"], telegramId: number, eventId: 
   const found = await getEventWithSeats(db, eventId);
   if (!found) return { problem: "not_found", ...empty };
   const { event } = found;
-  if (event.status !== "published") return { ...empty, problem: "not_open", event };
-  if (now.getTime() >= (event.rsvpDeadline ?? event.startsAt).getTime()) return { ...empty, problem: "deadline_passed", event };
+  if (event.status !== "published") return { ...empty, problem: "not_open", event: eventAtStart(event) };
+  if (now.getTime() >= (event.rsvpDeadline ?? event.startsAt).getTime()) return { ...empty, problem: "deadline_passed", event: eventAtStart(event) };
   const user = await findUser(db, telegramId);
   const existing = user ? await findRegistration(db, eventId, user.id) : null;
   const consent = hasCurrentConsent(user);
+  const current = existing && ["confirmed", "waitlisted", "offered"].includes(existing.status) ? existing : null;
   return {
     problem: null,
-    event,
+    event: eventAtStart(event),
     seatsLeft: found.seatsLeft,
     user: user ? { id: user.id, role: user.role, province: consent ? user.province : null, consent } : null,
-    existing: existing && ["confirmed", "waitlisted", "offered"].includes(existing.status) ? existing : null,
+    existing: current && { fullName: current.fullName, city: current.city, gelombang: current.gelombang, training: current.training },
   };
 }
 
@@ -119,8 +131,7 @@ export function createRsvpConversation(notifier: EventsNotifier, botUsername: ()
     const t: Translate = (key, params) => ctx.t(key, params);
     const language = languageOf(ctx);
     const removeKeyboard = { remove_keyboard: true } as const;
-    const say = (text: string, markup?: Keyboard | typeof removeKeyboard) =>
-      ctx.reply(text, { ...HTML, ...(markup ? { reply_markup: markup } : {}) });
+    const say = (text: string, markup?: Keyboard | typeof removeKeyboard) => tell(conversation, from.id, text, { ...HTML, ...(markup ? { reply_markup: markup } : {}) });
 
     const start = await conversation.external(storable((outer) => loadStart(outer.deps, from.id, eventId)));
     if (start.problem || !start.event) {
@@ -268,8 +279,13 @@ export function createRsvpConversation(notifier: EventsNotifier, botUsername: ()
       await say(t("events-rsvp-updated-offered", { title }), removeKeyboard);
       return;
     }
+    if (!saved.event) {
+      // deleted in the moment after the seat was taken: nothing left to put on a ticket
+      await say(t("events-rsvp-problem-not_found", { title }), removeKeyboard);
+      return;
+    }
     const chatId = ctx.chat?.id ?? from.id;
-    await sendTicket(ctx.api, chatId, t, language, saved.event ?? event, result.registration, botUsername(), {
+    await sendTicket(ctx.api, chatId, t, language, saved.event, result.registration, botUsername(), {
       intro: t(result.updated ? "events-rsvp-updated-confirmed" : "events-rsvp-confirmed", { title }),
       removeKeyboard: true,
     });
