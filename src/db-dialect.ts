@@ -4,7 +4,7 @@
 // constructs that differ (INSERT OR IGNORE, row locks, the write lock) come from the dialect. Statements of
 // a per-update hot path are written in `$n` form instead and run on the hot store (runStatement).
 import type { DatabaseProvider } from "./db-url.js";
-import { dbDateParam, hasHotStore, hotStoreOf, positional, type HotStatement, type SqlRunner } from "./hot-store.js";
+import { dbDateParam, hasHotStore, hotStoreOf, positional, runWork, type HotStatement, type SqlRunner, type TransactionWork } from "./hot-store.js";
 
 /** Anything that can run raw SQL: the client or an interactive transaction's client. */
 export interface RawClient {
@@ -95,6 +95,11 @@ export function numberPlaceholders(text: string): string {
   return out;
 }
 
+/** The dialect of a database provider. */
+export function dialectFor(provider: DatabaseProvider): Dialect {
+  return provider === "postgresql" ? postgres : sqlite;
+}
+
 /** The dialect of a client or transaction client (both carry Prisma's active provider). */
 export function dialectOf(db: RawClient): Dialect {
   const provider = (db as { _activeProvider?: unknown })._activeProvider;
@@ -117,12 +122,23 @@ export function executeRaw(db: RawClient, text: string, ...values: unknown[]): P
  * transaction's client (runStatement). SQLite binds plain `?` by position, PostgreSQL takes `$n` as written.
  */
 export function rawRunner(client: RawClient): SqlRunner {
-  const sqlite = dialectOf(client).provider === "sqlite";
+  const dialect = dialectOf(client);
+  const all = async <Row>(statement: HotStatement, values: readonly unknown[]) => {
+    if (dialect.provider !== "sqlite") return client.$queryRawUnsafe<Row[]>(statement.text, ...values);
+    const { text, order } = positional(statement.text);
+    return client.$queryRawUnsafe<Row[]>(text, ...order.map((index) => values[index]));
+  };
   return {
-    all: async <Row>(statement: HotStatement, values: readonly unknown[]) => {
-      if (!sqlite) return client.$queryRawUnsafe<Row[]>(statement.text, ...values);
-      const { text, order } = positional(statement.text);
-      return client.$queryRawUnsafe<Row[]>(text, ...order.map((index) => values[index]));
+    all,
+    // an interactive transaction of the client (an in-memory database's only connection), the write lock first
+    transaction: async <T>(work: TransactionWork<T>) => {
+      const db = client as RawClient & { $transaction?: (fn: (tx: RawClient) => Promise<T>) => Promise<T> };
+      if (typeof db.$transaction !== "function") throw new Error("a transaction's client cannot open another transaction");
+      return db.$transaction(async (tx) => {
+        await tx.$executeRawUnsafe(dialect.writeLock);
+        const inside = rawRunner(tx);
+        return runWork(work, (call) => inside.all(call.statement, call.values));
+      });
     },
     close: async () => {},
   };

@@ -3,7 +3,10 @@
 // inside an interactive transaction (the RSVP seat lock) at any await. A named statement is parsed once per
 // connection and PostgreSQL keeps its plan; rows come back without the ORM's runtime.
 import pg from "pg";
-import { createHotStore, type HotStatement, type HotStore } from "./hot-store.js";
+import { dialectFor } from "./db-dialect.js";
+import { createHotStore, runWork, type HotStatement, type HotStore, type TransactionWork } from "./hot-store.js";
+
+const WRITE_LOCK = dialectFor("postgresql").writeLock;
 
 /** Opens the store on a migrated database (the pool connects lazily; close() ends it). */
 export function openPostgresHotStore(connectionString: string, poolSize = 4): HotStore {
@@ -14,6 +17,22 @@ export function openPostgresHotStore(connectionString: string, poolSize = 4): Ho
     // pg sends a bigint (a Telegram id) as its decimal text, which PostgreSQL reads into the int8 column
     all: async <Row>(statement: HotStatement, values: readonly unknown[]) =>
       (await pool.query({ name: statement.name, text: statement.text, values: [...values] })).rows as Row[],
+    // one connection from BEGIN to COMMIT, the check-then-act advisory lock first
+    transaction: async <T>(work: TransactionWork<T>) => {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        await client.query(WRITE_LOCK);
+        const result = await runWork(work, async ({ statement, values }) => (await client.query({ name: statement.name, text: statement.text, values: [...values] })).rows);
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
     close: () => pool.end(),
   });
 }

@@ -7,7 +7,7 @@
 // waiting for this very process to continue: a deadlock until the timeout). So this connection has a busy
 // timeout of 0, and a statement refused with SQLITE_BUSY is tried again after an asynchronous pause.
 import Database from "better-sqlite3";
-import { createHotStore, positional, type HotStatement, type HotStore } from "./hot-store.js";
+import { createHotStore, positional, runWorkSync, type HotStatement, type HotStore, type TransactionWork } from "./hot-store.js";
 
 /** How long a statement keeps being retried while the database is locked (as the Prisma connection's busy timeout). */
 const BUSY_WAIT_MS = 5000;
@@ -48,6 +48,8 @@ interface Prepared {
 export function openSqliteHotStore(file: string): HotStore {
   const conn = new Database(file, { timeout: 0 });
   conn.pragma("synchronous = NORMAL");
+  // as on Prisma's connection: a registration written here refers to its event and person
+  conn.pragma("foreign_keys = ON");
   const prepared = new Map<string, Prepared>();
   const prepare = (statement: HotStatement): Prepared => {
     let entry = prepared.get(statement.name);
@@ -59,17 +61,21 @@ export function openSqliteHotStore(file: string): HotStore {
     }
     return entry;
   };
+  const runNow = <Row>(statement: HotStatement, values: readonly unknown[]): Row[] => {
+    const { statement: compiled, order, reader } = prepare(statement);
+    const bound = order.map((index) => values[index]);
+    if (!reader) {
+      compiled.run(...bound);
+      return [];
+    }
+    return compiled.all(...bound) as Row[];
+  };
   return createHotStore({
-    all: <Row>(statement: HotStatement, values: readonly unknown[]) =>
-      whenFree(() => {
-        const { statement: compiled, order, reader } = prepare(statement);
-        const bound = order.map((index) => values[index]);
-        if (!reader) {
-          compiled.run(...bound);
-          return [] as Row[];
-        }
-        return compiled.all(...bound) as Row[];
-      }),
+    all: <Row>(statement: HotStatement, values: readonly unknown[]) => whenFree(() => runNow<Row>(statement, values)),
+    // BEGIN IMMEDIATE takes the write lock first (busy: the whole transaction is tried again later); the
+    // work runs synchronously, so no other statement of this process can come in between
+    transaction: <T>(work: TransactionWork<T>) =>
+      whenFree(() => conn.transaction(() => runWorkSync(work, (call) => runNow(call.statement, call.values))).immediate()),
     close: async () => {
       conn.close();
     },

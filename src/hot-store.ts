@@ -67,7 +67,41 @@ export interface HotStore {
   upcomingEvents(query: UpcomingQuery): Promise<Event[]>;
   /** Any statement of another module's hot path on this driver (src/db-dialect.ts runStatement). */
   run<Row>(statement: HotStatement, values: readonly unknown[]): Promise<Row[]>;
+  /** A short check-then-act write (see TransactionWork), holding the write lock from its first statement to its commit. */
+  transaction<T>(work: TransactionWork<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+/** One statement of a transaction and its values. */
+export interface StatementCall {
+  statement: HotStatement;
+  values: readonly unknown[];
+}
+
+/**
+ * A transaction's logic, written once for every driver: it yields each statement with its values and gets
+ * the statement's rows back, then returns its result. On SQLite the driver runs it synchronously inside
+ * BEGIN IMMEDIATE on the hot store's connection, so nothing else in the process runs in between and no
+ * other statement joins the transaction; on PostgreSQL on one pooled connection, after the advisory lock
+ * that every check-then-act write takes (src/db-dialect.ts writeLock). It must not do anything but compute
+ * and yield: it can run more than once when the database is busy.
+ */
+export type TransactionWork<T> = () => Generator<StatementCall, T, Record<string, unknown>[]>;
+
+/** Runs a transaction's work with a synchronous statement runner (SQLite). */
+export function runWorkSync<T>(work: TransactionWork<T>, run: (call: StatementCall) => Record<string, unknown>[]): T {
+  const steps = work();
+  let step = steps.next();
+  while (!step.done) step = steps.next(run(step.value));
+  return step.value;
+}
+
+/** Runs a transaction's work with an asynchronous statement runner (PostgreSQL, Prisma's raw query). */
+export async function runWork<T>(work: TransactionWork<T>, run: (call: StatementCall) => Promise<Record<string, unknown>[]>): Promise<T> {
+  const steps = work();
+  let step = steps.next();
+  while (!step.done) step = steps.next(await run(step.value));
+  return step.value;
 }
 
 /** A statement in PostgreSQL's form ($1, $2 …); `name` identifies it to the driver (prepared once). */
@@ -76,9 +110,10 @@ export interface HotStatement {
   text: string;
 }
 
-/** What a driver does for the hot store: run a statement with values, rows back. */
+/** What a driver does for the hot store: run a statement with values, rows back; run a transaction's work. */
 export interface SqlRunner {
   all<Row>(statement: HotStatement, values: readonly unknown[]): Promise<Row[]>;
+  transaction<T>(work: TransactionWork<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -124,6 +159,28 @@ export const HOT_SQL = {
     name: "hot_taken_seats",
     text: `SELECT CAST(COUNT(*) AS INTEGER) AS "n", CAST(COALESCE(SUM("companions"), 0) AS INTEGER) AS "companions"
       FROM "Registration" WHERE "eventId" = $1 AND "status" IN ('confirmed', 'offered')`,
+  },
+  // the RSVP seat decision (src/domain/events/rsvp.ts): the event, the person and the seats in one read,
+  // inside the write transaction; $1 the User id, $2 the event id
+  seatSnapshot: {
+    name: "hot_seat_snapshot",
+    text: `SELECT e."status" AS "status", e."capacity" AS "capacity", e."maxCompanions" AS "maxCompanions", e."audience" AS "audience",
+       CAST(e."startsAt" AS TEXT) AS "startsAt", CAST(COALESCE(e."rsvpDeadline", e."startsAt") AS TEXT) AS "deadline",
+       (SELECT COUNT(*) FROM "User" u WHERE u."id" = $1) AS "userExists",
+       (SELECT u."role" FROM "User" u WHERE u."id" = $1) AS "role",
+       (SELECT COUNT(*) + COALESCE(SUM(r."companions"), 0) FROM "Registration" r
+          WHERE r."eventId" = e."id" AND r."status" IN ('confirmed', 'offered')) AS "taken",
+       (SELECT COALESCE(MAX(r."waitlistPosition"), 0) FROM "Registration" r
+          WHERE r."eventId" = e."id" AND r."status" = 'waitlisted') AS "maxPosition",
+       (SELECT r."id" FROM "Registration" r WHERE r."eventId" = e."id" AND r."userId" = $1) AS "existingId"
+     FROM "Event" e WHERE e."id" = $2`,
+  },
+  // the one write of a first RSVP, with the columns and value formats the Prisma client writes
+  insertRegistration: {
+    name: "hot_insert_registration",
+    text: `INSERT INTO "Registration" ("eventId", "userId", "status", "waitlistPosition", "fullName", "city", "gelombang", "training", "phone",
+       "companions", "checkInToken", "reminderDaySentAt", "reminderHoursSentAt", "createdAt", "updatedAt")
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING ${REGISTRATION_COLUMNS}`,
   },
   countUpcoming: {
     name: "hot_count_upcoming",
@@ -221,7 +278,8 @@ function eventOf(row: Raw): Event {
   };
 }
 
-function registrationOf(row: Raw): Registration {
+/** A Registration row as read with REGISTRATION_COLUMNS (a hot-store read, or an insert's RETURNING). */
+export function registrationOf(row: Raw): Registration {
   return {
     id: Number(row.id),
     eventId: Number(row.eventId),
@@ -289,6 +347,7 @@ export function createHotStore(sql: SqlRunner): HotStore {
     upcomingEvents: async ({ province, now, offset, limit }) =>
       (await sql.all<Raw>(HOT_SQL.upcomingEvents, [dbDateParam(now), province, limit, offset])).map(eventOf),
     run: (statement, values) => sql.all(statement, values),
+    transaction: (work) => sql.transaction(work),
     close: () => sql.close(),
   };
 }

@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { hotSessionStorage } from "../../src/bot/index.js";
 import { runStatement } from "../../src/db-dialect.js";
-import { HOT_SQL, hotStoreOf, parseDbDate } from "../../src/hot-store.js";
+import { dbDateParam, HOT_SQL, hotStoreOf, parseDbDate } from "../../src/hot-store.js";
 import type { DatabaseProvider } from "../../src/db-url.js";
 import { createMemoryDatabase, createTestDatabase, describeEachProvider, type TestDatabase } from "../support/db.js";
 
@@ -107,6 +107,27 @@ function sameAsPrisma(provider: DatabaseProvider | "memory"): void {
     expect(await runStatement(db, HOT_SQL.readSession, ["tx"])).toEqual([]);
   });
 
+  it("runs a transaction's work statement by statement, commits what it wrote, and rolls all of it back when it throws", async () => {
+    const { hot } = await open(provider);
+    const write = (key: string) => ({ statement: HOT_SQL.writeSession, values: [key, "{}", dbDateParam(new Date())] });
+    const read = (key: string) => ({ statement: HOT_SQL.readSession, values: [key] });
+    const seen = await hot.transaction(function* () {
+      yield write("a");
+      const rows = yield read("a");
+      yield write("b");
+      return rows;
+    });
+    expect(seen).toEqual([{ value: "{}" }]);
+    expect([await hot.readSession("a"), await hot.readSession("b")]).toEqual(["{}", "{}"]);
+    await expect(
+      hot.transaction(function* () {
+        yield write("c");
+        throw new Error("changed its mind");
+      }),
+    ).rejects.toThrow("changed its mind");
+    expect(await hot.readSession("c")).toBeUndefined();
+  });
+
   it("session storage skips writing back an unchanged value and parses stored JSON", async () => {
     const { hot } = await open(provider);
     const writes: string[] = [];
@@ -141,6 +162,25 @@ describe("hot-path store on SQLite", () => {
     other.close();
     expect(heldMs).toBeLessThan(1000);
     expect(await hot.readSession("y")).toBe('{"a":1}');
+  });
+
+  it("waits for the write lock before a transaction's work starts, without blocking the process", async () => {
+    const { hot, file } = await open("sqlite");
+    const other = new Database(file);
+    other.exec("BEGIN IMMEDIATE");
+    other.prepare(`INSERT INTO "Session" ("key", "value") VALUES ('held', '{}')`).run();
+    const order: string[] = [];
+    const done = hot.transaction(function* () {
+      order.push("work");
+      return yield { statement: HOT_SQL.readSession, values: ["held"] };
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    order.push("other commits");
+    other.exec("COMMIT");
+    other.close();
+    // the work ran once, after the lock was free, and read what the other connection committed
+    expect(await done).toEqual([{ value: "{}" }]);
+    expect(order).toEqual(["other commits", "work"]);
   });
 
   it("parses the date formats SQLite may hold", () => {

@@ -17,7 +17,8 @@ import { TEST_BOT_INFO } from "./bot-harness.js";
 function wiredBot() {
   const config = loadConfig({ BOT_TOKEN: "424242:TEST-token", LOG_LEVEL: "silent", ADMIN_IDS: "900001" });
   const db = {} as Db;
-  attachHotStore(db, createHotStore({ all: () => Promise.reject(new Error("the registry's bot has no database")), close: async () => {} }));
+  const none = () => Promise.reject(new Error("the registry's bot has no database"));
+  attachHotStore(db, createHotStore({ all: none, transaction: none, close: async () => {} }));
   return createBot({ config, db, logger: createLogger(config.LOG_LEVEL), admins: new AdminDirectory(db, config.ADMIN_IDS), now: () => new Date() }, { botInfo: TEST_BOT_INFO }).kit;
 }
 

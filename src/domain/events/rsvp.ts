@@ -1,8 +1,10 @@
 // RSVP: reserving a seat, the waitlist, seat offers when someone cancels, and their expiry.
-// Every change runs in a write transaction (./tx.ts), so two people can never take the last seat twice,
-// whether they press at the same moment in one process or in several.
+// Every change runs in a write transaction, so two people can never take the last seat twice, whether they
+// press at the same moment in one process or in several: a first registration in one of the hot store's
+// (src/hot-store.ts TransactionWork), everything else in the ORM's (./tx.ts). Both take the same lock.
 import type { Db } from "../../db.js";
-import { queryRaw } from "../../db-dialect.js";
+import { runStatement } from "../../db-dialect.js";
+import { dbDateParam, HOT_SQL, hotStoreOf, parseDbDate, registrationOf, type StatementCall } from "../../hot-store.js";
 import type { Event, Registration } from "../../generated/prisma/client.js";
 import { newCheckInToken } from "./checkin.js";
 import { audienceAllows } from "./events.js";
@@ -107,84 +109,9 @@ interface SeatSnapshot {
   existingId: number | null;
 }
 
-const asDate = (value: unknown): Date => (value instanceof Date ? value : new Date(String(value)));
+type Row = Record<string, unknown>;
 
-const REGISTRATION_DATES = ["offerExpiresAt", "checkedInAt", "reminderDaySentAt", "reminderHoursSentAt", "feedbackInvitedAt", "anonymizedAt", "createdAt", "updatedAt"] as const;
-
-/**
- * INSERT … RETURNING for the one write every RSVP makes; a Prisma create costs several times more and
- * runs while the write lock is held. Same columns and value formats as the Prisma client writes.
- */
-async function insertRegistration(
-  tx: Tx,
-  row: {
-    eventId: number;
-    userId: number;
-    status: string;
-    waitlistPosition: number | null;
-    fullName: string;
-    city: string;
-    gelombang: number | null;
-    training: string | null;
-    phone: string | null;
-    companions: number;
-    checkInToken: string;
-    reminderDaySentAt?: Date;
-    reminderHoursSentAt?: Date;
-    now: Date;
-  },
-): Promise<Registration> {
-  const rows = await queryRaw<Record<string, unknown>[]>(
-    tx,
-    `INSERT INTO "Registration" ("eventId", "userId", "status", "waitlistPosition", "fullName", "city", "gelombang", "training", "phone",
-       "companions", "checkInToken", "reminderDaySentAt", "reminderHoursSentAt", "createdAt", "updatedAt")
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
-    row.eventId,
-    row.userId,
-    row.status,
-    row.waitlistPosition,
-    row.fullName,
-    row.city,
-    row.gelombang,
-    row.training,
-    row.phone,
-    row.companions,
-    row.checkInToken,
-    row.reminderDaySentAt ?? null,
-    row.reminderHoursSentAt ?? null,
-    row.now,
-    row.now,
-  );
-  const inserted = rows[0];
-  if (!inserted) throw new Error("registration insert returned nothing");
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(inserted)) out[key] = typeof value === "bigint" ? Number(value) : value;
-  for (const key of REGISTRATION_DATES) {
-    const value = out[key];
-    if (value !== null && value !== undefined && !(value instanceof Date)) out[key] = asDate(value);
-  }
-  return out as unknown as Registration;
-}
-
-/** The event, the user and the seat counts in one read (inside the write transaction). */
-async function seatSnapshot(tx: Tx, eventId: number, userId: number): Promise<SeatSnapshot | null> {
-  const rows = await queryRaw<Record<string, unknown>[]>(
-    tx,
-    `SELECT e."status" AS "status", e."capacity" AS "capacity", e."maxCompanions" AS "maxCompanions", e."audience" AS "audience",
-       e."startsAt" AS "startsAt", COALESCE(e."rsvpDeadline", e."startsAt") AS "deadline",
-       (SELECT COUNT(*) FROM "User" u WHERE u."id" = ?) AS "userExists",
-       (SELECT u."role" FROM "User" u WHERE u."id" = ?) AS "role",
-       (SELECT COUNT(*) + COALESCE(SUM(r."companions"), 0) FROM "Registration" r
-          WHERE r."eventId" = e."id" AND r."status" IN ('confirmed', 'offered')) AS "taken",
-       (SELECT COALESCE(MAX(r."waitlistPosition"), 0) FROM "Registration" r
-          WHERE r."eventId" = e."id" AND r."status" = 'waitlisted') AS "maxPosition",
-       (SELECT r."id" FROM "Registration" r WHERE r."eventId" = e."id" AND r."userId" = ?) AS "existingId"
-     FROM "Event" e WHERE e."id" = ?`,
-    userId,
-    userId,
-    userId,
-    eventId,
-  );
+function snapshotOf(rows: Row[]): SeatSnapshot | null {
   const row = rows[0];
   if (!row) return null;
   return {
@@ -192,8 +119,8 @@ async function seatSnapshot(tx: Tx, eventId: number, userId: number): Promise<Se
     capacity: Number(row.capacity),
     maxCompanions: Number(row.maxCompanions),
     audience: String(row.audience),
-    startsAt: asDate(row.startsAt),
-    deadline: asDate(row.deadline),
+    startsAt: parseDbDate(row.startsAt) as Date,
+    deadline: parseDbDate(row.deadline) as Date,
     userExists: Number(row.userExists) > 0,
     role: row.role === null || row.role === undefined ? null : String(row.role),
     taken: Number(row.taken),
@@ -202,17 +129,95 @@ async function seatSnapshot(tx: Tx, eventId: number, userId: number): Promise<Se
   };
 }
 
+type SeatRequest = RsvpDetails & { eventId: number; userId: number };
+
+/** The event, the person and the seat counts in one read (inside the write transaction). */
+const snapshotCall = (request: SeatRequest): StatementCall => ({ statement: HOT_SQL.seatSnapshot, values: [request.userId, request.eventId] });
+
+/** Why the request cannot be served at all, whatever the person held before; null when it can. */
+function refusalOf(snap: SeatSnapshot | null, request: SeatRequest, companions: number, now: Date): ReserveResult | null {
+  if (!snap) return { ok: false, reason: "event_not_found", params: {} };
+  if (snap.status !== "published") return { ok: false, reason: "event_not_open", params: { status: snap.status } };
+  if (now.getTime() >= snap.deadline.getTime()) return { ok: false, reason: "deadline_passed", params: {} };
+  if (!snap.userExists) return { ok: false, reason: "user_not_found", params: {} };
+  if (!audienceAllows(snap.audience, snap.role, request.gelombang)) return { ok: false, reason: "alumni_only", params: {} };
+  if (!Number.isInteger(companions) || companions < 0 || companions > snap.maxCompanions) {
+    return { ok: false, reason: "too_many_companions", params: { max: snap.maxCompanions } };
+  }
+  return null;
+}
+
+/** A fresh registration's place: a seat when 1 + companions still fit, else the end of the waitlist. */
+function freshPlace(snap: SeatSnapshot, seats: number): { fits: boolean; position: number | null } {
+  const fits = snap.capacity === 0 || snap.taken + seats <= snap.capacity;
+  return { fits, position: fits ? null : snap.maxPosition + 1 };
+}
+
+/** The INSERT of a fresh registration (a new check-in token; reminders already due count as sent). */
+function insertCall(request: SeatRequest, snap: SeatSnapshot, place: { fits: boolean; position: number | null }, now: Date): StatementCall {
+  const reminders = place.fits ? reminderFlagsFor(snap.startsAt, now) : {};
+  const date = (value: Date | undefined) => (value ? dbDateParam(value) : null);
+  return {
+    statement: HOT_SQL.insertRegistration,
+    values: [
+      request.eventId,
+      request.userId,
+      place.fits ? "confirmed" : "waitlisted",
+      place.position,
+      request.fullName,
+      request.city,
+      request.gelombang,
+      request.training ?? null,
+      request.phone ?? null,
+      request.companions ?? 0,
+      newCheckInToken(),
+      date(reminders.reminderDaySentAt),
+      date(reminders.reminderHoursSentAt),
+      dbDateParam(now),
+    ],
+  };
+}
+
+/** What a fresh registration answers. */
+function freshResult(snap: SeatSnapshot, seats: number, place: { fits: boolean; position: number | null }, registration: Registration): ReserveResult {
+  if (place.fits) return { ok: true, status: "confirmed", registration, updated: false, seatsLeft: seatsLeft(snap.capacity, snap.taken + seats), offers: [] };
+  return { ok: true, status: "waitlisted", registration, updated: false, position: place.position ?? 0, offers: [] };
+}
+
+function insertedOf(rows: Row[]): Registration {
+  const row = rows[0];
+  if (!row) throw new Error("registration insert returned nothing");
+  return registrationOf(row);
+}
+
+/** The person holds a registration for the event already: its change needs the full transaction. */
+const HELD_BEFORE = "held before";
+
+/**
+ * A first registration, the usual case: decided and written in one short transaction of the hot store
+ * (one read, one insert), without the ORM's interactive transaction (several times the CPU).
+ */
+function* firstRegistration(request: SeatRequest, companions: number, now: Date): Generator<StatementCall, ReserveResult | typeof HELD_BEFORE, Row[]> {
+  const snap = snapshotOf(yield snapshotCall(request));
+  const refusal = refusalOf(snap, request, companions, now);
+  if (refusal || !snap) return refusal ?? { ok: false, reason: "event_not_found", params: {} };
+  if (snap.existingId !== null) return HELD_BEFORE;
+  const seats = 1 + companions;
+  const place = freshPlace(snap, seats);
+  const registration = insertedOf(yield insertCall(request, snap, place, now));
+  return freshResult(snap, seats, place, registration);
+}
+
 /**
  * Takes a seat (1 + companions) or a place on the waitlist, atomically. A person registered already keeps
  * their seat or place and only their answers change (more companions only if the seats are there).
  * Someone who cancelled or whose offer lapsed registers afresh.
  */
-export async function reserveSeat(
-  db: Db,
-  request: RsvpDetails & { eventId: number; userId: number; now?: Date },
-): Promise<ReserveResult> {
+export async function reserveSeat(db: Db, request: SeatRequest & { now?: Date }): Promise<ReserveResult> {
   const now = request.now ?? new Date();
   const companions = request.companions ?? 0;
+  const first = await hotStoreOf(db).transaction(() => firstRegistration(request, companions, now));
+  if (first !== HELD_BEFORE) return first;
   const details = {
     fullName: request.fullName,
     city: request.city,
@@ -221,17 +226,12 @@ export async function reserveSeat(
     phone: request.phone ?? null,
     companions,
   };
+  // A registration exists: keep its seat or place and change the answers, or register afresh after a
+  // cancellation. Read again inside this transaction: it may have changed since.
   return withWriteTransaction(db, async (tx): Promise<ReserveResult> => {
-    // Everything the decision needs in one statement: this runs for every RSVP while the write lock is held.
-    const snap = await seatSnapshot(tx, request.eventId, request.userId);
-    if (!snap) return { ok: false, reason: "event_not_found", params: {} };
-    if (snap.status !== "published") return { ok: false, reason: "event_not_open", params: { status: snap.status } };
-    if (now.getTime() >= snap.deadline.getTime()) return { ok: false, reason: "deadline_passed", params: {} };
-    if (!snap.userExists) return { ok: false, reason: "user_not_found", params: {} };
-    if (!audienceAllows(snap.audience, snap.role, request.gelombang)) return { ok: false, reason: "alumni_only", params: {} };
-    if (!Number.isInteger(companions) || companions < 0 || companions > snap.maxCompanions) {
-      return { ok: false, reason: "too_many_companions", params: { max: snap.maxCompanions } };
-    }
+    const snap = snapshotOf(await runStatement<Row>(tx, HOT_SQL.seatSnapshot, snapshotCall(request).values));
+    const refusal = refusalOf(snap, request, companions, now);
+    if (refusal || !snap) return refusal ?? { ok: false, reason: "event_not_found", params: {} };
     const seats = 1 + companions;
     const taken = snap.taken;
     const existing = snap.existingId === null ? null : await tx.registration.findUniqueOrThrow({ where: { id: snap.existingId } });
@@ -265,23 +265,26 @@ export async function reserveSeat(
       return { ok: true, status: "waitlisted", registration, updated: true, position: registration.waitlistPosition ?? 0, offers };
     }
 
-    const event = { id: request.eventId, capacity: snap.capacity, startsAt: snap.startsAt };
-    const fits = event.capacity === 0 || taken + seats <= event.capacity;
-    const position = fits ? null : snap.maxPosition + 1;
-    const data = {
-      ...details,
-      status: fits ? "confirmed" : "waitlisted",
-      waitlistPosition: position,
-      offerExpiresAt: null,
-      ...(fits ? reminderFlagsFor(event.startsAt, now) : {}),
-    };
-    const registration = existing
-      ? await tx.registration.update({ where: { id: existing.id }, data: { ...data, checkedInAt: null } })
-      : await insertRegistration(tx, { ...data, eventId: event.id, userId: request.userId, checkInToken: newCheckInToken(), now });
-    if (fits) {
-      return { ok: true, status: "confirmed", registration, updated: false, seatsLeft: seatsLeft(event.capacity, taken + seats), offers: [] };
+    // cancelled or lapsed (or gone meanwhile): registers afresh
+    const place = freshPlace(snap, seats);
+    let registration: Registration;
+    if (existing) {
+      registration = await tx.registration.update({
+        where: { id: existing.id },
+        data: {
+          ...details,
+          status: place.fits ? "confirmed" : "waitlisted",
+          waitlistPosition: place.position,
+          offerExpiresAt: null,
+          checkedInAt: null,
+          ...(place.fits ? reminderFlagsFor(snap.startsAt, now) : {}),
+        },
+      });
+    } else {
+      const insert = insertCall(request, snap, place, now);
+      registration = insertedOf(await runStatement<Row>(tx, insert.statement, insert.values));
     }
-    return { ok: true, status: "waitlisted", registration, updated: false, position: position ?? 0, offers: [] };
+    return freshResult(snap, seats, place, registration);
   });
 }
 

@@ -8,6 +8,9 @@
 // to finish. Writers in one process therefore queue in JS first (one queue for the whole process), then
 // contend with other processes inside SQLite.
 //
+// (The hot store's transactions, src/hot-store.ts, need no queue: on SQLite they run synchronously inside
+// BEGIN IMMEDIATE on a connection of their own, and a busy database is waited for asynchronously.)
+//
 // On PostgreSQL the first statement takes a transaction-scoped advisory lock instead (src/db-dialect.ts):
 // the same one-at-a-time rule for these short transactions, across every process and instance, while the
 // pool keeps other queries running in parallel. No in-process queue is needed there.
