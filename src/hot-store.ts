@@ -1,8 +1,8 @@
 // The queries of the per-update hot path, on the database driver itself instead of the ORM: the session and
 // conversation state (read every update, written when it changed), the user lookup of onboarding (every text
-// message), the staff check (every update that reaches a staff branch), and the event reads behind /acara,
-// an event's card and the start of an RSVP; other modules run their own per-update statements on it too
-// (`run`: the cluster inbox). Through Prisma each of them cost the client runtime, its query
+// message), the staff check (every update that reaches a staff branch), the event reads behind /acara,
+// an event's card and the start of an RSVP, and an RSVP's seat and the cards it updates; other modules run
+// their own per-update statements on it too (`run`: the cluster inbox). Through Prisma each of them cost the client runtime, its query
 // compiler and the adapter's row conversion; a prepared statement on the driver costs a small fraction
 // (`npm run bench`, profile in README).
 //
@@ -13,7 +13,7 @@
 // ./db-dialect.ts). Every Db has a hot store, so each of these reads has one implementation.
 // The SQL is the common subset of both: dates and 64-bit ids are read as text (CAST … AS TEXT) and parsed
 // here, counts are cast to INTEGER.
-import type { Event, Registration } from "./generated/prisma/client.js";
+import type { AnnouncementPost, Event, Registration } from "./generated/prisma/client.js";
 
 /** A User row as Prisma's `db.user.findUnique` returns it. */
 export interface UserRow {
@@ -65,6 +65,8 @@ export interface HotStore {
   countUpcoming(province: string | null, now: Date): Promise<{ total: number; inProvince: number }>;
   /** One page of upcoming published events: `province` first, then by start time and id. */
   upcomingEvents(query: UpcomingQuery): Promise<Event[]>;
+  /** Every channel and group card of an event, oldest first (looked at after every RSVP: src/domain/events/card.ts). */
+  postsOfEvent(eventId: number): Promise<AnnouncementPost[]>;
   /** Any statement of another module's hot path on this driver (src/db-dialect.ts runStatement). */
   run<Row>(statement: HotStatement, values: readonly unknown[]): Promise<Row[]>;
   /** A short check-then-act write (see TransactionWork), holding the write lock from its first statement to its commit. */
@@ -181,6 +183,11 @@ export const HOT_SQL = {
     text: `INSERT INTO "Registration" ("eventId", "userId", "status", "waitlistPosition", "fullName", "city", "gelombang", "training", "phone",
        "companions", "checkInToken", "reminderDaySentAt", "reminderHoursSentAt", "createdAt", "updatedAt")
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING ${REGISTRATION_COLUMNS}`,
+  },
+  postsOfEvent: {
+    name: "hot_posts_of_event",
+    text: `SELECT "id", ${asText("chatId")}, "messageId", "eventId", ${asText("postedBy")}, "renderedHash", ${asText("createdAt")}, ${asText("updatedAt")}
+      FROM "AnnouncementPost" WHERE "eventId" = $1 ORDER BY "id"`,
   },
   countUpcoming: {
     name: "hot_count_upcoming",
@@ -304,6 +311,19 @@ export function registrationOf(row: Raw): Registration {
   };
 }
 
+function postOf(row: Raw): AnnouncementPost {
+  return {
+    id: Number(row.id),
+    chatId: BigInt(String(row.chatId)),
+    messageId: Number(row.messageId),
+    eventId: Number(row.eventId),
+    postedBy: BigInt(String(row.postedBy)),
+    renderedHash: text(row.renderedHash),
+    createdAt: parseDbDate(row.createdAt) as Date,
+    updatedAt: parseDbDate(row.updatedAt) as Date,
+  };
+}
+
 /** The hot store on a driver's runner: every method is one statement of HOT_SQL (takenSeats: one per event). */
 export function createHotStore(sql: SqlRunner): HotStore {
   return {
@@ -346,6 +366,7 @@ export function createHotStore(sql: SqlRunner): HotStore {
     },
     upcomingEvents: async ({ province, now, offset, limit }) =>
       (await sql.all<Raw>(HOT_SQL.upcomingEvents, [dbDateParam(now), province, limit, offset])).map(eventOf),
+    postsOfEvent: async (eventId) => (await sql.all<Raw>(HOT_SQL.postsOfEvent, [eventId])).map(postOf),
     run: (statement, values) => sql.all(statement, values),
     transaction: (work) => sql.transaction(work),
     close: () => sql.close(),

@@ -4,6 +4,7 @@
 // them with "message is not modified").
 import { createHash } from "node:crypto";
 import type { Db } from "../db.js";
+import { hotStoreOf } from "../hot-store.js";
 import type { AnnouncementChat, AnnouncementPost } from "../generated/prisma/client.js";
 import { provincesOf, type Actor } from "./organisers.js";
 
@@ -179,9 +180,9 @@ export function recordPost(
   });
 }
 
-/** Every card of an event, oldest first (to edit when the event changes). */
+/** Every card of an event, oldest first (to edit when the event changes; after every RSVP: on the hot store). */
 export function postsOfEvent(db: Db, eventId: number): Promise<AnnouncementPost[]> {
-  return db.announcementPost.findMany({ where: { eventId }, orderBy: { id: "asc" } });
+  return hotStoreOf(db).postsOfEvent(eventId);
 }
 
 /** After a successful editMessageText (or Telegram's "message is not modified"). */

@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { hotSessionStorage } from "../../src/bot/index.js";
 import { runStatement } from "../../src/db-dialect.js";
-import { dbDateParam, HOT_SQL, hotStoreOf, parseDbDate } from "../../src/hot-store.js";
+import { dbDateParam, HOT_SQL, hotStoreOf, parseDbDate, type TransactionWork } from "../../src/hot-store.js";
 import type { DatabaseProvider } from "../../src/db-url.js";
 import { createMemoryDatabase, createTestDatabase, describeEachProvider, type TestDatabase } from "../support/db.js";
 
@@ -92,6 +92,14 @@ function sameAsPrisma(provider: DatabaseProvider | "memory"): void {
     expect(await ids("15", 1, 1)).toEqual([jambi2.id]);
     expect(await ids(null, 0, 10)).toEqual([other.id, jambi1.id, jambi2.id]);
     expect((await hot.upcomingEvents({ province: "15", now, offset: 0, limit: 10 }))[1]).toEqual(await db.event.findUnique({ where: { id: jambi2.id } }));
+
+    const chatId = -1_001_234_567_890_123n;
+    await db.announcementChat.create({ data: { chatId, title: "Alumni Jambi", type: "supergroup", provinces: "15", addedBy: 9_007_199_254_740_993n } });
+    for (const messageId of [7, 3]) await db.announcementPost.create({ data: { chatId, messageId, eventId: jambi2.id, postedBy: 9_007_199_254_740_993n, renderedHash: `h${messageId}` } });
+    const posts = await hot.postsOfEvent(jambi2.id);
+    expect(posts.map((p) => p.messageId)).toEqual([7, 3]);
+    expect(posts).toEqual(await db.announcementPost.findMany({ where: { eventId: jambi2.id }, orderBy: { id: "asc" } }));
+    expect(await hot.postsOfEvent(jambi1.id)).toEqual([]);
   });
 
   it("runs a statement handed a transaction's client inside that transaction, and refuses that client a hot store", async () => {
@@ -111,7 +119,7 @@ function sameAsPrisma(provider: DatabaseProvider | "memory"): void {
     const { hot } = await open(provider);
     const write = (key: string) => ({ statement: HOT_SQL.writeSession, values: [key, "{}", dbDateParam(new Date())] });
     const read = (key: string) => ({ statement: HOT_SQL.readSession, values: [key] });
-    const seen = await hot.transaction(function* () {
+    const seen = await hot.transaction(function* (): ReturnType<TransactionWork<unknown>> {
       yield write("a");
       const rows = yield read("a");
       yield write("b");
@@ -120,7 +128,7 @@ function sameAsPrisma(provider: DatabaseProvider | "memory"): void {
     expect(seen).toEqual([{ value: "{}" }]);
     expect([await hot.readSession("a"), await hot.readSession("b")]).toEqual(["{}", "{}"]);
     await expect(
-      hot.transaction(function* () {
+      hot.transaction(function* (): ReturnType<TransactionWork<unknown>> {
         yield write("c");
         throw new Error("changed its mind");
       }),
@@ -170,7 +178,7 @@ describe("hot-path store on SQLite", () => {
     other.exec("BEGIN IMMEDIATE");
     other.prepare(`INSERT INTO "Session" ("key", "value") VALUES ('held', '{}')`).run();
     const order: string[] = [];
-    const done = hot.transaction(function* () {
+    const done = hot.transaction(function* (): ReturnType<TransactionWork<unknown>> {
       order.push("work");
       return yield { statement: HOT_SQL.readSession, values: ["held"] };
     });
