@@ -20,7 +20,7 @@ export function venueLine(event: Pick<Event, "venueName" | "address" | "city" | 
 
 /** Calendar files made lately, by everything they are made from: every ticket for a meetup carries the same file. */
 const recentFiles = new Map<string, string>();
-const RECENT_FILES = 64;
+const RECENT_FILES = 256;
 
 /**
  * The .ics text for one event (throws if the ics library rejects the data, which validation prevents).
