@@ -16,6 +16,13 @@ export interface FeatureKit {
   readonly deps: AppDeps;
   readonly mainMenu: MainMenu;
   readonly deepLinks: DeepLinks;
+  /**
+   * Where a feature registers its conversations (createConversation), by who may be in them. They run
+   * before every feature's handlers (right after a command has closed the open one: src/bot/index.ts), so
+   * an open conversation gets its answers before any other handler can take them, and an update for it
+   * does not pass every feature first. Staff and admin conversations run only for the staff.
+   */
+  readonly conversations: { readonly everyone: Composer<BotContext>; readonly staff: Composer<BotContext>; readonly admins: Composer<BotContext> };
   /** the commands and callback prefixes each feature declares (duplicates are rejected) */
   readonly commands: CommandRegistry;
   /** periodic jobs (kit.scheduler.register) and long-running services (registerService) */

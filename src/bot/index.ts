@@ -37,6 +37,7 @@ import { FaqService } from "../domain/faq/service.js";
 import { CONVERSATION_KEY_PREFIX, sessionKey } from "../domain/sessions.js";
 import { hotStoreOf, type HotStore } from "../hot-store.js";
 import { BotComposer } from "./composer.js";
+import { adminOnly, staffOnly } from "./middlewares/admin.js";
 
 /** Bump when a conversation's steps change, so old replay logs are discarded instead of misread. */
 export const CONVERSATION_VERSION = 3;
@@ -198,8 +199,10 @@ export function createBot(deps: AppDeps, options: CreateBotOptions = {}): BotApp
   const botUsername = () => bot.botInfo.username;
   const commands = new CommandRegistry();
   commands.declare("bot", { user: ["batal"] });
+  const conversationsFor = { everyone: new BotComposer<BotContext>(), staff: new BotComposer<BotContext>(), admins: new BotComposer<BotContext>() };
   const kit: FeatureKit = {
     deps,
+    conversations: conversationsFor,
     mainMenu,
     deepLinks,
     commands,
@@ -301,10 +304,15 @@ export function createBot(deps: AppDeps, options: CreateBotOptions = {}): BotApp
     if (startsWithCommand && Object.keys(await ctx.conversation.active()).length > 0) await ctx.conversation.exitAll();
     return next();
   });
-  // 11. the main menu and the features
+  // 11. the conversations (registered by the features in kit.conversations): an open one takes its
+  //     answers here, before any feature's handler; whatever it leaves goes on (other buttons, commands)
+  privateChat.use(conversationsFor.everyone);
+  staffOnly(privateChat).use(conversationsFor.staff);
+  adminOnly(privateChat).use(conversationsFor.admins);
+  // 12. the main menu and the features
   privateChat.use(mainMenu.menu);
   for (const feature of FEATURES) privateChat.use(feature(kit));
-  // 12. whatever is left
+  // 13. whatever is left
   privateChat.use(fallbackFeature(kit));
   // buttons pressed outside a private chat (inline messages, forged updates) are answered and ignored
   guarded.on("callback_query", (ctx) => ctx.answerCallbackQuery().catch(() => undefined));

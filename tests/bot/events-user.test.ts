@@ -216,6 +216,18 @@ describe("the RSVP conversation", () => {
     expect(await h.db.registration.count()).toBe(0);
   });
 
+  it("gets its answers before any other feature: with the province question still open, the name and a city named like a province go to the RSVP", async () => {
+    await h.send(ani, "/start");
+    await h.click(ani, "consent:yes");
+    await h.click(ani, "role:alumni");
+    // the province question is left unanswered; Ani registers for an event instead
+    const e = await event();
+    await h.click(ani, `evr:${e.id}`);
+    expect(texts(await h.send(ani, "Ani Wulandari"))[0]).toContain("kabupaten/kota mana");
+    expect(texts(await h.send(ani, "Jambi"))[0]).toContain("gelombang berapa");
+    expect((await h.db.user.findUniqueOrThrow({ where: { telegramId: BigInt(ani.id) } })).province).toBeNull();
+  });
+
   it("leaves the conversation when the user types another command", async () => {
     await onboard(h, ani);
     const e = await event();

@@ -155,11 +155,12 @@ async function eligibilityConversation(conversation: BotConversation, ctx: ConvC
 export function eligibilityFeature(kit: FeatureKit): Composer<BotContext> {
   kit.commands.declare("eligibility", { user: ["kelayakan"], callbacks: [answerCb, restartCb] });
   const composer = new BotComposer<BotContext>();
-  const conversation = createConversation<BotContext, ConvContext>(eligibilityConversation, {
-    id: ELIGIBILITY_CONVERSATION_ID,
-    maxMillisecondsToWait: ELIGIBILITY_IDLE_MS,
-  });
-  composer.use(conversation);
+  kit.conversations.everyone.use(
+    createConversation<BotContext, ConvContext>(eligibilityConversation, {
+      id: ELIGIBILITY_CONVERSATION_ID,
+      maxMillisecondsToWait: ELIGIBILITY_IDLE_MS,
+    }),
+  );
 
   /** Starts a fresh check, leaving whatever conversation was open (a menu button is not a command). */
   const start = async (ctx: BotContext): Promise<void> => {
@@ -168,11 +169,8 @@ export function eligibilityFeature(kit: FeatureKit): Composer<BotContext> {
   };
 
   composer.chatType("private").command("kelayakan", start);
-  // The main menu runs before the features, where the conversation is not registered yet: register it
-  // for this update first (an open check sees the menu button and passes it on), then start.
-  kit.mainMenu.register("eligibility", async (ctx) => {
-    await conversation(ctx, () => start(ctx));
-  });
+  // (an open check sees the menu button and passes it on: the conversations run before the main menu)
+  kit.mainMenu.register("eligibility", start);
   composer.callbackQuery(restartCb.filter, async (ctx) => {
     await ctx.answerCallbackQuery();
     await start(ctx);

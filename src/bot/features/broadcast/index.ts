@@ -63,7 +63,7 @@ export function broadcastAdminFeature(kit: FeatureKit): Composer<BotContext> {
 
   // composing: every member of the staff; the conversation limits an organiser's audiences (compose.ts)
   const admin = staffOnly(composer);
-  admin.use(
+  kit.conversations.staff.use(
     createConversation<BotContext, ConvContext>(composeConversation(kit, worker), {
       id: COMPOSE_CONVERSATION_ID,
       maxMillisecondsToWait: IDLE_MS,

@@ -36,8 +36,8 @@ export function eventsAdminFeature(kit: FeatureKit): Composer<BotContext> {
   const notifier = kit.eventsNotifier;
   const admin = staffOnly(composer);
 
-  admin.use(createConversation<BotContext, ConvContext>(createEventConversation(kit.botUsername), { id: CREATE_CONVERSATION_ID, maxMillisecondsToWait: IDLE_MS }));
-  admin.use(createConversation<BotContext, ConvContext>(editEventConversation(notifier), { id: EDIT_CONVERSATION_ID, maxMillisecondsToWait: IDLE_MS }));
+  kit.conversations.staff.use(createConversation<BotContext, ConvContext>(createEventConversation(kit.botUsername), { id: CREATE_CONVERSATION_ID, maxMillisecondsToWait: IDLE_MS }));
+  kit.conversations.staff.use(createConversation<BotContext, ConvContext>(editEventConversation(notifier), { id: EDIT_CONVERSATION_ID, maxMillisecondsToWait: IDLE_MS }));
   const privateAdmin = admin.chatType("private");
 
   // organisers too: the conversation offers only their provinces, and createEvent refuses any other

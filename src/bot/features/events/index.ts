@@ -35,7 +35,7 @@ export function eventsFeature(kit: FeatureKit): Composer<BotContext> {
   const composer = new BotComposer<BotContext>();
   const notifier = kit.eventsNotifier;
 
-  composer.use(
+  kit.conversations.everyone.use(
     createConversation<BotContext, ConvContext>(createRsvpConversation(notifier, kit.botUsername), {
       id: RSVP_CONVERSATION_ID,
       maxMillisecondsToWait: CONVERSATION_IDLE_MS,

@@ -330,9 +330,9 @@ export function faqAdminFeature(kit: FeatureKit): Composer<BotContext> {
   const composer = new BotComposer<BotContext>();
   const admin = adminOnly(composer);
   const options = { maxMillisecondsToWait: ADMIN_IDLE_MS };
-  admin.use(createConversation<BotContext, ConvContext>((conversation, ctx, from?: AskedQuestion) => addConversation(kit.faq, conversation, ctx, from), { id: ADD_CONVERSATION_ID, ...options }));
-  admin.use(createConversation<BotContext, ConvContext>((conversation, ctx, target: { id: number; field: Field }) => editConversation(kit.faq, conversation, ctx, target), { id: EDIT_CONVERSATION_ID, ...options }));
-  admin.use(createConversation<BotContext, ConvContext>((conversation, ctx) => searchConversation(kit.faq, conversation, ctx), { id: SEARCH_CONVERSATION_ID, ...options }));
+  kit.conversations.admins.use(createConversation<BotContext, ConvContext>((conversation, ctx, from?: AskedQuestion) => addConversation(kit.faq, conversation, ctx, from), { id: ADD_CONVERSATION_ID, ...options }));
+  kit.conversations.admins.use(createConversation<BotContext, ConvContext>((conversation, ctx, target: { id: number; field: Field }) => editConversation(kit.faq, conversation, ctx, target), { id: EDIT_CONVERSATION_ID, ...options }));
+  kit.conversations.admins.use(createConversation<BotContext, ConvContext>((conversation, ctx) => searchConversation(kit.faq, conversation, ctx), { id: SEARCH_CONVERSATION_ID, ...options }));
 
   const learning = faqLearning(kit, {
     home: act("home"),

@@ -272,7 +272,7 @@ export function feedbackFeature(kit: FeatureKit): Composer<BotContext> {
   kit.commands.declare("feedback", { user: ["masukan", "cerita"], callbacks: [openSurveyCb, answerCb, storyPageCb] });
   const { deps } = kit;
   const composer = new BotComposer<BotContext>();
-  composer.use(
+  kit.conversations.everyone.use(
     createConversation<BotContext, ConvContext>(feedbackConversation, {
       id: FEEDBACK_CONVERSATION_ID,
       maxMillisecondsToWait: FEEDBACK_IDLE_MS,
