@@ -69,7 +69,7 @@ export function loadQuestions(): { questions: string[]; source: string } {
 // ------------------------------------------------------------------------------------------ replies
 
 type InlineButton = { text: string; callback_data?: string };
-type ReplyButton = { text: string; request_contact?: boolean };
+type ReplyButton = { text: string; request_contact?: boolean; request_location?: boolean };
 type Markup = { inline_keyboard?: InlineButton[][]; keyboard?: Array<Array<ReplyButton | string>>; remove_keyboard?: boolean; input_field_placeholder?: string };
 
 /** One message the bot sent or edited: the message as the emulator answered it, and the markup it was sent with. */
@@ -90,9 +90,16 @@ function replyKeyboard(r: BotReply): ReplyButton[] | undefined {
   return kb ? kb.flat().map((b) => (typeof b === "string" ? { text: b } : b)) : undefined;
 }
 
-/** A question of the RSVP conversation: it comes with a reply keyboard (or removes one). */
+/**
+ * A question of the RSVP conversation: it comes with a reply keyboard (or removes one). Not /acara's own
+ * offer to share a location, which it sends after the list: it can arrive after the user has already
+ * pressed "Daftar", and taken for the first question it put the user out of step with the conversation.
+ */
 function isPrompt(r: BotReply): boolean {
-  return !!r.markup && (Array.isArray(r.markup.keyboard) || r.markup.remove_keyboard === true);
+  if (!r.markup) return false;
+  if (r.markup.remove_keyboard === true) return true;
+  const keyboard = replyKeyboard(r);
+  return keyboard !== undefined && !keyboard.some((b) => b.request_location);
 }
 
 // -------------------------------------------------------------------------------------------- waiting
