@@ -26,6 +26,8 @@ export interface SessionData {
   onboarding?: { step: "consent" | "role" | "province"; page?: number };
   /** set when the user declined consent, so the bot does not ask again at every message */
   consentDeclined?: boolean;
+  /** set while conversation state is stored for this chat (src/bot/index.ts conversationState) */
+  openConversation?: true;
 }
 
 /** Available to outer handlers and, through the conversation plugins, inside conversations. */

@@ -1,5 +1,5 @@
 import { autoRetry } from "@grammyjs/auto-retry";
-import { conversations } from "@grammyjs/conversations";
+import { conversations, type ConversationData, type VersionedState, type VersionedStateStorage } from "@grammyjs/conversations";
 import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
 import { freeStorage } from "@grammyjs/storage-free";
@@ -40,7 +40,7 @@ import { BotComposer } from "./composer.js";
 import { adminOnly, staffOnly } from "./middlewares/admin.js";
 
 /** Bump when a conversation's steps change, so old replay logs are discarded instead of misread. */
-export const CONVERSATION_VERSION = 3;
+export const CONVERSATION_VERSION = 4;
 
 /** The features in the order they see updates. Add new features here. */
 const FEATURES: Feature[] = [onboardingFeature, coreFeature, privacyFeature, aboutFeature, eligibilityFeature, adminsFeature, faqAdminFeature, eventsFeature, eventsAdminFeature, announceFeature, subscriptionFeature, broadcastAdminFeature, feedbackFeature, feedbackAdminFeature, faqFeature];
@@ -92,6 +92,42 @@ function storageFor(deps: AppDeps): StorageAdapter<unknown> {
   }
   // read and written at every update: prepared statements of the database's hot store
   return hotSessionStorage(hotStoreOf(deps.db));
+}
+
+/**
+ * Conversation state, stored next to the chat's session under CONVERSATION_KEY_PREFIX. The session notes
+ * that the chat has some (`openConversation`), so an update of any other chat (most updates: a question,
+ * a menu button) does not read it: one statement less per update. The note is set with every write of the
+ * state and cleared with its deletion, in the same update (the session is written back after the
+ * conversations plugin has stored the state); state gone without it (the retention job) clears it at the
+ * next read.
+ */
+function conversationState(storage: StorageAdapter<unknown>): VersionedStateStorage<BotContext, ConversationData> {
+  const keyOf = (ctx: BotContext) => {
+    const key = sessionKeyOf(ctx);
+    return key === undefined ? undefined : `${CONVERSATION_KEY_PREFIX}${key}`;
+  };
+  return {
+    async read(ctx) {
+      const key = keyOf(ctx);
+      if (key === undefined || !ctx.session.openConversation) return undefined;
+      const state = (await storage.read(key)) as VersionedState<ConversationData> | undefined;
+      if (state === undefined) ctx.session.openConversation = undefined;
+      return state;
+    },
+    async write(ctx, state) {
+      const key = keyOf(ctx);
+      if (key === undefined) return;
+      ctx.session.openConversation = true;
+      await storage.write(key, state);
+    },
+    async delete(ctx) {
+      const key = keyOf(ctx);
+      if (key === undefined) return;
+      ctx.session.openConversation = undefined;
+      await storage.delete(key);
+    },
+  };
 }
 
 /** Values read and not yet written back, at most this many (keys read without a write are dropped oldest first). */
@@ -275,7 +311,7 @@ export function createBot(deps: AppDeps, options: CreateBotOptions = {}): BotApp
   //    from the session when the conversation starts) and i18n are installed again, and the API transformers
   guarded.use(
     conversations<BotContext, ConvContext>({
-      storage: { type: "key", adapter: storage as never, prefix: CONVERSATION_KEY_PREFIX, version: CONVERSATION_VERSION },
+      storage: { type: "context", adapter: conversationState(storage), version: CONVERSATION_VERSION },
       plugins: async (conversation) => {
         const language = await conversation.external((ctx) => languageFrom(ctx.session.lang));
         const provideLanguage: MiddlewareFn<ConvContext> = (ctx, next) => {

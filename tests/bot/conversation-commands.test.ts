@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { hotStoreOf } from "../../src/hot-store.js";
 import { BotHarness } from "../support/bot-harness.js";
 
 let h: BotHarness;
@@ -29,5 +30,43 @@ describe("commands during a conversation", () => {
     expect(BotHarness.texts(cancel)[0]).toContain("Oke, dibatalkan");
     const again = await h.send(rina, "/batal");
     expect(BotHarness.texts(again)[0]).toContain("Tidak ada yang sedang berjalan");
+  });
+});
+
+describe("conversation state next to the session", () => {
+  const sessionOf = async (key: string) => {
+    const row = await h.db.session.findUnique({ where: { key } });
+    return row ? (JSON.parse(row.value) as Record<string, unknown>) : undefined;
+  };
+
+  it("is read only for a chat whose session notes an open conversation; the note follows the state", async () => {
+    const hot = hotStoreOf(h.db);
+    const read = hot.readSession.bind(hot);
+    const reads: string[] = [];
+    hot.readSession = (key) => {
+      reads.push(key);
+      return read(key);
+    };
+    await h.send(rina, "/start");
+    await h.send(rina, "apa itu prakerja");
+    expect(reads.filter((key) => key.startsWith("conv:"))).toEqual([]);
+
+    await h.send(rina, "/kelayakan");
+    expect(await sessionOf(String(rina.id))).toMatchObject({ openConversation: true });
+    expect(await sessionOf(`conv:${rina.id}`)).toBeDefined();
+    reads.length = 0;
+    const calls = await h.send(rina, "ya");
+    expect(BotHarness.texts(calls).join("\n")).toContain("Pilih jawabanmu dengan tombol");
+    expect(reads).toContain(`conv:${rina.id}`);
+
+    await h.send(rina, "/batal");
+    expect(await sessionOf(`conv:${rina.id}`)).toBeUndefined();
+    expect(await sessionOf(String(rina.id))).not.toHaveProperty("openConversation");
+
+    // state deleted behind the session's back (the retention job): the note goes at the next update
+    await h.send(rina, "/kelayakan");
+    await h.db.session.delete({ where: { key: `conv:${rina.id}` } });
+    await h.send(rina, "apa itu prakerja");
+    expect(await sessionOf(String(rina.id))).not.toHaveProperty("openConversation");
   });
 });
