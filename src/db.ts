@@ -32,12 +32,11 @@ export async function openDatabase(url?: string, options: OpenDatabaseOptions = 
   if (isPostgresUrl(url)) return openPostgres(url as string, options);
   const file = databaseFile(url);
   const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
-  const adapter = retryWhenBusy(new PrismaBetterSQLite3({ url: file, timeout: busyTimeoutMs }), options.busyRetries ?? 4);
+  // the PRAGMAs run on Prisma's connection when Prisma opens it (at its first query): a start that needs
+  // no ORM query (the base content present, src/domain/seed.ts) never loads its query compiler
+  const pragmas = `PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}; PRAGMA foreign_keys = ON;`;
+  const adapter = retryWhenBusy(new PrismaBetterSQLite3({ url: file, timeout: busyTimeoutMs }), options.busyRetries ?? 4, pragmas);
   const db = new PrismaClient({ adapter });
-  await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-  await db.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
-  await db.$queryRawUnsafe(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
-  await db.$executeRawUnsafe("PRAGMA foreign_keys = ON");
   // the per-update queries (sessions, user lookup, admin check) run on prepared statements of a second
   // connection (./hot-store.ts); an in-memory database is private to Prisma's connection, so there the same
   // statements run through Prisma's raw query (and, as every query on that one connection, join an
@@ -104,12 +103,13 @@ function bound(target: object, prop: string | symbol): unknown {
 }
 
 /**
- * Retries single statements that SQLite refused with SQLITE_BUSY. Only statements outside an explicit
+ * Retries single statements that SQLite refused with SQLITE_BUSY (and runs `onConnect`, a script of
+ * PRAGMAs, on every connection the adapter opens). Only statements outside an explicit
  * transaction are retried here (an autocommit statement that got SQLITE_BUSY did nothing, so running it
  * again is safe); write transactions retry as a whole (src/domain/events/tx.ts). The pauses are
  * asynchronous, so the process keeps serving other updates while it waits.
  */
-export function retryWhenBusy(factory: Factory, retries: number): Factory {
+export function retryWhenBusy(factory: Factory, retries: number, onConnect?: string): Factory {
   const wrapAdapter = (adapter: Adapter): Adapter =>
     new Proxy(adapter, {
       get(target, prop) {
@@ -129,7 +129,12 @@ export function retryWhenBusy(factory: Factory, retries: number): Factory {
     });
   return new Proxy(factory, {
     get(target, prop) {
-      if (prop === "connect") return async () => wrapAdapter(await target.connect());
+      if (prop === "connect")
+        return async () => {
+          const adapter = await target.connect();
+          if (onConnect) await adapter.executeScript(onConnect);
+          return wrapAdapter(adapter);
+        };
       return bound(target, prop);
     },
   });

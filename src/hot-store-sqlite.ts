@@ -47,6 +47,8 @@ interface Prepared {
 /** Opens the store on a SQLite file that Prisma's connection has already set up (WAL, migrations). */
 export function openSqliteHotStore(file: string): HotStore {
   const conn = new Database(file, { timeout: 0 });
+  // WAL is a property of the file (readers never block the writer); this may be the first connection
+  conn.pragma("journal_mode = WAL");
   conn.pragma("synchronous = NORMAL");
   // as on Prisma's connection: a registration written here refers to its event and person
   conn.pragma("foreign_keys = ON");

@@ -4,6 +4,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import type { Db } from "../db.js";
+import { runStatement } from "../db-dialect.js";
+import type { Faq, ProgramFact } from "../generated/prisma/client.js";
+import type { HotStatement } from "../hot-store.js";
 import { faqEntryInputSchema, type FaqEntryInput } from "./faq/entry.js";
 import { FAQ_DELETED_PREFIX, faqFromRow, faqToRow } from "./faq/service.js";
 
@@ -16,6 +19,15 @@ const programFactSchema = z.object({
   source: z.string().nullish().transform((s) => s ?? null),
   year: z.number().int().min(2000).max(2100).nullish().transform((y) => y ?? null),
 });
+
+type FaqContentRow = Pick<Faq, "id" | "slug" | "category" | "question" | "answer" | "variants" | "keywords">;
+type FactRow = Pick<ProgramFact, "key" | "value" | "source" | "year">;
+
+/** What the start compares with the seed files: the content of every entry and fact. */
+const SEED_SQL = {
+  faqs: { name: "seed_faq_content", text: `SELECT "id", "slug", "category", "question", "answer", "variants", "keywords" FROM "Faq"` },
+  facts: { name: "seed_fact_content", text: `SELECT "key", "value", "source", "year" FROM "ProgramFact"` },
+} satisfies Record<string, HotStatement>;
 
 export interface SeedResult {
   faqInserted: number;
@@ -121,7 +133,8 @@ export async function seedBaseContent(db: Db, options: { dir?: string } = {}): P
   const facts = readSeedFacts(dir);
   const history = readSeedHistory(dir);
 
-  const [faqRows, factRows] = await Promise.all([db.faq.findMany(), db.programFact.findMany()]);
+  // read on the hot store: at every start this is all there is to do, and the ORM is not needed for it
+  const [faqRows, factRows] = await Promise.all([runStatement<FaqContentRow>(db, SEED_SQL.faqs, []), runStatement<FactRow>(db, SEED_SQL.facts, [])]);
   const rowBySlug = new Map(faqRows.map((r) => [r.slug, r]));
   const factByKey = new Map(factRows.map((r) => [r.key, r]));
   let missingFaqs = faqs.filter((f) => !rowBySlug.has(f.slug));

@@ -4,6 +4,10 @@ import { faqToCsv, parseFaqCsv, type FaqCsvError } from "./csv.js";
 import { validateFaqEntry, type FaqEntry, type FaqEntryInput, type FaqValidationIssue } from "./entry.js";
 import { FaqIndex, type FaqAnswer } from "./index.js";
 import { classifySmallTalk, type SmallTalkKind } from "./small-talk.js";
+import { runStatement } from "../../db-dialect.js";
+import { dbDateParam, type HotStatement } from "../../hot-store.js";
+
+const RECORD_UNMATCHED: HotStatement = { name: "faq_record_unmatched", text: `INSERT INTO "UnmatchedQuestion" ("text", "createdAt") VALUES ($1, $2)` };
 
 /** What to do with a message typed to the FAQ: small talk gets its own reply, anything else is matched. */
 export type FaqReply = FaqAnswer | { kind: "small-talk"; smallTalk: SmallTalkKind };
@@ -63,7 +67,7 @@ function parseList(json: string): string[] {
   }
 }
 
-export function faqFromRow(row: Faq): FaqEntry {
+export function faqFromRow(row: Pick<Faq, "id" | "slug" | "category" | "question" | "answer" | "variants" | "keywords">): FaqEntry {
   return {
     id: row.id,
     slug: row.slug,
@@ -305,7 +309,8 @@ export class FaqService {
   async recordUnmatched(text: string): Promise<void> {
     if (classifySmallTalk(text)) return;
     const clean = scrubUnmatched(text);
-    if (clean) await this.db.unmatchedQuestion.create({ data: { text: clean } });
+    // one statement on the hot store: a question nobody could answer is an ordinary update's work
+    if (clean) await runStatement(this.db, RECORD_UNMATCHED, [clean, dbDateParam(new Date())]);
   }
 
   /** Entries with the most "not helpful" votes first (only those with at least one). */
