@@ -27,8 +27,11 @@ const OUTCOME_GRID = { left: 580, right: 950 };
 const RATING_CENTER = (RATING_GRID.left + RATING_GRID.right) / 2;
 const OUTCOME_CENTER = (OUTCOME_GRID.left + OUTCOME_GRID.right) / 2;
 
-const fontDir = path.join(path.dirname(createRequire(import.meta.url).resolve("dejavu-fonts-ttf/package.json")), "ttf");
-const FONT_FILES = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"].map((file) => path.join(fontDir, file));
+/** The font files, found on the first chart (resolving the package at import cost start-up time). */
+function fontFiles(): string[] {
+  const fontDir = path.join(path.dirname(createRequire(import.meta.url).resolve("dejavu-fonts-ttf/package.json")), "ttf");
+  return ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"].map((file) => path.join(fontDir, file));
+}
 
 /** Every word in the picture; Indonesian by default, the bot passes its locale's texts. */
 export interface ChartLabels {
@@ -228,7 +231,7 @@ export async function renderStatsChart(stats: FeedbackStats, labels: ChartLabels
   const image = await renderAsync(svg, {
     fitTo: { mode: "width", value: CHART_WIDTH },
     background: "#ffffff",
-    font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
+    font: { fontFiles: fontFiles(), loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
   });
   return Buffer.from(image.asPng());
 }
