@@ -134,36 +134,56 @@ type SeatRequest = RsvpDetails & { eventId: number; userId: number };
 /** The event, the person and the seat counts in one read (inside the write transaction). */
 const snapshotCall = (request: SeatRequest): StatementCall => ({ statement: HOT_SQL.seatSnapshot, values: [request.userId, request.eventId] });
 
-/** Why the request cannot be served at all, whatever the person held before; null when it can. */
-function refusalOf(snap: SeatSnapshot | null, request: SeatRequest, companions: number, now: Date): ReserveResult | null {
-  if (!snap) return { ok: false, reason: "event_not_found", params: {} };
-  if (snap.status !== "published") return { ok: false, reason: "event_not_open", params: { status: snap.status } };
-  if (now.getTime() >= snap.deadline.getTime()) return { ok: false, reason: "deadline_passed", params: {} };
-  if (!snap.userExists) return { ok: false, reason: "user_not_found", params: {} };
-  if (!audienceAllows(snap.audience, snap.role, request.gelombang)) return { ok: false, reason: "alumni_only", params: {} };
-  if (!Number.isInteger(companions) || companions < 0 || companions > snap.maxCompanions) {
-    return { ok: false, reason: "too_many_companions", params: { max: snap.maxCompanions } };
-  }
-  return null;
+type Refusal = Extract<ReserveResult, { ok: false }>;
+
+/**
+ * The snapshot read by snapshotCall, or why the request cannot be served at all, whatever the person held
+ * before (both transactions start with this).
+ */
+function checkedSnapshot(rows: Row[], request: SeatRequest, companions: number, now: Date): { snap: SeatSnapshot } | { refusal: Refusal } {
+  const snap = snapshotOf(rows);
+  const refuse = (reason: Refusal["reason"], params: IssueParams = {}) => ({ refusal: { ok: false as const, reason, params } });
+  if (!snap) return refuse("event_not_found");
+  if (snap.status !== "published") return refuse("event_not_open", { status: snap.status });
+  if (now.getTime() >= snap.deadline.getTime()) return refuse("deadline_passed");
+  if (!snap.userExists) return refuse("user_not_found");
+  if (!audienceAllows(snap.audience, snap.role, request.gelombang)) return refuse("alumni_only");
+  if (!Number.isInteger(companions) || companions < 0 || companions > snap.maxCompanions) return refuse("too_many_companions", { max: snap.maxCompanions });
+  return { snap };
+}
+
+interface Place {
+  fits: boolean;
+  /** the waitlist position when it does not fit */
+  position: number | null;
 }
 
 /** A fresh registration's place: a seat when 1 + companions still fit, else the end of the waitlist. */
-function freshPlace(snap: SeatSnapshot, seats: number): { fits: boolean; position: number | null } {
+function freshPlace(snap: SeatSnapshot, seats: number): Place {
   const fits = snap.capacity === 0 || snap.taken + seats <= snap.capacity;
   return { fits, position: fits ? null : snap.maxPosition + 1 };
 }
 
-/** The INSERT of a fresh registration (a new check-in token; reminders already due count as sent). */
-function insertCall(request: SeatRequest, snap: SeatSnapshot, place: { fits: boolean; position: number | null }, now: Date): StatementCall {
-  const reminders = place.fits ? reminderFlagsFor(snap.startsAt, now) : {};
+/** What a fresh registration's place sets, inserted or written over a cancelled one (reminders already due count as sent). */
+function placeFields(snap: SeatSnapshot, place: Place, now: Date) {
+  return {
+    status: place.fits ? "confirmed" : "waitlisted",
+    waitlistPosition: place.position,
+    ...(place.fits ? reminderFlagsFor(snap.startsAt, now) : {}),
+  };
+}
+
+/** The INSERT of a fresh registration, with a new check-in token. */
+function insertCall(request: SeatRequest, snap: SeatSnapshot, place: Place, now: Date): StatementCall {
+  const fields = placeFields(snap, place, now);
   const date = (value: Date | undefined) => (value ? dbDateParam(value) : null);
   return {
     statement: HOT_SQL.insertRegistration,
     values: [
       request.eventId,
       request.userId,
-      place.fits ? "confirmed" : "waitlisted",
-      place.position,
+      fields.status,
+      fields.waitlistPosition,
       request.fullName,
       request.city,
       request.gelombang,
@@ -171,15 +191,15 @@ function insertCall(request: SeatRequest, snap: SeatSnapshot, place: { fits: boo
       request.phone ?? null,
       request.companions ?? 0,
       newCheckInToken(),
-      date(reminders.reminderDaySentAt),
-      date(reminders.reminderHoursSentAt),
+      date(fields.reminderDaySentAt),
+      date(fields.reminderHoursSentAt),
       dbDateParam(now),
     ],
   };
 }
 
 /** What a fresh registration answers. */
-function freshResult(snap: SeatSnapshot, seats: number, place: { fits: boolean; position: number | null }, registration: Registration): ReserveResult {
+function freshResult(snap: SeatSnapshot, seats: number, place: Place, registration: Registration): ReserveResult {
   if (place.fits) return { ok: true, status: "confirmed", registration, updated: false, seatsLeft: seatsLeft(snap.capacity, snap.taken + seats), offers: [] };
   return { ok: true, status: "waitlisted", registration, updated: false, position: place.position ?? 0, offers: [] };
 }
@@ -198,9 +218,9 @@ const HELD_BEFORE = "held before";
  * (one read, one insert), without the ORM's interactive transaction (several times the CPU).
  */
 function* firstRegistration(request: SeatRequest, companions: number, now: Date): Generator<StatementCall, ReserveResult | typeof HELD_BEFORE, Row[]> {
-  const snap = snapshotOf(yield snapshotCall(request));
-  const refusal = refusalOf(snap, request, companions, now);
-  if (refusal || !snap) return refusal ?? { ok: false, reason: "event_not_found", params: {} };
+  const checked = checkedSnapshot(yield snapshotCall(request), request, companions, now);
+  if ("refusal" in checked) return checked.refusal;
+  const { snap } = checked;
   if (snap.existingId !== null) return HELD_BEFORE;
   const seats = 1 + companions;
   const place = freshPlace(snap, seats);
@@ -229,9 +249,10 @@ export async function reserveSeat(db: Db, request: SeatRequest & { now?: Date })
   // A registration exists: keep its seat or place and change the answers, or register afresh after a
   // cancellation. Read again inside this transaction: it may have changed since.
   return withWriteTransaction(db, async (tx): Promise<ReserveResult> => {
-    const snap = snapshotOf(await runStatement<Row>(tx, HOT_SQL.seatSnapshot, snapshotCall(request).values));
-    const refusal = refusalOf(snap, request, companions, now);
-    if (refusal || !snap) return refusal ?? { ok: false, reason: "event_not_found", params: {} };
+    const snapshot = snapshotCall(request);
+    const checked = checkedSnapshot(await runStatement<Row>(tx, snapshot.statement, snapshot.values), request, companions, now);
+    if ("refusal" in checked) return checked.refusal;
+    const { snap } = checked;
     const seats = 1 + companions;
     const taken = snap.taken;
     const existing = snap.existingId === null ? null : await tx.registration.findUniqueOrThrow({ where: { id: snap.existingId } });
@@ -271,14 +292,7 @@ export async function reserveSeat(db: Db, request: SeatRequest & { now?: Date })
     if (existing) {
       registration = await tx.registration.update({
         where: { id: existing.id },
-        data: {
-          ...details,
-          status: place.fits ? "confirmed" : "waitlisted",
-          waitlistPosition: place.position,
-          offerExpiresAt: null,
-          checkedInAt: null,
-          ...(place.fits ? reminderFlagsFor(snap.startsAt, now) : {}),
-        },
+        data: { ...details, ...placeFields(snap, place, now), offerExpiresAt: null, checkedInAt: null },
       });
     } else {
       const insert = insertCall(request, snap, place, now);
