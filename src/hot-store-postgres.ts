@@ -8,6 +8,11 @@ import { createHotStore, runWork, type HotStatement, type HotStore, type Transac
 
 const WRITE_LOCK = dialectFor("postgresql").writeLock;
 
+/** A named statement on the pool or on one of its connections (a transaction's). */
+async function query(on: pg.Pool | pg.PoolClient, statement: HotStatement, values: readonly unknown[]): Promise<Record<string, unknown>[]> {
+  return (await on.query({ name: statement.name, text: statement.text, values: [...values] })).rows as Record<string, unknown>[];
+}
+
 /** Opens the store on a migrated database (the pool connects lazily; close() ends it). */
 export function openPostgresHotStore(connectionString: string, poolSize = 4): HotStore {
   const pool = new pg.Pool({ connectionString, max: poolSize });
@@ -15,15 +20,14 @@ export function openPostgresHotStore(connectionString: string, poolSize = 4): Ho
   pool.on("error", () => {});
   return createHotStore({
     // pg sends a bigint (a Telegram id) as its decimal text, which PostgreSQL reads into the int8 column
-    all: async <Row>(statement: HotStatement, values: readonly unknown[]) =>
-      (await pool.query({ name: statement.name, text: statement.text, values: [...values] })).rows as Row[],
+    all: async <Row>(statement: HotStatement, values: readonly unknown[]) => (await query(pool, statement, values)) as Row[],
     // one connection from BEGIN to COMMIT, the check-then-act advisory lock first
     transaction: async <T>(work: TransactionWork<T>) => {
       const client = await pool.connect();
       try {
         await client.query("BEGIN");
         await client.query(WRITE_LOCK);
-        const result = await runWork(work, async ({ statement, values }) => (await client.query({ name: statement.name, text: statement.text, values: [...values] })).rows);
+        const result = await runWork(work, ({ statement, values }) => query(client, statement, values));
         await client.query("COMMIT");
         return result;
       } catch (error) {

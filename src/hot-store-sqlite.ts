@@ -72,12 +72,12 @@ export function openSqliteHotStore(file: string): HotStore {
     }
     return compiled.all(...bound) as Row[];
   };
+  // BEGIN IMMEDIATE takes the write lock first (busy: the whole transaction is tried again later); the
+  // work runs synchronously, so no other statement of this process can come in between
+  const inTransaction = conn.transaction((work: TransactionWork<unknown>) => runWorkSync(work, (call) => runNow(call.statement, call.values)));
   return createHotStore({
     all: <Row>(statement: HotStatement, values: readonly unknown[]) => whenFree(() => runNow<Row>(statement, values)),
-    // BEGIN IMMEDIATE takes the write lock first (busy: the whole transaction is tried again later); the
-    // work runs synchronously, so no other statement of this process can come in between
-    transaction: <T>(work: TransactionWork<T>) =>
-      whenFree(() => conn.transaction(() => runWorkSync(work, (call) => runNow(call.statement, call.values))).immediate()),
+    transaction: <T>(work: TransactionWork<T>) => whenFree(() => inTransaction.immediate(work) as T),
     close: async () => {
       conn.close();
     },
