@@ -34,7 +34,7 @@ import { announceChatsFeature, announceFeature } from "./features/announce/index
 import { inlineFeature } from "./features/inline.js";
 import { Scheduler } from "../jobs/scheduler.js";
 import { FaqService } from "../domain/faq/service.js";
-import { CONVERSATION_KEY_PREFIX, sessionKey } from "../domain/sessions.js";
+import { conversationKey, sessionKey } from "../domain/sessions.js";
 import { hotStoreOf, type HotStore } from "../hot-store.js";
 import { BotComposer } from "./composer.js";
 import { adminOnly, staffOnly } from "./middlewares/admin.js";
@@ -95,7 +95,7 @@ function storageFor(deps: AppDeps): StorageAdapter<unknown> {
 }
 
 /**
- * Conversation state, stored next to the chat's session under CONVERSATION_KEY_PREFIX. The session notes
+ * Conversation state, stored next to the chat's session (conversationKey). The session notes
  * that the chat has some (`openConversation`), so an update of any other chat (most updates: a question,
  * a menu button) does not read it: one statement less per update. The note is set with every write of the
  * state and cleared with its deletion, in the same update (the session is written back after the
@@ -105,7 +105,7 @@ function storageFor(deps: AppDeps): StorageAdapter<unknown> {
 function conversationState(storage: StorageAdapter<unknown>): VersionedStateStorage<BotContext, ConversationData> {
   const keyOf = (ctx: BotContext) => {
     const key = sessionKeyOf(ctx);
-    return key === undefined ? undefined : `${CONVERSATION_KEY_PREFIX}${key}`;
+    return key === undefined ? undefined : conversationKey(key);
   };
   return {
     async read(ctx) {

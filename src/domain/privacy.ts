@@ -5,7 +5,7 @@ import type { Db } from "../db.js";
 import { cancelRegistration } from "./events/rsvp.js";
 import { ACTIVE_STATUSES, closeWaitlistGap, offerFreeSeats, type Notice } from "./events/seats.js";
 import { withWriteTransaction, type Tx } from "./events/tx.js";
-import { sessionKeysOf } from "./sessions.js";
+import { CONVERSATION_KEY_PREFIX, sessionKeysOf } from "./sessions.js";
 import { CONSENT_VERSION } from "./users.js";
 
 /**
@@ -328,10 +328,10 @@ export const VISITOR_SESSION_TTL_MS = 30 * DAY_MS;
  */
 export async function purgeStaleSessions(db: Db, now: Date): Promise<{ conversations: number; visitors: number }> {
   const conversations = (
-    await db.session.deleteMany({ where: { key: { startsWith: "conv:" }, updatedAt: { lt: new Date(now.getTime() - CONVERSATION_STATE_TTL_MS) } } })
+    await db.session.deleteMany({ where: { key: { startsWith: CONVERSATION_KEY_PREFIX }, updatedAt: { lt: new Date(now.getTime() - CONVERSATION_STATE_TTL_MS) } } })
   ).count;
   const stale = await db.session.findMany({
-    where: { NOT: { key: { startsWith: "conv:" } }, updatedAt: { lt: new Date(now.getTime() - VISITOR_SESSION_TTL_MS) } },
+    where: { NOT: { key: { startsWith: CONVERSATION_KEY_PREFIX } }, updatedAt: { lt: new Date(now.getTime() - VISITOR_SESSION_TTL_MS) } },
     select: { key: true },
     take: 5000,
   });

@@ -9,8 +9,13 @@ export function sessionKey(chatId: number | bigint | string): string {
   return BigInt(chatId).toString();
 }
 
+/** Where the conversation state of the chat with this session key is stored. */
+export function conversationKey(sessionKey: string): string {
+  return `${CONVERSATION_KEY_PREFIX}${sessionKey}`;
+}
+
 /** The keys of a person's private chat: the session and the conversation state. */
 export function sessionKeysOf(telegramId: number | bigint): string[] {
   const key = sessionKey(telegramId);
-  return [key, `${CONVERSATION_KEY_PREFIX}${key}`];
+  return [key, conversationKey(key)];
 }
