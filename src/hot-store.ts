@@ -2,9 +2,9 @@
 // conversation state (read every update, written when it changed), the user lookup of onboarding (every text
 // message), the staff check (every update that reaches a staff branch), the event reads behind /acara,
 // an event's card and the start of an RSVP, and an RSVP's seat and the cards it updates; other modules run
-// their own per-update statements on it too (`run`: the cluster inbox). Through Prisma each of them cost the client runtime, its query
-// compiler and the adapter's row conversion; a prepared statement on the driver costs a small fraction
-// (`npm run bench`, profile in README).
+// their own per-update statements on it too (`run`: the cluster inbox). Through Prisma each of them cost
+// the client runtime, its query compiler and the adapter's row conversion; a prepared statement on the
+// driver costs a small fraction (`npm run bench`, profile in README).
 //
 // Nothing is cached: every call reads the database, so several instances on one database never see a
 // stale value. Each statement is written once, below, in PostgreSQL's numbered-parameter form; a driver

@@ -9,9 +9,9 @@
 //
 // Common to all: a /command (a message starting with "/") and a button of another feature leave the
 // question open and go on to the rest of the bot (a message that starts with a command has ended the
-// conversation before it gets here: src/bot/index.ts step 10); so does any update that is not a message. Built on conversations v2's
-// `waitUntil(…, { next: true })` and `.and(…, { otherwise })`: an update that is not an answer is
-// skipped, so the conversation stays at the question without growing its replay log.
+// conversation before it gets here: src/bot/index.ts step 10); so does any update that is not a message.
+// Built on conversations v2's `waitUntil(…, { next: true })` and `.and(…, { otherwise })`: an update that
+// is not an answer is skipped, so the conversation stays at the question without growing its replay log.
 import { InlineKeyboard, type Api } from "grammy";
 import type { CallbackData } from "../callback.js";
 import type { BotConversation, ConvContext } from "../context.js";
