@@ -135,6 +135,15 @@ const REGISTRATION_COLUMNS = `"id", "eventId", "userId", "status", "waitlistPosi
 
 const UPCOMING = `"status" = 'published' AND "endsAt" > $1`;
 
+/**
+ * The seats held for the event whose id is `eventId` (a parameter or a column), as a subquery: a seat for
+ * every confirmed or offered registration and one for each of its companions (the rule of
+ * src/domain/events/seats.ts, SEAT_HOLDING and takenSeats).
+ */
+const seatsHeld = (eventId: string) =>
+  `(SELECT CAST(COUNT(*) + COALESCE(SUM(r."companions"), 0) AS INTEGER) FROM "Registration" r
+    WHERE r."eventId" = ${eventId} AND r."status" IN ('confirmed', 'offered'))`;
+
 /** Every statement of the hot store. */
 export const HOT_SQL = {
   readSession: { name: "hot_read_session", text: `SELECT "value" FROM "Session" WHERE "key" = $1` },
@@ -159,8 +168,7 @@ export const HOT_SQL = {
   // one event at a time: a page holds a handful, and one fixed statement beats a new one per list length
   takenSeats: {
     name: "hot_taken_seats",
-    text: `SELECT CAST(COUNT(*) AS INTEGER) AS "n", CAST(COALESCE(SUM("companions"), 0) AS INTEGER) AS "companions"
-      FROM "Registration" WHERE "eventId" = $1 AND "status" IN ('confirmed', 'offered')`,
+    text: `SELECT ${seatsHeld("$1")} AS "taken"`,
   },
   // the RSVP seat decision (src/domain/events/rsvp.ts): the event, the person and the seats in one read,
   // inside the write transaction; $1 the User id, $2 the event id
@@ -170,8 +178,7 @@ export const HOT_SQL = {
        CAST(e."startsAt" AS TEXT) AS "startsAt", CAST(COALESCE(e."rsvpDeadline", e."startsAt") AS TEXT) AS "deadline",
        (SELECT COUNT(*) FROM "User" u WHERE u."id" = $1) AS "userExists",
        (SELECT u."role" FROM "User" u WHERE u."id" = $1) AS "role",
-       (SELECT COUNT(*) + COALESCE(SUM(r."companions"), 0) FROM "Registration" r
-          WHERE r."eventId" = e."id" AND r."status" IN ('confirmed', 'offered')) AS "taken",
+       ${seatsHeld(`e."id"`)} AS "taken",
        (SELECT COALESCE(MAX(r."waitlistPosition"), 0) FROM "Registration" r
           WHERE r."eventId" = e."id" AND r."status" = 'waitlisted') AS "maxPosition",
        (SELECT r."id" FROM "Registration" r WHERE r."eventId" = e."id" AND r."userId" = $1) AS "existingId"
@@ -354,8 +361,8 @@ export function createHotStore(sql: SqlRunner): HotStore {
     takenSeats: async (eventIds) => {
       const taken = new Map<number, number>();
       for (const id of new Set(eventIds)) {
-        const row = (await sql.all<{ n: number; companions: number }>(HOT_SQL.takenSeats, [id]))[0];
-        const seats = Number(row?.n ?? 0) + Number(row?.companions ?? 0);
+        const row = (await sql.all<{ taken: number }>(HOT_SQL.takenSeats, [id]))[0];
+        const seats = Number(row?.taken ?? 0);
         if (seats > 0) taken.set(id, seats);
       }
       return taken;
