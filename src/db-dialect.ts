@@ -103,7 +103,7 @@ export function dialectFor(provider: DatabaseProvider): Dialect {
 /** The dialect of a client or transaction client (both carry Prisma's active provider). */
 export function dialectOf(db: RawClient): Dialect {
   const provider = (db as { _activeProvider?: unknown })._activeProvider;
-  return provider === "postgresql" || provider === "postgres" ? postgres : sqlite;
+  return dialectFor(provider === "postgresql" || provider === "postgres" ? "postgresql" : "sqlite");
 }
 
 /** `$queryRawUnsafe` with the SQL adapted to the client's database. */
