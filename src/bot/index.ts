@@ -4,12 +4,12 @@ import { limit } from "@grammyjs/ratelimiter";
 import { sequentialize } from "@grammyjs/runner";
 import { freeStorage } from "@grammyjs/storage-free";
 import { Bot, GrammyError, HttpError, session, type Context, type MiddlewareFn, type StorageAdapter } from "grammy";
-import type { AppDeps, BotContext, ConvContext, SessionData } from "./context.js";
+import type { AppDeps, BotContext, BotConversation, ConvContext, SessionData } from "./context.js";
 import { DeepLinks } from "./deep-links.js";
 import { createI18n, htmlSafeTranslation, languageOf } from "./i18n.js";
 import { htmlTextTransformer } from "./html-api.js";
 import { escapeParams } from "../domain/html.js";
-import { withBotApiTransformers } from "./conversation/api.js";
+import { compactEnteringUpdate, withBotApiTransformers } from "./conversation/api.js";
 import type { Feature, FeatureKit } from "./feature.js";
 import { languageFrom } from "./format.js";
 import { CommandRegistry } from "./registry.js";
@@ -40,7 +40,7 @@ import { BotComposer } from "./composer.js";
 import { adminOnly, staffOnly } from "./middlewares/admin.js";
 
 /** Bump when a conversation's steps change, so old replay logs are discarded instead of misread. */
-export const CONVERSATION_VERSION = 4;
+export const CONVERSATION_VERSION = 5;
 
 /** The features in the order they see updates. Add new features here. */
 const FEATURES: Feature[] = [onboardingFeature, coreFeature, privacyFeature, aboutFeature, eligibilityFeature, adminsFeature, faqAdminFeature, eventsFeature, eventsAdminFeature, announceFeature, subscriptionFeature, broadcastAdminFeature, feedbackFeature, feedbackAdminFeature, faqFeature];
@@ -309,19 +309,32 @@ export function createBot(deps: AppDeps, options: CreateBotOptions = {}): BotApp
   guarded.use(htmlSafeTranslation());
   // 8. conversations v2, persisted next to the sessions; inside them deps, the chat's language (read once
   //    from the session when the conversation starts) and i18n are installed again, and the API transformers
+  const pluginsOf = new WeakMap<BotConversation, Promise<MiddlewareFn<ConvContext>[]>>();
   guarded.use(
     conversations<BotContext, ConvContext>({
       storage: { type: "context", adapter: conversationState(storage), version: CONVERSATION_VERSION },
-      plugins: async (conversation) => {
-        const language = await conversation.external((ctx) => languageFrom(ctx.session.lang));
-        const provideLanguage: MiddlewareFn<ConvContext> = (ctx, next) => {
-          ctx.language = language;
-          return next();
-        };
-        return [provideDeps as MiddlewareFn<ConvContext>, provideLanguage, i18n as never, htmlSafeTranslation(), withBotApiTransformers(bot.api)];
+      onEnter: (_id, ctx) => compactEnteringUpdate(ctx.update),
+      // The plugin asks for the plugins at every wait of every replay. They are made once per replay (the
+      // plugin makes a new conversation object for each): the language is read in one logged operation,
+      // instead of one more operation in the replay log at every question.
+      plugins: (conversation) => {
+        let plugins = pluginsOf.get(conversation);
+        if (!plugins) {
+          plugins = conversationPlugins(conversation);
+          pluginsOf.set(conversation, plugins);
+        }
+        return plugins;
       },
     }),
   );
+  async function conversationPlugins(conversation: BotConversation): Promise<MiddlewareFn<ConvContext>[]> {
+    const language = await conversation.external((ctx) => languageFrom(ctx.session.lang));
+    const provideLanguage: MiddlewareFn<ConvContext> = (ctx, next) => {
+      ctx.language = language;
+      return next();
+    };
+    return [provideDeps as MiddlewareFn<ConvContext>, provideLanguage, i18n as never, htmlSafeTranslation(), withBotApiTransformers(bot.api)];
+  }
   // 9. groups: answer commands with a pointer to the private chat, ignore the rest
   guarded.chatType(["group", "supergroup"]).on("message::bot_command", (ctx) => ctx.reply(ctx.t("group-use-private", { bot: bot.botInfo.username })));
   // (a private-chat update always has a sender; one without is malformed or forged and is dropped here)

@@ -1,12 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { hotStoreOf } from "../../src/hot-store.js";
 import { BotHarness } from "../support/bot-harness.js";
+import { onboard, PRIVACY_NOW, publishedEvent } from "../support/privacy-fixtures.js";
 
 let h: BotHarness;
 const rina = { id: 7301, first_name: "Rina" };
 
 beforeEach(async () => {
-  h = await BotHarness.create();
+  h = await BotHarness.create({ now: () => PRIVACY_NOW });
 });
 afterEach(async () => {
   await h.close();
@@ -68,5 +69,25 @@ describe("conversation state next to the session", () => {
     await h.db.session.delete({ where: { key: `conv:${rina.id}` } });
     await h.send(rina, "apa itu prakerja");
     expect(await sessionOf(String(rina.id))).not.toHaveProperty("openConversation");
+  });
+
+  it("keeps a compact replay log: the entering button's message as its id, chat and date; the language read once", async () => {
+    interface Logged {
+      replay: { receive: { returnValue: unknown }[] };
+    }
+    const logOf = async () => ((await sessionOf(`conv:${rina.id}`)) as { state: Record<string, Logged[]> }).state["events-rsvp"]?.[0]?.replay.receive ?? [];
+    await onboard(h, rina, "15");
+    const event = await publishedEvent(h);
+    const entered = await h.click(rina, `evr:${event.id}`);
+    expect(BotHarness.texts(entered).join("\n")).toContain("nama lengkapmu");
+    const entering = (await logOf())[0]?.returnValue as { callback_query?: { message?: object } } | undefined;
+    expect(Object.keys(entering?.callback_query?.message ?? {}).sort()).toEqual(["chat", "date", "message_id"]);
+
+    await h.send(rina, "Rina Wati");
+    const asked = await h.send(rina, "Kota Jambi");
+    expect(BotHarness.texts(asked).join("\n")).toContain("gelombang berapa");
+    // the conversation plugins read the chat's language with one logged operation per replay, not one per question
+    const languageReads = (await logOf()).filter((r) => JSON.stringify(r.returnValue) === JSON.stringify({ ok: true, ret: "id" }));
+    expect(languageReads).toHaveLength(1);
   });
 });

@@ -1,5 +1,9 @@
 import { Api, type MiddlewareFn } from "grammy";
+import type { Update } from "grammy/types";
 import type { ConvContext } from "../context.js";
+
+// The conversations plugin's context: the API a conversation's context calls through, and the update a
+// conversation starts with.
 
 /**
  * Conversation plugin: gives the context inside a conversation the API transformers installed on
@@ -20,4 +24,18 @@ export function withBotApiTransformers(botApi: Api): MiddlewareFn<ConvContext> {
     (ctx as { api: Api }).api = api;
     return next();
   };
+}
+
+/**
+ * The plugin's onEnter, on the update that enters a conversation. The plugin keeps that update in the
+ * conversation's replay log, which is read, parsed and written back at every later step; entered from a
+ * button, it carries the button's whole message (an /acara list: 2.5 KB of text, entities and keyboard),
+ * of which a conversation only needs what answering or editing that message takes: its id, chat and date.
+ * The handler that enters a conversation reads nothing of the message after it.
+ */
+export function compactEnteringUpdate(update: Update): void {
+  const query = update.callback_query;
+  if (!query?.message) return;
+  const { message_id, chat, date } = query.message;
+  (query as { message?: unknown }).message = { message_id, chat, date };
 }
