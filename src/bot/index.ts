@@ -37,7 +37,7 @@ import { FaqService } from "../domain/faq/service.js";
 import { conversationKey, sessionKey } from "../domain/sessions.js";
 import { hotStoreOf, type HotStore } from "../hot-store.js";
 import { BotComposer } from "./composer.js";
-import { adminOnly, staffOnly } from "./middlewares/admin.js";
+import { isNational, staffConversations } from "./middlewares/admin.js";
 
 /** Bump when a conversation's steps change, so old replay logs are discarded instead of misread. */
 export const CONVERSATION_VERSION = 5;
@@ -354,10 +354,11 @@ export function createBot(deps: AppDeps, options: CreateBotOptions = {}): BotApp
     return next();
   });
   // 11. the conversations (registered by the features in kit.conversations): an open one takes its
-  //     answers here, before any feature's handler; whatever it leaves goes on (other buttons, commands)
+  //     answers here, before any feature's handler; whatever it leaves goes on (other buttons, commands).
+  //     The staff's are resumed only for the staff, who are looked up only when a conversation is open.
   privateChat.use(conversationsFor.everyone);
-  staffOnly(privateChat).use(conversationsFor.staff);
-  adminOnly(privateChat).use(conversationsFor.admins);
+  staffConversations(privateChat).use(conversationsFor.staff);
+  staffConversations(privateChat, isNational).use(conversationsFor.admins);
   // 12. the main menu and the features
   privateChat.use(mainMenu.menu);
   for (const feature of FEATURES) privateChat.use(feature(kit));

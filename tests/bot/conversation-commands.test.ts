@@ -34,6 +34,31 @@ describe("commands during a conversation", () => {
   });
 });
 
+describe("the staff's conversations", () => {
+  it("ask who the sender is among the staff only when the chat has a conversation open", async () => {
+    const hot = hotStoreOf(h.db);
+    const staffRows = hot.staffRows.bind(hot);
+    let asked = 0;
+    hot.staffRows = (telegramId) => {
+      asked++;
+      return staffRows(telegramId);
+    };
+    await h.send(rina, "/start");
+    asked = 0;
+    const help = await h.send(rina, "/bantuan");
+    expect(BotHarness.texts(help)).toHaveLength(1);
+    expect(asked).toBe(0);
+
+    // a button of another feature while a question is open passes the conversations, and the staff's are
+    // resumed only for the staff: the sender is looked up once
+    await h.send(rina, "/kelayakan");
+    asked = 0;
+    const page = await h.click(rina, "evl:0");
+    expect(page.some((call) => call.method === "answerCallbackQuery")).toBe(true);
+    expect(asked).toBe(1);
+  });
+});
+
 describe("conversation state next to the session", () => {
   const sessionOf = async (key: string) => {
     const row = await h.db.session.findUnique({ where: { key } });

@@ -50,6 +50,27 @@ export function staffOnly(composer: Composer<BotContext>): Composer<BotContext> 
 export function adminOnly(composer: Composer<BotContext>): Composer<BotContext> {
   return composer.filter(async (ctx) => {
     const actor = await actorOf(ctx);
-    return actor !== null && actor.kind !== "organiser";
+    return actor !== null && isNational(actor);
+  });
+}
+
+/** National staff: owners and admins added with /admin_tambah, not the province-scoped organisers. */
+export function isNational(actor: Actor): boolean {
+  return actor.kind !== "organiser";
+}
+
+/**
+ * Branch for the conversations only staff may be in: `kit.conversations.staff`, and with `admits` =
+ * isNational `kit.conversations.admins`. An open conversation is resumed only for someone
+ * it admits. With none open in the chat (the session's note, which the conversation storage reads too)
+ * there is nothing to resume, so the branch is passed without asking the database who the sender is: most
+ * updates, such as a /bantuan that core answers before any staff branch. Passing, the conversations only
+ * make themselves known to a command further on that enters one, behind its own staffOnly or adminOnly.
+ */
+export function staffConversations(composer: Composer<BotContext>, admits: (actor: Actor) => boolean = () => true): Composer<BotContext> {
+  return composer.filter(async (ctx) => {
+    if (!ctx.session.openConversation) return true;
+    const actor = await actorOf(ctx);
+    return actor !== null && admits(actor);
   });
 }
