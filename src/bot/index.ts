@@ -37,7 +37,8 @@ import { FaqService } from "../domain/faq/service.js";
 import { conversationKey, sessionKey } from "../domain/sessions.js";
 import { hotStoreOf, type HotStore } from "../hot-store.js";
 import { BotComposer } from "./composer.js";
-import { isNational, staffConversations } from "./middlewares/admin.js";
+import { isNationalActor } from "../domain/organisers.js";
+import { anyStaff, staffConversations } from "./middlewares/admin.js";
 
 /** Bump when a conversation's steps change, so old replay logs are discarded instead of misread. */
 export const CONVERSATION_VERSION = 5;
@@ -357,8 +358,8 @@ export function createBot(deps: AppDeps, options: CreateBotOptions = {}): BotApp
   //     answers here, before any feature's handler; whatever it leaves goes on (other buttons, commands).
   //     The staff's are resumed only for the staff, who are looked up only when a conversation is open.
   privateChat.use(conversationsFor.everyone);
-  staffConversations(privateChat).use(conversationsFor.staff);
-  staffConversations(privateChat, isNational).use(conversationsFor.admins);
+  staffConversations(privateChat, anyStaff).use(conversationsFor.staff);
+  staffConversations(privateChat, isNationalActor).use(conversationsFor.admins);
   // 12. the main menu and the features
   privateChat.use(mainMenu.menu);
   for (const feature of FEATURES) privateChat.use(feature(kit));

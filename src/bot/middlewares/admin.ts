@@ -1,6 +1,6 @@
 import type { Composer } from "grammy";
 import type { Update } from "grammy/types";
-import type { Actor } from "../../domain/organisers.js";
+import { isNationalActor, type Actor } from "../../domain/organisers.js";
 import type { BotContext } from "../context.js";
 
 /**
@@ -32,45 +32,44 @@ export async function requireActor(ctx: BotContext): Promise<Actor> {
   return actor;
 }
 
+/** Which members of the staff a branch lets through. */
+export type Admits = (actor: Actor) => boolean;
+
+/** Every member of the staff: owners, national admins and province-scoped organisers. */
+export const anyStaff: Admits = () => true;
+
+/** Whether the sender is a member of the staff that `admits` lets through (the one check of every branch below). */
+async function admitted(ctx: BotContext, admits: Admits): Promise<boolean> {
+  const actor = await actorOf(ctx);
+  return actor !== null && admits(actor);
+}
+
 /**
- * Branch for every member of the staff: owners, national admins and province-scoped organisers. The
- * handlers in it limit what they show and do with the actor's scope (src/domain/organisers.ts).
- * Everyone else falls through untouched and ends at the fallback's "unknown command" reply, so the
- * existence of admin commands is never revealed.
+ * Branch for every member of the staff. The handlers in it limit what they show and do with the actor's
+ * scope (src/domain/organisers.ts). Everyone else falls through untouched and ends at the fallback's
+ * "unknown command" reply, so the existence of admin commands is never revealed.
  */
 export function staffOnly(composer: Composer<BotContext>): Composer<BotContext> {
-  return composer.filter(async (ctx) => (await actorOf(ctx)) !== null);
+  return composer.filter((ctx) => admitted(ctx, anyStaff));
 }
 
 /**
  * Branch for national staff only (owners and admins added with /admin_tambah): the FAQ and other
- * programme-wide tools that organisers do not use. Organisers and everyone else fall through to the
- * ordinary "unknown command" reply.
+ * programme-wide tools that organisers do not use.
+ * Organisers and everyone else fall through to the ordinary "unknown command" reply.
  */
 export function adminOnly(composer: Composer<BotContext>): Composer<BotContext> {
-  return composer.filter(async (ctx) => {
-    const actor = await actorOf(ctx);
-    return actor !== null && isNational(actor);
-  });
-}
-
-/** National staff: owners and admins added with /admin_tambah, not the province-scoped organisers. */
-export function isNational(actor: Actor): boolean {
-  return actor.kind !== "organiser";
+  return composer.filter((ctx) => admitted(ctx, isNationalActor));
 }
 
 /**
- * Branch for the conversations only staff may be in: `kit.conversations.staff`, and with `admits` =
- * isNational `kit.conversations.admins`. An open conversation is resumed only for someone
- * it admits. With none open in the chat (the session's note, which the conversation storage reads too)
+ * Branch for conversations only some of the staff may be in (`kit.conversations.staff` with anyStaff,
+ * `kit.conversations.admins` with isNationalActor). An open conversation is resumed only for someone `admits`
+ * lets through. With none open in the chat (the session's note, which the conversation storage reads too)
  * there is nothing to resume, so the branch is passed without asking the database who the sender is: most
  * updates, such as a /bantuan that core answers before any staff branch. Passing, the conversations only
  * make themselves known to a command further on that enters one, behind its own staffOnly or adminOnly.
  */
-export function staffConversations(composer: Composer<BotContext>, admits: (actor: Actor) => boolean = () => true): Composer<BotContext> {
-  return composer.filter(async (ctx) => {
-    if (!ctx.session.openConversation) return true;
-    const actor = await actorOf(ctx);
-    return actor !== null && admits(actor);
-  });
+export function staffConversations(composer: Composer<BotContext>, admits: Admits): Composer<BotContext> {
+  return composer.filter((ctx) => !ctx.session.openConversation || admitted(ctx, admits));
 }
