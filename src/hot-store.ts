@@ -181,7 +181,9 @@ export const HOT_SQL = {
        ${seatsHeld(`e."id"`)} AS "taken",
        (SELECT COALESCE(MAX(r."waitlistPosition"), 0) FROM "Registration" r
           WHERE r."eventId" = e."id" AND r."status" = 'waitlisted') AS "maxPosition",
-       (SELECT r."id" FROM "Registration" r WHERE r."eventId" = e."id" AND r."userId" = $1) AS "existingId"
+       (SELECT r."id" FROM "Registration" r WHERE r."eventId" = e."id" AND r."userId" = $1) AS "existingId",
+       (SELECT r."status" FROM "Registration" r WHERE r."eventId" = e."id" AND r."userId" = $1) AS "existingStatus",
+       (SELECT r."companions" FROM "Registration" r WHERE r."eventId" = e."id" AND r."userId" = $1) AS "existingCompanions"
      FROM "Event" e WHERE e."id" = $2`,
   },
   // the one write of a first RSVP, with the columns and value formats the Prisma client writes
@@ -190,6 +192,12 @@ export const HOT_SQL = {
     text: `INSERT INTO "Registration" ("eventId", "userId", "status", "waitlistPosition", "fullName", "city", "gelombang", "training", "phone",
        "companions", "checkInToken", "reminderDaySentAt", "reminderHoursSentAt", "createdAt", "updatedAt")
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING ${REGISTRATION_COLUMNS}`,
+  },
+  // a held seat's new answers (src/domain/events/rsvp.ts): the columns the Prisma client writes for them
+  updateAnswers: {
+    name: "hot_update_answers",
+    text: `UPDATE "Registration" SET "fullName" = $2, "city" = $3, "gelombang" = $4, "training" = $5, "phone" = $6, "companions" = $7,
+       "updatedAt" = $8 WHERE "id" = $1 RETURNING ${REGISTRATION_COLUMNS}`,
   },
   postsOfEvent: {
     name: "hot_posts_of_event",

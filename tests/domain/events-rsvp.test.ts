@@ -1,4 +1,4 @@
-import { afterEach, expect, it } from "vitest";
+import { afterEach, expect, it, vi } from "vitest";
 import {
   acceptOffer,
   cancelRegistration,
@@ -78,6 +78,31 @@ describeEachProvider("reserving a seat", (provider) => {
     // without a deadline, registration closes at the start
     const open = await makeEvent(t.db, { title: "tanpa batas" });
     expect(await reserveSeat(t.db, { eventId: open.id, userId: u.id, ...details(), now: open.startsAt })).toMatchObject({ ok: false, reason: "deadline_passed" });
+  });
+
+  it("writes new answers for a held seat without the ORM's transaction, unless the seats it frees go to someone waiting", async () => {
+    t = await createTestDatabase(provider);
+    const event = await makeEvent(t.db, { capacity: 3, maxCompanions: 2 });
+    const [a, b] = await makeUsers(t.db, 2);
+    expect(await reserveSeat(t.db, { eventId: event.id, userId: a!.id, ...details(), now: NOW })).toMatchObject({ ok: true, status: "confirmed" });
+    const ormTransactions = vi.spyOn(t.db, "$transaction");
+
+    const changed = await reserveSeat(t.db, { eventId: event.id, userId: a!.id, ...details("Siti R."), companions: 1, phone: "+6281234567890", now: at(1) });
+    expect(changed).toMatchObject({ ok: true, status: "confirmed", updated: true, seatsLeft: 1, offers: [] });
+    if (changed.ok) {
+      // the row written by the quick path reads back exactly like a Prisma row, updatedAt included
+      expect(changed.registration).toEqual(await t.db.registration.findUniqueOrThrow({ where: { id: changed.registration.id } }));
+      expect(changed.registration).toMatchObject({ fullName: "Siti R.", companions: 1, phone: "+6281234567890", updatedAt: at(1) });
+    }
+    expect(await reserveSeat(t.db, { eventId: event.id, userId: a!.id, ...details(), companions: 2, now: at(1) })).toMatchObject({ ok: true, seatsLeft: 0 });
+    expect(await reserveSeat(t.db, { eventId: event.id, userId: b!.id, ...details(), now: at(1) })).toMatchObject({ ok: true, status: "waitlisted", position: 1 });
+    expect(ormTransactions).not.toHaveBeenCalled();
+
+    // two companions fewer, with b waiting: the freed seat is offered, in the full transaction
+    const fewer = await reserveSeat(t.db, { eventId: event.id, userId: a!.id, ...details(), companions: 0, now: at(2) });
+    expect(fewer).toMatchObject({ ok: true, status: "confirmed", updated: true, offers: [{ userId: b!.id }] });
+    expect(ormTransactions).toHaveBeenCalledTimes(1);
+    expect(await t.db.registration.findFirstOrThrow({ where: { eventId: event.id, userId: b!.id } })).toMatchObject({ status: "offered" });
   });
 
   it("parses the conversation's answers", () => {

@@ -1,7 +1,8 @@
 // RSVP: reserving a seat, the waitlist, seat offers when someone cancels, and their expiry.
 // Every change runs in a write transaction, so two people can never take the last seat twice, whether they
-// press at the same moment in one process or in several: a first registration in one of the hot store's
-// (src/hot-store.ts TransactionWork), everything else in the ORM's (./tx.ts). Both take the same lock.
+// press at the same moment in one process or in several: a first registration, or new answers that free no
+// seat anyone waits for, in one of the hot store's (src/hot-store.ts TransactionWork), everything else in
+// the ORM's (./tx.ts). Both take the same lock.
 import type { Db } from "../../db.js";
 import { runStatement } from "../../db-dialect.js";
 import { dbDateParam, HOT_SQL, hotStoreOf, parseDbDate, registrationOf, type StatementCall } from "../../hot-store.js";
@@ -107,6 +108,9 @@ interface SeatSnapshot {
   /** the last waitlist position in use (0 when nobody waits) */
   maxPosition: number;
   existingId: number | null;
+  /** the status and companions of that registration (null without one) */
+  existingStatus: string | null;
+  existingCompanions: number | null;
 }
 
 type Row = Record<string, unknown>;
@@ -126,6 +130,8 @@ function snapshotOf(rows: Row[]): SeatSnapshot | null {
     taken: Number(row.taken),
     maxPosition: Number(row.maxPosition),
     existingId: row.existingId === null || row.existingId === undefined ? null : Number(row.existingId),
+    existingStatus: row.existingStatus === null || row.existingStatus === undefined ? null : String(row.existingStatus),
+    existingCompanions: row.existingCompanions === null || row.existingCompanions === undefined ? null : Number(row.existingCompanions),
   };
 }
 
@@ -204,28 +210,50 @@ function freshResult(snap: SeatSnapshot, seats: number, place: Place, registrati
   return { ok: true, status: "waitlisted", registration, updated: false, position: place.position ?? 0, offers: [] };
 }
 
-function insertedOf(rows: Row[]): Registration {
+/** The row of an INSERT or UPDATE … RETURNING (REGISTRATION_COLUMNS), as Prisma would read it. */
+function writtenOf(rows: Row[]): Registration {
   const row = rows[0];
-  if (!row) throw new Error("registration insert returned nothing");
+  if (!row) throw new Error("the registration written returned no row");
   return registrationOf(row);
 }
 
-/** The person holds a registration for the event already: its change needs the full transaction. */
+/** The person's registration needs the full transaction (a waitlist place, a cancelled one, or seats freed for those waiting). */
 const HELD_BEFORE = "held before";
 
+/** The UPDATE of a held registration's answers. */
+function answersCall(registrationId: number, request: SeatRequest, companions: number, now: Date): StatementCall {
+  return {
+    statement: HOT_SQL.updateAnswers,
+    values: [registrationId, request.fullName, request.city, request.gelombang, request.training ?? null, request.phone ?? null, companions, dbDateParam(now)],
+  };
+}
+
 /**
- * A first registration, the usual case: decided and written in one short transaction of the hot store
- * (one read, one insert), without the ORM's interactive transaction (several times the CPU).
+ * The usual cases, each decided and written in one short transaction of the hot store (one read, one write),
+ * without the ORM's interactive transaction (several times the CPU, and the query compiler in memory): a
+ * first registration, and new answers for a held seat or offer that free no seat someone waits for (the
+ * person keeps their seat; more companions only if the seats are there).
  */
-function* firstRegistration(request: SeatRequest, companions: number, now: Date): Generator<StatementCall, ReserveResult | typeof HELD_BEFORE, Row[]> {
+function* quickRegistration(request: SeatRequest, companions: number, now: Date): Generator<StatementCall, ReserveResult | typeof HELD_BEFORE, Row[]> {
   const checked = checkedSnapshot(yield snapshotCall(request), request, companions, now);
   if ("refusal" in checked) return checked.refusal;
   const { snap } = checked;
-  if (snap.existingId !== null) return HELD_BEFORE;
   const seats = 1 + companions;
-  const place = freshPlace(snap, seats);
-  const registration = insertedOf(yield insertCall(request, snap, place, now));
-  return freshResult(snap, seats, place, registration);
+  if (snap.existingId === null) {
+    const place = freshPlace(snap, seats);
+    const registration = writtenOf(yield insertCall(request, snap, place, now));
+    return freshResult(snap, seats, place, registration);
+  }
+  const status = snap.existingStatus;
+  if (status !== "confirmed" && status !== "offered") return HELD_BEFORE;
+  const delta = seats - (1 + (snap.existingCompanions ?? 0));
+  // fewer companions free seats: with somebody waiting, they are offered (offerFreeSeats, the full transaction)
+  if (delta < 0 && snap.maxPosition > 0) return HELD_BEFORE;
+  if (snap.capacity > 0 && delta > 0 && snap.taken + delta > snap.capacity) {
+    return { ok: false, reason: "no_room_for_companions", params: { left: Math.max(0, snap.capacity - snap.taken) } };
+  }
+  const registration = writtenOf(yield answersCall(snap.existingId, request, companions, now));
+  return { ok: true, status, registration, updated: true, seatsLeft: seatsLeft(snap.capacity, snap.taken + delta), offers: [] };
 }
 
 /**
@@ -236,8 +264,8 @@ function* firstRegistration(request: SeatRequest, companions: number, now: Date)
 export async function reserveSeat(db: Db, request: SeatRequest & { now?: Date }): Promise<ReserveResult> {
   const now = request.now ?? new Date();
   const companions = request.companions ?? 0;
-  const first = await hotStoreOf(db).transaction(() => firstRegistration(request, companions, now));
-  if (first !== HELD_BEFORE) return first;
+  const quick = await hotStoreOf(db).transaction(() => quickRegistration(request, companions, now));
+  if (quick !== HELD_BEFORE) return quick;
   const details = {
     fullName: request.fullName,
     city: request.city,
@@ -246,8 +274,9 @@ export async function reserveSeat(db: Db, request: SeatRequest & { now?: Date })
     phone: request.phone ?? null,
     companions,
   };
-  // A registration exists: keep its seat or place and change the answers, or register afresh after a
-  // cancellation. Read again inside this transaction: it may have changed since.
+  // A registration exists that the quick path leaves here: keep its seat or place and change the answers
+  // (offering what that frees), or register afresh after a cancellation. Read again inside this
+  // transaction: it may have changed since.
   return withWriteTransaction(db, async (tx): Promise<ReserveResult> => {
     const snapshot = snapshotCall(request);
     const checked = checkedSnapshot(await runStatement<Row>(tx, snapshot.statement, snapshot.values), request, companions, now);
@@ -296,7 +325,7 @@ export async function reserveSeat(db: Db, request: SeatRequest & { now?: Date })
       });
     } else {
       const insert = insertCall(request, snap, place, now);
-      registration = insertedOf(await runStatement<Row>(tx, insert.statement, insert.values));
+      registration = writtenOf(await runStatement<Row>(tx, insert.statement, insert.values));
     }
     return freshResult(snap, seats, place, registration);
   });
