@@ -1,8 +1,26 @@
 // The worker's housekeeping queries: scheduled → running, running → done, broadcasts whose final report is
 // due, and recovery of rows a dead process left "sending". Reads come first so an idle bot only runs
-// SELECTs (on SQLite an UPDATE takes the write lock even when it matches nothing).
+// SELECTs (on SQLite an UPDATE takes the write lock even when it matches nothing). Those reads run every
+// quarter second, so they are hot-store statements (src/hot-store.ts): an idle bot then never loads the
+// ORM's query compiler for them.
 import type { Db } from "../../db.js";
-import { dialectOf, executeRaw, queryRaw } from "../../db-dialect.js";
+import { dialectOf, executeRaw, queryRaw, runStatement } from "../../db-dialect.js";
+import { dbDateParam, type HotStatement } from "../../hot-store.js";
+
+/** The reads of every housekeeping round, in the hot store's `$n` form. */
+const POLL_SQL = {
+  active: {
+    name: "broadcast_active",
+    text: `SELECT "id", "status", ("status" = 'scheduled' AND "scheduledAt" <= $1) AS "due" FROM "Broadcast"
+      WHERE "status" IN ('scheduled', 'running', 'paused') ORDER BY "id"`,
+  },
+  unreported: {
+    name: "broadcast_unreported",
+    text: `SELECT b."id" FROM "Broadcast" b WHERE b."status" IN ('done', 'cancelled') AND b."finishedAt" IS NULL AND NOT EXISTS (
+      SELECT 1 FROM "BroadcastRecipient" r WHERE r."broadcastId" = b."id" AND r."status" = 'sending') ORDER BY b."id"`,
+  },
+  running: { name: "broadcast_running", text: `SELECT "id" FROM "Broadcast" WHERE "status" = 'running' ORDER BY "id"` },
+} satisfies Record<string, HotStatement>;
 
 export interface ActiveBroadcast {
   id: number;
@@ -13,12 +31,7 @@ export interface ActiveBroadcast {
 
 /** Scheduled, running and paused broadcasts, oldest first. */
 export async function activeBroadcasts(db: Db, nowMs: number): Promise<ActiveBroadcast[]> {
-  const rows = await queryRaw<{ id: number; status: string; due: number | bigint | boolean }[]>(
-    db,
-    `SELECT "id", "status", ("status" = 'scheduled' AND "scheduledAt" <= ?) AS "due" FROM "Broadcast" ` +
-      `WHERE "status" IN ('scheduled', 'running', 'paused') ORDER BY "id"`,
-    dialectOf(db).time(nowMs),
-  );
+  const rows = await runStatement<{ id: number; status: string; due: number | bigint | boolean }>(db, POLL_SQL.active, [dbDateParam(new Date(nowMs))]);
   return rows.map((r) => ({ id: Number(r.id), status: r.status, due: Number(r.due) === 1 }));
 }
 
@@ -54,17 +67,13 @@ export async function finishIfComplete(db: Db, id: number, nowMs: number): Promi
 
 /** Done or cancelled, not yet reported, and nothing of theirs still on the wire. */
 export async function unreportedFinished(db: Db): Promise<number[]> {
-  const rows = await queryRaw<{ id: number }[]>(
-    db,
-    `SELECT b."id" FROM "Broadcast" b WHERE b."status" IN ('done', 'cancelled') AND b."finishedAt" IS NULL AND NOT EXISTS (` +
-      `SELECT 1 FROM "BroadcastRecipient" r WHERE r."broadcastId" = b."id" AND r."status" = 'sending') ORDER BY b."id"`,
-  );
+  const rows = await runStatement<{ id: number }>(db, POLL_SQL.unreported, []);
   return rows.map((r) => Number(r.id));
 }
 
 /** Running broadcasts, oldest first. */
 export async function runningBroadcasts(db: Db): Promise<number[]> {
-  const rows = await queryRaw<{ id: number }[]>(db, `SELECT "id" FROM "Broadcast" WHERE "status" = 'running' ORDER BY "id"`);
+  const rows = await runStatement<{ id: number }>(db, POLL_SQL.running, []);
   return rows.map((r) => Number(r.id));
 }
 
