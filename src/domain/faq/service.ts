@@ -9,6 +9,18 @@ import { dbDateParam, type HotStatement } from "../../hot-store.js";
 
 const RECORD_UNMATCHED: HotStatement = { name: "faq_record_unmatched", text: `INSERT INTO "UnmatchedQuestion" ("text", "createdAt") VALUES ($1, $2)` };
 
+/**
+ * The index's reads, on the hot store too: the revision is read every few seconds, and with both off the
+ * ORM a bot whose FAQ nobody edits never loads the ORM's query compiler for them.
+ */
+const FAQ_SQL = {
+  entries: { name: "faq_entries", text: `SELECT "id", "slug", "category", "question", "answer", "variants", "keywords" FROM "Faq" ORDER BY "id"` },
+  revision: { name: "faq_revision", text: `SELECT "value" FROM "Counter" WHERE "key" = $1` },
+} satisfies Record<string, HotStatement>;
+
+/** A Faq row as FAQ_SQL.entries reads it. */
+type FaqRow = Pick<Faq, "slug" | "category" | "question" | "answer" | "variants" | "keywords"> & { id: number | bigint };
+
 /** What to do with a message typed to the FAQ: small talk gets its own reply, anything else is matched. */
 export type FaqReply = FaqAnswer | { kind: "small-talk"; smallTalk: SmallTalkKind };
 
@@ -143,8 +155,8 @@ export class FaqService {
     const ticket = ++this.reloadsStarted;
     // the revision first: a change landing between the two reads only causes one more reload later
     const revision = await this.readRevision();
-    const rows = await this.db.faq.findMany({ orderBy: { id: "asc" } });
-    const entries = rows.map(faqFromRow);
+    const rows = await runStatement<FaqRow>(this.db, FAQ_SQL.entries, []);
+    const entries = rows.map((row) => faqFromRow({ ...row, id: Number(row.id) }));
     const index = FaqIndex.build(entries);
     // when reloads overlap, the one that started last read the newest rows: never replace it with older
     if (ticket > this.reloadsApplied) {
@@ -178,7 +190,8 @@ export class FaqService {
   }
 
   private async readRevision(): Promise<number> {
-    return (await this.db.counter.findUnique({ where: { key: FAQ_REVISION_KEY } }))?.value ?? 0;
+    const row = (await runStatement<{ value: number }>(this.db, FAQ_SQL.revision, [FAQ_REVISION_KEY]))[0];
+    return row ? Number(row.value) : 0;
   }
 
   /** After a change: moves the revision for the other instances, then rebuilds this one's index. */
