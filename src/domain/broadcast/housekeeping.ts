@@ -1,8 +1,8 @@
 // The worker's housekeeping queries: scheduled → running, running → done, broadcasts whose final report is
 // due, and recovery of rows a dead process left "sending". Reads come first so an idle bot only runs
 // SELECTs (on SQLite an UPDATE takes the write lock even when it matches nothing). Those reads run every
-// quarter second, so they are hot-store statements (src/hot-store.ts): an idle bot then never loads the
-// ORM's query compiler for them.
+// quarter second, and the recoveries at every start and lease round, so they are hot-store statements
+// (src/hot-store.ts): an idle bot then never loads the ORM's query compiler for them.
 import type { Db } from "../../db.js";
 import { dialectOf, executeRaw, queryRaw, runStatement } from "../../db-dialect.js";
 import { dbDateParam, type HotStatement } from "../../hot-store.js";
@@ -20,6 +20,22 @@ const POLL_SQL = {
       SELECT 1 FROM "BroadcastRecipient" r WHERE r."broadcastId" = b."id" AND r."status" = 'sending') ORDER BY b."id"`,
   },
   running: { name: "broadcast_running", text: `SELECT "id" FROM "Broadcast" WHERE "status" = 'running' ORDER BY "id"` },
+  // the recoveries (recoverSending, recoverExpiredClaims): $1 now; RETURNING counts the rows on both drivers
+  recoverAll: {
+    name: "broadcast_recover_all",
+    text: `UPDATE "BroadcastRecipient" SET "status" = 'pending', "claimedBy" = NULL, "leaseUntil" = NULL, "updatedAt" = $1
+      WHERE "status" = 'sending' RETURNING "id"`,
+  },
+  recoverOwnAndExpired: {
+    name: "broadcast_recover_own_and_expired",
+    text: `UPDATE "BroadcastRecipient" SET "status" = 'pending', "claimedBy" = NULL, "leaseUntil" = NULL, "updatedAt" = $1
+      WHERE "status" = 'sending' AND ("leaseUntil" IS NULL OR "leaseUntil" < $1 OR "claimedBy" = $2) RETURNING "id"`,
+  },
+  recoverExpired: {
+    name: "broadcast_recover_expired",
+    text: `UPDATE "BroadcastRecipient" SET "status" = 'pending', "claimedBy" = NULL, "leaseUntil" = NULL, "updatedAt" = $1
+      WHERE "status" = 'sending' AND "leaseUntil" < $1 RETURNING "id"`,
+  },
 } satisfies Record<string, HotStatement>;
 
 export interface ActiveBroadcast {
@@ -83,28 +99,15 @@ export async function runningBroadcasts(db: Db): Promise<number[]> {
  * otherwise only rows whose claim lease ran out, plus `owner`'s own (a restart under the same INSTANCE_ID):
  * a live instance's in-flight rows are never taken from it.
  */
-export function recoverSending(db: Db, nowMs: number, scope: { all: true } | { all: false; owner: string } = { all: true }): Promise<number> {
-  const now = dialectOf(db).time(nowMs);
-  if (scope.all) return executeRaw(db, `UPDATE "BroadcastRecipient" SET "status" = 'pending', "claimedBy" = NULL, "leaseUntil" = NULL, "updatedAt" = ? WHERE "status" = 'sending'`, now);
-  return executeRaw(
-    db,
-    `UPDATE "BroadcastRecipient" SET "status" = 'pending', "claimedBy" = NULL, "leaseUntil" = NULL, "updatedAt" = ? ` +
-      `WHERE "status" = 'sending' AND ("leaseUntil" IS NULL OR "leaseUntil" < ? OR "claimedBy" = ?)`,
-    now,
-    now,
-    scope.owner,
-  );
+export async function recoverSending(db: Db, nowMs: number, scope: { all: true } | { all: false; owner: string } = { all: true }): Promise<number> {
+  const now = dbDateParam(new Date(nowMs));
+  const rows = scope.all ? await runStatement(db, POLL_SQL.recoverAll, [now]) : await runStatement(db, POLL_SQL.recoverOwnAndExpired, [now, scope.owner]);
+  return rows.length;
 }
 
 /** Rows whose claim lease ran out (their instance died): back to "pending" (run periodically by every worker). */
-export function recoverExpiredClaims(db: Db, nowMs: number): Promise<number> {
-  const now = dialectOf(db).time(nowMs);
-  return executeRaw(
-    db,
-    `UPDATE "BroadcastRecipient" SET "status" = 'pending', "claimedBy" = NULL, "leaseUntil" = NULL, "updatedAt" = ? WHERE "status" = 'sending' AND "leaseUntil" < ?`,
-    now,
-    now,
-  );
+export async function recoverExpiredClaims(db: Db, nowMs: number): Promise<number> {
+  return (await runStatement(db, POLL_SQL.recoverExpired, [dbDateParam(new Date(nowMs))])).length;
 }
 
 /** Extends the claim lease of the rows `owner` holds in "sending". */
