@@ -65,6 +65,8 @@ export interface HotStore {
   countUpcoming(province: string | null, now: Date): Promise<{ total: number; inProvince: number }>;
   /** One page of upcoming published events: `province` first, then by start time and id. */
   upcomingEvents(query: UpcomingQuery): Promise<Event[]>;
+  /** A Counter row's value, or null when there is none (read by periodic checks: the FAQ revision, the digest week). */
+  counterValue(key: string): Promise<number | null>;
   /** Every channel and group card of an event, oldest first (looked at after every RSVP: src/domain/events/card.ts). */
   postsOfEvent(eventId: number): Promise<AnnouncementPost[]>;
   /** Any statement of another module's hot path on this driver (src/db-dialect.ts runStatement). */
@@ -199,6 +201,7 @@ export const HOT_SQL = {
     text: `UPDATE "Registration" SET "fullName" = $2, "city" = $3, "gelombang" = $4, "training" = $5, "phone" = $6, "companions" = $7,
        "updatedAt" = $8 WHERE "id" = $1 RETURNING ${REGISTRATION_COLUMNS}`,
   },
+  counterValue: { name: "hot_counter_value", text: `SELECT "value" FROM "Counter" WHERE "key" = $1` },
   postsOfEvent: {
     name: "hot_posts_of_event",
     text: `SELECT "id", ${asText("chatId")}, "messageId", "eventId", ${asText("postedBy")}, "renderedHash", ${asText("createdAt")}, ${asText("updatedAt")}
@@ -381,6 +384,10 @@ export function createHotStore(sql: SqlRunner): HotStore {
     },
     upcomingEvents: async ({ province, now, offset, limit }) =>
       (await sql.all<Raw>(HOT_SQL.upcomingEvents, [dbDateParam(now), province, limit, offset])).map(eventOf),
+    counterValue: async (key) => {
+      const row = (await sql.all<{ value: number }>(HOT_SQL.counterValue, [key]))[0];
+      return row ? Number(row.value) : null;
+    },
     postsOfEvent: async (eventId) => (await sql.all<Raw>(HOT_SQL.postsOfEvent, [eventId])).map(postOf),
     run: (statement, values) => sql.all(statement, values),
     transaction: (work) => sql.transaction(work),

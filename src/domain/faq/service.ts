@@ -5,20 +5,17 @@ import { validateFaqEntry, type FaqEntry, type FaqEntryInput, type FaqValidation
 import { FaqIndex, type FaqAnswer } from "./index.js";
 import { classifySmallTalk, type SmallTalkKind } from "./small-talk.js";
 import { runStatement } from "../../db-dialect.js";
-import { dbDateParam, type HotStatement } from "../../hot-store.js";
+import { dbDateParam, hotStoreOf, type HotStatement } from "../../hot-store.js";
 
 const RECORD_UNMATCHED: HotStatement = { name: "faq_record_unmatched", text: `INSERT INTO "UnmatchedQuestion" ("text", "createdAt") VALUES ($1, $2)` };
 
 /**
- * The index's reads, on the hot store too: the revision is read every few seconds, and with both off the
- * ORM a bot whose FAQ nobody edits never loads the ORM's query compiler for them.
+ * The index's entries, on the hot store as its revision (read every few seconds): with both off the ORM, a
+ * bot whose FAQ nobody edits never loads the ORM's query compiler for them.
  */
-const FAQ_SQL = {
-  entries: { name: "faq_entries", text: `SELECT "id", "slug", "category", "question", "answer", "variants", "keywords" FROM "Faq" ORDER BY "id"` },
-  revision: { name: "faq_revision", text: `SELECT "value" FROM "Counter" WHERE "key" = $1` },
-} satisfies Record<string, HotStatement>;
+const FAQ_ENTRIES: HotStatement = { name: "faq_entries", text: `SELECT "id", "slug", "category", "question", "answer", "variants", "keywords" FROM "Faq" ORDER BY "id"` };
 
-/** A Faq row as FAQ_SQL.entries reads it. */
+/** A Faq row as FAQ_ENTRIES reads it. */
 type FaqRow = Pick<Faq, "slug" | "category" | "question" | "answer" | "variants" | "keywords"> & { id: number | bigint };
 
 /** What to do with a message typed to the FAQ: small talk gets its own reply, anything else is matched. */
@@ -155,7 +152,7 @@ export class FaqService {
     const ticket = ++this.reloadsStarted;
     // the revision first: a change landing between the two reads only causes one more reload later
     const revision = await this.readRevision();
-    const rows = await runStatement<FaqRow>(this.db, FAQ_SQL.entries, []);
+    const rows = await runStatement<FaqRow>(this.db, FAQ_ENTRIES, []);
     const entries = rows.map((row) => faqFromRow({ ...row, id: Number(row.id) }));
     const index = FaqIndex.build(entries);
     // when reloads overlap, the one that started last read the newest rows: never replace it with older
@@ -190,8 +187,7 @@ export class FaqService {
   }
 
   private async readRevision(): Promise<number> {
-    const row = (await runStatement<{ value: number }>(this.db, FAQ_SQL.revision, [FAQ_REVISION_KEY]))[0];
-    return row ? Number(row.value) : 0;
+    return (await hotStoreOf(this.db).counterValue(FAQ_REVISION_KEY)) ?? 0;
   }
 
   /** After a change: moves the revision for the other instances, then rebuilds this one's index. */
