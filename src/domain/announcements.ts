@@ -4,7 +4,8 @@
 // them with "message is not modified").
 import { createHash } from "node:crypto";
 import type { Db } from "../db.js";
-import { hotStoreOf } from "../hot-store.js";
+import { runStatement } from "../db-dialect.js";
+import { dbDateParam, hotStoreOf, type HotStatement } from "../hot-store.js";
 import type { AnnouncementChat, AnnouncementPost } from "../generated/prisma/client.js";
 import { provincesOf, type Actor } from "./organisers.js";
 
@@ -198,14 +199,17 @@ export async function forgetPost(db: Db, postId: number): Promise<void> {
 /** How long after its end an event's cards are still followed (the card turns to "Acara sudah selesai"). */
 const FOLLOW_AFTER_END_MS = 2 * 24 * 60 * 60 * 1000;
 
+/**
+ * Every event with a post that ended after $1, in one hot-store statement: the periodic job runs it every
+ * minute, and a bot that has posted nothing (or nothing recent) then never loads the ORM's query compiler.
+ */
+const FOLLOWED_EVENTS: HotStatement = {
+  name: "announcements_followed_events",
+  text: `SELECT e."id" FROM "Event" e WHERE e."endsAt" > $1 AND EXISTS (SELECT 1 FROM "AnnouncementPost" p WHERE p."eventId" = e."id") ORDER BY e."id"`,
+};
+
 /** The events whose posted cards the bot still follows: every event with a post that has not long ended. */
 export async function eventIdsWithPosts(db: Db, now: Date): Promise<number[]> {
-  const posted = await db.announcementPost.findMany({ distinct: ["eventId"], select: { eventId: true } });
-  if (posted.length === 0) return [];
-  const events = await db.event.findMany({
-    where: { id: { in: posted.map((p) => p.eventId) }, endsAt: { gt: new Date(now.getTime() - FOLLOW_AFTER_END_MS) } },
-    select: { id: true },
-    orderBy: { id: "asc" },
-  });
-  return events.map((e) => e.id);
+  const rows = await runStatement<{ id: number }>(db, FOLLOWED_EVENTS, [dbDateParam(new Date(now.getTime() - FOLLOW_AFTER_END_MS))]);
+  return rows.map((row) => Number(row.id));
 }

@@ -2,7 +2,9 @@
 // while still empty) BEFORE the message goes out, so a restart, a second process or a slow run can never send
 // it twice. The price is at-most-once: a crash between claim and send loses that one reminder.
 import type { Db } from "../../db.js";
+import { runStatement } from "../../db-dialect.js";
 import type { Event } from "../../generated/prisma/client.js";
+import { dbDateParam, parseDbDate, type HotStatement } from "../../hot-store.js";
 import { DAY_REMINDER_MS, HOURS_REMINDER_MS } from "./seats.js";
 
 export type ReminderKind = "day" | "hours";
@@ -20,12 +22,27 @@ export interface DueReminder {
 const FIELD = { day: "reminderDaySentAt", hours: "reminderHoursSentAt" } as const;
 
 /**
+ * Whether any reminder may be due ($1 now, $2 the two-hour mark, $3 the day mark): the queries below
+ * without their joins and the test for a blocked person, on the hot store. The job asks every minute and
+ * nearly always finds nothing, and then the ORM's query compiler is never loaded for it.
+ */
+const REMINDERS_MAY_BE_DUE: HotStatement = {
+  name: "events_reminders_may_be_due",
+  text: `SELECT 1 AS "due" FROM "Registration" r JOIN "Event" e ON e."id" = r."eventId"
+    WHERE r."status" = 'confirmed' AND r."anonymizedAt" IS NULL AND e."status" = 'published' AND e."startsAt" > $1 AND e."startsAt" <= $3
+      AND ((r."reminderHoursSentAt" IS NULL AND e."startsAt" <= $2) OR (r."reminderDaySentAt" IS NULL AND e."startsAt" > $2))
+    LIMIT 1`,
+};
+
+/**
  * Confirmed registrations whose reminder is due: the day reminder once the start is 24 hours away (until
  * the two-hour window begins, when the shorter one replaces it), the two-hour reminder until the start.
  * People who blocked the bot are left out.
  */
 export async function dueReminders(db: Db, now: Date = new Date(), limit = 500): Promise<DueReminder[]> {
   const t = now.getTime();
+  const window = [dbDateParam(now), dbDateParam(new Date(t + HOURS_REMINDER_MS)), dbDateParam(new Date(t + DAY_REMINDER_MS))];
+  if ((await runStatement(db, REMINDERS_MAY_BE_DUE, window)).length === 0) return [];
   const common = { status: "confirmed", anonymizedAt: null, user: { blockedAt: null } };
   const include = { event: true, user: { select: { telegramId: true, language: true } } } as const;
   const hours = await db.registration.findMany({
@@ -113,12 +130,15 @@ export interface DueOfferExpiry {
   offerExpiresAt: Date;
 }
 
-/** Offers whose 24 hours are over (handled by expireOffers in ./rsvp.ts). */
+/** Offers of published events whose time is over ($1 now), on the hot store: expireOffers asks every minute. */
+const OFFERS_EXPIRED: HotStatement = {
+  name: "events_offers_expired",
+  text: `SELECT r."id", r."eventId", CAST(r."offerExpiresAt" AS TEXT) AS "offerExpiresAt" FROM "Registration" r JOIN "Event" e ON e."id" = r."eventId"
+    WHERE r."status" = 'offered' AND r."offerExpiresAt" <= $1 AND e."status" = 'published' ORDER BY r."offerExpiresAt", r."id"`,
+};
+
+/** Offers whose 24 hours are over (handled by expireOffers in ./rsvp.ts, which asks here first). */
 export async function dueOfferExpiries(db: Db, now: Date = new Date()): Promise<DueOfferExpiry[]> {
-  const rows = await db.registration.findMany({
-    where: { status: "offered", offerExpiresAt: { lte: now }, event: { status: "published" } },
-    select: { id: true, eventId: true, offerExpiresAt: true },
-    orderBy: { offerExpiresAt: "asc" },
-  });
-  return rows.map((r) => ({ registrationId: r.id, eventId: r.eventId, offerExpiresAt: r.offerExpiresAt ?? now }));
+  const rows = await runStatement<{ id: number; eventId: number; offerExpiresAt: string }>(db, OFFERS_EXPIRED, [dbDateParam(now)]);
+  return rows.map((r) => ({ registrationId: Number(r.id), eventId: Number(r.eventId), offerExpiresAt: parseDbDate(r.offerExpiresAt) ?? now }));
 }

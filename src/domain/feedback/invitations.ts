@@ -3,6 +3,8 @@
 // process never sends it again. The price is at-most-once: a crash between claim and send loses that
 // one invitation, which is better than sending it twice; /masukan stays open to everyone anyway.
 import type { Db } from "../../db.js";
+import { runStatement } from "../../db-dialect.js";
+import { dbDateParam, type HotStatement } from "../../hot-store.js";
 import { CONSENT_VERSION } from "../users.js";
 
 /** Events that ended longer ago than this get no invitations (old or imported events stay quiet). */
@@ -25,6 +27,17 @@ export interface ClaimOptions {
 }
 
 /**
+ * Published or completed events that ended between $2 and $1 and still have a registration without an
+ * invitation, oldest end first: a hot-store statement, as the job asks every minute and nearly always
+ * finds none (a bot with nothing due then never loads the ORM's query compiler).
+ */
+const ENDED_WITH_UNINVITED: HotStatement = {
+  name: "feedback_ended_with_uninvited",
+  text: `SELECT e."id", e."title" FROM "Event" e WHERE e."status" IN ('published', 'completed') AND e."endsAt" <= $1 AND e."endsAt" >= $2
+    AND EXISTS (SELECT 1 FROM "Registration" r WHERE r."eventId" = e."id" AND r."feedbackInvitedAt" IS NULL) ORDER BY e."endsAt", e."id"`,
+};
+
+/**
  * Claims and returns the invitations due at `now`: for every published or completed event that has
  * ended (within `maxAgeMs`), the participants who checked in — or, when nobody at all checked in at
  * that event (no check-in was done), everyone confirmed. Users who blocked the bot, have no current consent or
@@ -34,15 +47,9 @@ export interface ClaimOptions {
 export async function claimDueInvitations(db: Db, now: Date, options: ClaimOptions = {}): Promise<DueInvitation[]> {
   const maxAgeMs = options.maxAgeMs ?? INVITATION_MAX_AGE_MS;
   const limit = options.limit ?? 500;
-  const events = await db.event.findMany({
-    where: {
-      status: { in: ["published", "completed"] },
-      endsAt: { lte: now, gte: new Date(now.getTime() - maxAgeMs) },
-      registrations: { some: { feedbackInvitedAt: null } },
-    },
-    select: { id: true, title: true },
-    orderBy: [{ endsAt: "asc" }, { id: "asc" }],
-  });
+  const events = (await runStatement<{ id: number; title: string }>(db, ENDED_WITH_UNINVITED, [dbDateParam(now), dbDateParam(new Date(now.getTime() - maxAgeMs))])).map(
+    (row) => ({ id: Number(row.id), title: String(row.title) }),
+  );
 
   const claimed: DueInvitation[] = [];
   for (const event of events) {
