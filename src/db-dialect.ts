@@ -42,6 +42,12 @@ export interface Dialect {
   nowMs: string;
   /** the larger of two numbers (GREATEST on PostgreSQL, the two-argument MAX on SQLite) */
   greatest(a: string, b: string): string;
+  /**
+   * A session key (text) as the chat id it names: a 64-bit integer for a key of digits (with a leading minus
+   * for groups), NULL for anything else ("conv:…"). PostgreSQL's CAST would fail on other text, and
+   * SQLite's would read it as 0, so both test the text first.
+   */
+  chatIdOfKey(column: string): string;
 }
 
 /** How DateTime values are stored by the better-sqlite3 adapter; raw SQL writes the same text so comparisons work. */
@@ -61,6 +67,9 @@ const sqlite: Dialect = {
   writeLock: `UPDATE "Event" SET "id" = "id" WHERE 0`,
   nowMs: `((julianday('now') - 2440587.5) * 86400000.0)`,
   greatest: (a, b) => `MAX(${a}, ${b})`,
+  chatIdOfKey: (c) =>
+    `(CASE WHEN (${c} GLOB '[0-9]*' OR ${c} GLOB '-[0-9]*') AND substr(${c}, 2) NOT GLOB '*[^0-9]*' AND length(${c}) <= 18 + (${c} GLOB '-*')
+      THEN CAST(${c} AS INTEGER) END)`,
 };
 
 const postgres: Dialect = {
@@ -72,6 +81,7 @@ const postgres: Dialect = {
   writeLock: `SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`,
   nowMs: `(EXTRACT(EPOCH FROM clock_timestamp()) * 1000)::double precision`,
   greatest: (a, b) => `GREATEST(${a}, ${b})`,
+  chatIdOfKey: (c) => `(CASE WHEN ${c} ~ '^-?[0-9]{1,18}$' THEN CAST(${c} AS BIGINT) END)`,
 };
 
 /** `?` → `$1`, `$2`, … outside '…' and "…". */

@@ -2,6 +2,8 @@
 // completely and at once (/hapusdata, /tarikpersetujuan), and anonymising registration details after the
 // retention period. No grammY here: the bot feature (src/bot/features/privacy.ts) talks to the user.
 import type { Db } from "../db.js";
+import { dialectOf, runStatement, type Dialect } from "../db-dialect.js";
+import { dbDateParam, type HotStatement } from "../hot-store.js";
 import { cancelRegistration } from "./events/rsvp.js";
 import { ACTIVE_STATUSES, closeWaitlistGap, offerFreeSeats, type Notice } from "./events/seats.js";
 import { withWriteTransaction, type Tx } from "./events/tx.js";
@@ -307,13 +309,24 @@ export const DAY_MS = 24 * 60 * 60 * 1000;
  */
 export async function anonymizeExpiredRegistrations(db: Db, now: Date, retentionDays: number): Promise<number> {
   const cutoff = new Date(now.getTime() - retentionDays * DAY_MS);
-  const { count } = await db.registration.updateMany({
-    where: { anonymizedAt: null, event: { endsAt: { lte: cutoff } } },
-    data: { fullName: null, phone: null, training: null, city: null, anonymizedAt: now },
-  });
-  if (count > 0) await db.counter.upsert({ where: { key: ERASURE_COUNTERS.retention }, create: { key: ERASURE_COUNTERS.retention, value: count }, update: { value: { increment: count } } });
+  const count = (await runStatement(db, RETENTION_SQL.anonymize, [dbDateParam(now), dbDateParam(cutoff)])).length;
+  if (count > 0) await runStatement(db, RETENTION_SQL.count, [ERASURE_COUNTERS.retention, count]);
   return count;
 }
+
+/** The daily retention job's statements: on the hot store, so a run with nothing to do does not load the ORM. */
+const RETENTION_SQL = {
+  // $1 now, $2 the cutoff; updatedAt as the ORM's update would set it
+  anonymize: {
+    name: "privacy_anonymize_expired",
+    text: `UPDATE "Registration" SET "fullName" = NULL, "phone" = NULL, "training" = NULL, "city" = NULL, "anonymizedAt" = $1, "updatedAt" = $1
+      WHERE "anonymizedAt" IS NULL AND "eventId" IN (SELECT "id" FROM "Event" WHERE "endsAt" <= $2) RETURNING "id"`,
+  },
+  count: {
+    name: "privacy_count_anonymized",
+    text: `INSERT INTO "Counter" ("key", "value") VALUES ($1, $2) ON CONFLICT ("key") DO UPDATE SET "value" = "Counter"."value" + excluded."value"`,
+  },
+} satisfies Record<string, HotStatement>;
 
 /** Conversation state untouched this long is an abandoned conversation (every conversation times out within 3 h). */
 export const CONVERSATION_STATE_TTL_MS = DAY_MS;
@@ -323,22 +336,68 @@ export const VISITOR_SESSION_TTL_MS = 30 * DAY_MS;
 /**
  * Storage limitation for sessions: conversation state (which holds what was typed, e.g. a name before the
  * consent question) is deleted CONVERSATION_STATE_TTL_MS after its last change, and the technical session of
- * a chat without a User row VISITOR_SESSION_TTL_MS after its last change (unchanged sessions are not written back, so this is the last change, not the last message). Only sessions in the database
- * (SESSION_STORAGE=prisma) are swept. Returns how many rows were deleted.
+ * a chat without a User row VISITOR_SESSION_TTL_MS after its last change (unchanged sessions are not written
+ * back, so this is the last change, not the last message). The stale sessions are read page by page in key
+ * order, so every visitor is reached however many people's old sessions there are. Only sessions in the
+ * database (SESSION_STORAGE=prisma) are swept. Returns how many rows were deleted.
  */
 export async function purgeStaleSessions(db: Db, now: Date): Promise<{ conversations: number; visitors: number }> {
-  const conversations = (
-    await db.session.deleteMany({ where: { key: { startsWith: CONVERSATION_KEY_PREFIX }, updatedAt: { lt: new Date(now.getTime() - CONVERSATION_STATE_TTL_MS) } } })
-  ).count;
-  const stale = await db.session.findMany({
-    where: { NOT: { key: { startsWith: CONVERSATION_KEY_PREFIX } }, updatedAt: { lt: new Date(now.getTime() - VISITOR_SESSION_TTL_MS) } },
-    select: { key: true },
-    take: 5000,
-  });
-  const ids = stale.map((s) => s.key).filter((key) => /^-?\d{1,20}$/.test(key));
-  const known = new Set(
-    (await db.user.findMany({ where: { telegramId: { in: ids.map((key) => BigInt(key)) } }, select: { telegramId: true } })).map((u) => u.telegramId.toString()),
-  );
-  const visitors = (await db.session.deleteMany({ where: { key: { in: ids.filter((key) => !known.has(key)) } } })).count;
+  const sql = staleSessionSql(dialectOf(db));
+  const conversations = (await runStatement(db, sql.conversations, [dbDateParam(new Date(now.getTime() - CONVERSATION_STATE_TTL_MS))])).length;
+  const cutoff = dbDateParam(new Date(now.getTime() - VISITOR_SESSION_TTL_MS));
+  let visitors = 0;
+  let after = "";
+  for (;;) {
+    let size = 0;
+    for (const row of await runStatement<{ visitor: string | null; last: string | null; size: number | bigint | null }>(db, sql.page, [cutoff, after, STALE_PAGE])) {
+      if (row.visitor !== null) visitors += (await runStatement(db, sql.deleteVisitor, [row.visitor, cutoff])).length;
+      else {
+        size = Number(row.size);
+        after = String(row.last);
+      }
+    }
+    if (size < STALE_PAGE) break;
+    // SQLite's statements run synchronously: let updates through between pages of a large table
+    await new Promise((resolve) => setImmediate(resolve));
+  }
   return { conversations, visitors };
+}
+
+/** Stale sessions looked at per statement (purgeStaleSessions). */
+const STALE_PAGE = 1000;
+
+const staleSessionStatements = new Map<string, ReturnType<typeof buildStaleSessionSql>>();
+
+/** purgeStaleSessions' statements for a database (the key test differs: Dialect.chatIdOfKey). */
+function staleSessionSql(dialect: Dialect) {
+  let sql = staleSessionStatements.get(dialect.provider);
+  if (!sql) staleSessionStatements.set(dialect.provider, (sql = buildStaleSessionSql(dialect)));
+  return sql;
+}
+
+/**
+ * On the hot store, so the hourly purge does not load the ORM's query compiler. The visitors are found page
+ * by page in key order (a session whose key names no User row; keys that are not chat ids are kept), each
+ * deleted only if it is still stale, so a session written meanwhile stays.
+ */
+function buildStaleSessionSql(dialect: Dialect) {
+  const chatId = dialect.chatIdOfKey(`s."key"`);
+  const conversation = `'${CONVERSATION_KEY_PREFIX}%'`;
+  return {
+    conversations: {
+      name: "privacy_purge_conversations",
+      text: `DELETE FROM "Session" WHERE "key" LIKE ${conversation} AND "updatedAt" < $1 RETURNING "key"`,
+    },
+    // one page of stale sessions after $2 ($1 the cutoff, $3 the page size): a row for each visitor in it,
+    // then one row with the page's last key and size (most stale sessions are people's: no row for them)
+    page: {
+      name: "privacy_stale_sessions",
+      text: `WITH page AS (
+          SELECT s."key" FROM "Session" s WHERE s."key" > $2 AND s."key" NOT LIKE ${conversation} AND s."updatedAt" < $1 ORDER BY s."key" LIMIT $3)
+        SELECT s."key" AS "visitor", NULL AS "last", NULL AS "size" FROM page s
+          WHERE ${chatId} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "User" u WHERE u."telegramId" = ${chatId})
+        UNION ALL SELECT NULL, MAX(p."key"), COUNT(*) FROM page p`,
+    },
+    deleteVisitor: { name: "privacy_delete_visitor", text: `DELETE FROM "Session" WHERE "key" = $1 AND "updatedAt" < $2 RETURNING "key"` },
+  } satisfies Record<string, HotStatement>;
 }
