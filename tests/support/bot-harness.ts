@@ -48,6 +48,8 @@ export interface HarnessOptions {
    * Default: record the calls as the handlers make them, every one answered with success.
    */
   telegram?: "strict";
+  /** the database as the bot gets it (default: the test database itself; see watchOrm in ./orm-watch.ts) */
+  botDb?: (db: TestDatabase["db"]) => TestDatabase["db"];
 }
 
 /** What Telegram says about a text or caption of this call: undefined when it accepts it. */
@@ -85,8 +87,9 @@ export class BotHarness {
     const t = await createTestDatabase(options.database);
     const config = loadConfig({ BOT_TOKEN: "424242:TEST-token", DATABASE_URL: t.url, LOG_LEVEL: "silent", ADMIN_IDS: "900001", ...options.env });
     const logger = createLogger(config.LOG_LEVEL);
+    const db = options.botDb ? options.botDb(t.db) : t.db;
     const app = createBot(
-      { config, db: t.db, logger, admins: new AdminDirectory(t.db, config.ADMIN_IDS), now: options.now ?? (() => new Date()) },
+      { config, db, logger, admins: new AdminDirectory(db, config.ADMIN_IDS), now: options.now ?? (() => new Date()) },
       { botInfo: TEST_BOT_INFO },
     );
     const harness = new BotHarness(app, t, config);
