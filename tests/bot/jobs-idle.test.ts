@@ -36,6 +36,14 @@ async function settledDatabase(db: BotHarness["db"]) {
       data: { eventId: past.id, userId: user.id, status: "confirmed", fullName: "Siti", checkInToken: `tok-${user.id}`, feedbackInvitedAt: new Date(NOW.getTime() - 19 * DAY) },
     });
   }
+  // a meetup that ended yesterday, whose one registration was cancelled: nobody to invite for feedback
+  const yesterday = await makeEvent(db, {
+    title: "Temu Alumni kemarin",
+    startsAt: new Date(NOW.getTime() - DAY - 6 * 3600_000),
+    endsAt: new Date(NOW.getTime() - DAY),
+    status: "completed",
+  });
+  await db.registration.create({ data: { eventId: yesterday.id, userId: users[0]!.id, status: "cancelled", fullName: "Siti", checkInToken: "tok-kemarin" } });
   // a card of the past meetup, no longer followed
   await db.announcementChat.create({ data: { chatId: -1_001_234_567_890n, type: "channel", title: "Kanal Alumni Jambi", addedBy: BigInt(OWNER_ID) } });
   await db.announcementPost.create({ data: { chatId: -1_001_234_567_890n, messageId: 7, eventId: past.id, postedBy: BigInt(OWNER_ID), renderedHash: "abc" } });

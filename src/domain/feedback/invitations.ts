@@ -27,14 +27,17 @@ export interface ClaimOptions {
 }
 
 /**
- * Published or completed events that ended between $2 and $1 and still have a registration without an
- * invitation, oldest end first: a hot-store statement, as the job asks every minute and nearly always
- * finds none (a bot with nothing due then never loads the ORM's query compiler).
+ * Published or completed events that ended between $2 and $1 and still have a registration that could be
+ * invited (not invited yet, not anonymised, confirmed or checked in), oldest end first: a hot-store
+ * statement, as the job asks every minute and nearly always finds none (a bot with nothing due then never
+ * loads the ORM's query compiler; a cancelled registration does not keep it asking).
  */
 const ENDED_WITH_UNINVITED: HotStatement = {
   name: "feedback_ended_with_uninvited",
   text: `SELECT e."id", e."title" FROM "Event" e WHERE e."status" IN ('published', 'completed') AND e."endsAt" <= $1 AND e."endsAt" >= $2
-    AND EXISTS (SELECT 1 FROM "Registration" r WHERE r."eventId" = e."id" AND r."feedbackInvitedAt" IS NULL) ORDER BY e."endsAt", e."id"`,
+    AND EXISTS (SELECT 1 FROM "Registration" r WHERE r."eventId" = e."id" AND r."feedbackInvitedAt" IS NULL AND r."anonymizedAt" IS NULL
+      AND (r."status" = 'confirmed' OR r."checkedInAt" IS NOT NULL))
+    ORDER BY e."endsAt", e."id"`,
 };
 
 /**
