@@ -172,21 +172,19 @@ export const HOT_SQL = {
     name: "hot_taken_seats",
     text: `SELECT ${seatsHeld("$1")} AS "taken"`,
   },
-  // the RSVP seat decision (src/domain/events/rsvp.ts): the event, the person and the seats in one read,
-  // inside the write transaction; $1 the User id, $2 the event id
+  // the RSVP seat decision (src/domain/events/rsvp.ts): the event, the person, their registration (if any)
+  // and the seats in one read, inside the write transaction; $1 the User id, $2 the event id
   seatSnapshot: {
     name: "hot_seat_snapshot",
     text: `SELECT e."status" AS "status", e."capacity" AS "capacity", e."maxCompanions" AS "maxCompanions", e."audience" AS "audience",
        CAST(e."startsAt" AS TEXT) AS "startsAt", CAST(COALESCE(e."rsvpDeadline", e."startsAt") AS TEXT) AS "deadline",
-       (SELECT COUNT(*) FROM "User" u WHERE u."id" = $1) AS "userExists",
-       (SELECT u."role" FROM "User" u WHERE u."id" = $1) AS "role",
+       CASE WHEN u."id" IS NULL THEN 0 ELSE 1 END AS "userExists", u."role" AS "role",
        ${seatsHeld(`e."id"`)} AS "taken",
        (SELECT COALESCE(MAX(r."waitlistPosition"), 0) FROM "Registration" r
           WHERE r."eventId" = e."id" AND r."status" = 'waitlisted') AS "maxPosition",
-       (SELECT r."id" FROM "Registration" r WHERE r."eventId" = e."id" AND r."userId" = $1) AS "existingId",
-       (SELECT r."status" FROM "Registration" r WHERE r."eventId" = e."id" AND r."userId" = $1) AS "existingStatus",
-       (SELECT r."companions" FROM "Registration" r WHERE r."eventId" = e."id" AND r."userId" = $1) AS "existingCompanions"
-     FROM "Event" e WHERE e."id" = $2`,
+       x."id" AS "existingId", x."status" AS "existingStatus", x."companions" AS "existingCompanions"
+     FROM "Event" e LEFT JOIN "User" u ON u."id" = $1 LEFT JOIN "Registration" x ON x."eventId" = e."id" AND x."userId" = $1
+     WHERE e."id" = $2`,
   },
   // the one write of a first RSVP, with the columns and value formats the Prisma client writes
   insertRegistration: {
@@ -255,9 +253,11 @@ export function parseDbDate(value: unknown): Date | null {
 type Raw = Record<string, unknown>;
 
 const bigintOrNull = (value: unknown) => (value === null || value === undefined ? null : BigInt(String(value)));
-const numberOrNull = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+/** A nullable number column (NULL → null), as the hot store and its callers read rows. */
+export const numberOrNull = (value: unknown) => (value === null || value === undefined ? null : Number(value));
 const text = (value: unknown) => String(value);
-const textOrNull = (value: unknown) => (value === null || value === undefined ? null : String(value));
+/** A nullable text column (NULL → null). */
+export const textOrNull = (value: unknown) => (value === null || value === undefined ? null : String(value));
 
 function userOf(row: Raw): UserRow {
   return {

@@ -5,7 +5,7 @@
 // the ORM's (./tx.ts). Both take the same lock.
 import type { Db } from "../../db.js";
 import { runStatement } from "../../db-dialect.js";
-import { dbDateParam, HOT_SQL, hotStoreOf, parseDbDate, registrationOf, type StatementCall } from "../../hot-store.js";
+import { dbDateParam, HOT_SQL, hotStoreOf, numberOrNull, parseDbDate, registrationOf, textOrNull, type StatementCall } from "../../hot-store.js";
 import type { Event, Registration } from "../../generated/prisma/client.js";
 import { newCheckInToken } from "./checkin.js";
 import { audienceAllows } from "./events.js";
@@ -127,12 +127,12 @@ function snapshotOf(rows: Row[]): SeatSnapshot | null {
     startsAt: parseDbDate(row.startsAt) as Date,
     deadline: parseDbDate(row.deadline) as Date,
     userExists: Number(row.userExists) > 0,
-    role: row.role === null || row.role === undefined ? null : String(row.role),
+    role: textOrNull(row.role),
     taken: Number(row.taken),
     maxPosition: Number(row.maxPosition),
-    existingId: row.existingId === null || row.existingId === undefined ? null : Number(row.existingId),
-    existingStatus: row.existingStatus === null || row.existingStatus === undefined ? null : String(row.existingStatus),
-    existingCompanions: row.existingCompanions === null || row.existingCompanions === undefined ? null : Number(row.existingCompanions),
+    existingId: numberOrNull(row.existingId),
+    existingStatus: textOrNull(row.existingStatus),
+    existingCompanions: numberOrNull(row.existingCompanions),
   };
 }
 
