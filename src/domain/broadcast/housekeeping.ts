@@ -20,23 +20,20 @@ const POLL_SQL = {
       SELECT 1 FROM "BroadcastRecipient" r WHERE r."broadcastId" = b."id" AND r."status" = 'sending') ORDER BY b."id"`,
   },
   running: { name: "broadcast_running", text: `SELECT "id" FROM "Broadcast" WHERE "status" = 'running' ORDER BY "id"` },
-  // the recoveries (recoverSending, recoverExpiredClaims): $1 now; RETURNING counts the rows on both drivers
-  recoverAll: {
-    name: "broadcast_recover_all",
-    text: `UPDATE "BroadcastRecipient" SET "status" = 'pending', "claimedBy" = NULL, "leaseUntil" = NULL, "updatedAt" = $1
-      WHERE "status" = 'sending' RETURNING "id"`,
-  },
-  recoverOwnAndExpired: {
-    name: "broadcast_recover_own_and_expired",
-    text: `UPDATE "BroadcastRecipient" SET "status" = 'pending', "claimedBy" = NULL, "leaseUntil" = NULL, "updatedAt" = $1
-      WHERE "status" = 'sending' AND ("leaseUntil" IS NULL OR "leaseUntil" < $1 OR "claimedBy" = $2) RETURNING "id"`,
-  },
-  recoverExpired: {
-    name: "broadcast_recover_expired",
-    text: `UPDATE "BroadcastRecipient" SET "status" = 'pending', "claimedBy" = NULL, "leaseUntil" = NULL, "updatedAt" = $1
-      WHERE "status" = 'sending' AND "leaseUntil" < $1 RETURNING "id"`,
-  },
+  // the recoveries (recoverSending, recoverExpiredClaims): $1 now
+  recoverAll: recovery("broadcast_recover_all", ""),
+  recoverOwnAndExpired: recovery("broadcast_recover_own_and_expired", `AND ("leaseUntil" IS NULL OR "leaseUntil" < $1 OR "claimedBy" = $2)`),
+  recoverExpired: recovery("broadcast_recover_expired", `AND "leaseUntil" < $1`),
 } satisfies Record<string, HotStatement>;
+
+/** Rows in "sending" that also match `condition` go back to "pending" ($1 now); RETURNING counts them on both drivers. */
+function recovery(name: string, condition: string): HotStatement {
+  return {
+    name,
+    text: `UPDATE "BroadcastRecipient" SET "status" = 'pending', "claimedBy" = NULL, "leaseUntil" = NULL, "updatedAt" = $1
+      WHERE "status" = 'sending' ${condition} RETURNING "id"`,
+  };
+}
 
 export interface ActiveBroadcast {
   id: number;
