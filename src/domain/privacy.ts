@@ -2,7 +2,7 @@
 // completely and at once (/hapusdata, /tarikpersetujuan), and anonymising registration details after the
 // retention period. No grammY here: the bot feature (src/bot/features/privacy.ts) talks to the user.
 import type { Db } from "../db.js";
-import { dialectOf, runStatement, type Dialect } from "../db-dialect.js";
+import { dialectFor, dialectOf, runStatement, type Dialect } from "../db-dialect.js";
 import { dbDateParam, type HotStatement } from "../hot-store.js";
 import { cancelRegistration } from "./events/rsvp.js";
 import { ACTIVE_STATUSES, closeWaitlistGap, offerFreeSeats, type Notice } from "./events/seats.js";
@@ -342,7 +342,7 @@ export const VISITOR_SESSION_TTL_MS = 30 * DAY_MS;
  * database (SESSION_STORAGE=prisma) are swept. Returns how many rows were deleted.
  */
 export async function purgeStaleSessions(db: Db, now: Date): Promise<{ conversations: number; visitors: number }> {
-  const sql = staleSessionSql(dialectOf(db));
+  const sql = STALE_SESSION_SQL[dialectOf(db).provider];
   const conversations = (await runStatement(db, sql.conversations, [dbDateParam(new Date(now.getTime() - CONVERSATION_STATE_TTL_MS))])).length;
   const cutoff = dbDateParam(new Date(now.getTime() - VISITOR_SESSION_TTL_MS));
   let visitors = 0;
@@ -365,15 +365,6 @@ export async function purgeStaleSessions(db: Db, now: Date): Promise<{ conversat
 
 /** Stale sessions looked at per statement (purgeStaleSessions). */
 const STALE_PAGE = 1000;
-
-const staleSessionStatements = new Map<string, ReturnType<typeof buildStaleSessionSql>>();
-
-/** purgeStaleSessions' statements for a database (the key test differs: Dialect.chatIdOfKey). */
-function staleSessionSql(dialect: Dialect) {
-  let sql = staleSessionStatements.get(dialect.provider);
-  if (!sql) staleSessionStatements.set(dialect.provider, (sql = buildStaleSessionSql(dialect)));
-  return sql;
-}
 
 /**
  * On the hot store, so the hourly purge does not load the ORM's query compiler. The visitors are found page
@@ -401,3 +392,6 @@ function buildStaleSessionSql(dialect: Dialect) {
     deleteVisitor: { name: "privacy_delete_visitor", text: `DELETE FROM "Session" WHERE "key" = $1 AND "updatedAt" < $2 RETURNING "key"` },
   } satisfies Record<string, HotStatement>;
 }
+
+/** purgeStaleSessions' statements for each database (the key test differs: Dialect.chatIdOfKey). */
+const STALE_SESSION_SQL = { sqlite: buildStaleSessionSql(dialectFor("sqlite")), postgresql: buildStaleSessionSql(dialectFor("postgresql")) };
