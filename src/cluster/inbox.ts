@@ -54,10 +54,14 @@ const STORE: HotStatement = {
     VALUES ($1, $2, $3, 'pending', 0, $4, $4) ON CONFLICT DO NOTHING RETURNING "updateId"`,
 };
 
+/** Updates one completing statement marks done; a shorter group fills the other places with NULL. */
+export const COMPLETE_GROUP = 16;
+
 const COMPLETE: HotStatement = {
   name: "inbox_complete",
   text: `UPDATE "InboxUpdate" SET "status" = 'done', "claimedBy" = NULL, "leaseUntil" = NULL, "updatedAt" = $1
-    WHERE "updateId" = $2 AND "status" = 'processing' AND "claimedBy" = $3 RETURNING "updateId"`,
+    WHERE "updateId" IN (${Array.from({ length: COMPLETE_GROUP }, (_, i) => `$${i + 3}`).join(", ")}) AND "status" = 'processing' AND "claimedBy" = $2
+    RETURNING "updateId"`,
 };
 
 /** The claim (see claimUpdates); `lock` is the dialect's claimLock, so the name says which. */
@@ -101,10 +105,18 @@ export async function claimUpdates(db: Db, owner: string, limit: number, leaseMs
   return rows.map((r) => ({ updateId: Number(r.updateId), payload: String(r.payload), attempts: Number(r.attempts) })).sort((a, b) => a.updateId - b.updateId);
 }
 
-/** Marks a handled update done (only while `owner` still holds it). */
-export async function completeUpdate(db: Db, updateId: number, owner: string, nowMs = Date.now()): Promise<boolean> {
-  const rows = await runStatement(db, COMPLETE, [dbDateParam(new Date(nowMs)), updateId, owner]);
-  return rows.length === 1;
+/**
+ * Marks handled updates done (only those `owner` still holds), COMPLETE_GROUP to a statement: the inbox
+ * processor completes the updates that finish together in one round trip. Returns how many were marked.
+ */
+export async function completeUpdates(db: Db, updateIds: readonly number[], owner: string, nowMs = Date.now()): Promise<number> {
+  const now = dbDateParam(new Date(nowMs));
+  let done = 0;
+  for (let start = 0; start < updateIds.length; start += COMPLETE_GROUP) {
+    const group = Array.from({ length: COMPLETE_GROUP }, (_, i) => updateIds[start + i] ?? null);
+    done += (await runStatement(db, COMPLETE, [now, owner, ...group])).length;
+  }
+  return done;
 }
 
 export interface RetryPolicy {

@@ -3,7 +3,7 @@
 import os from "node:os";
 import { afterEach, expect, it } from "vitest";
 import { openDatabase, type Db } from "../../src/db.js";
-import { claimUpdates, inboxCounts, storeUpdate, type RawUpdate } from "../../src/cluster/inbox.js";
+import { claimUpdates, COMPLETE_GROUP, completeUpdates, inboxCounts, storeUpdate, type RawUpdate } from "../../src/cluster/inbox.js";
 import { InboxProcessor } from "../../src/cluster/inbox-processor.js";
 import { createTestDatabase, describeEachProvider, type TestDatabase } from "../support/db.js";
 
@@ -102,6 +102,48 @@ describeEachProvider("webhook inbox", (provider) => {
     expect(log.some((e) => e.by === "instance-a") && log.some((e) => e.by === "instance-b")).toBe(true);
     await waitFor(async () => (await inboxCounts(t!.db)).done === chats * perChat);
   }, 90_000);
+
+  it("completes a list of updates in groups, only those the instance still holds", async () => {
+    t = await createTestDatabase(provider);
+    const n = COMPLETE_GROUP + 5;
+    for (let i = 0; i < n; i++) await storeUpdate(t.db, message(2000 + i, 7000 + i));
+    await storeUpdate(t.db, message(3000, 9000));
+    expect(await claimUpdates(t.db, "a", n, 30_000)).toHaveLength(n);
+    expect(await claimUpdates(t.db, "b", 10, 30_000)).toHaveLength(1);
+    const ids = Array.from({ length: n }, (_, i) => 2000 + i);
+    // more than one statement's group, and an update another instance holds
+    expect(await completeUpdates(t.db, [...ids, 3000], "a")).toBe(n);
+    expect(await inboxCounts(t.db)).toMatchObject({ done: n, processing: 1 });
+    expect(await completeUpdates(t.db, ids, "a")).toBe(0);
+  });
+
+  it("updates that finish together are marked done together, each once handled", async () => {
+    t = await createTestDatabase(provider);
+    const n = 30;
+    for (let i = 0; i < n; i++) await storeUpdate(t.db, message(4000 + i, 8000 + i));
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let started = 0;
+    const processor = new InboxProcessor({
+      db: t.db,
+      owner: "instance-a",
+      concurrency: n,
+      pollMs: 10,
+      handle: async () => {
+        started++;
+        await gate;
+      },
+    });
+    processors.push(processor);
+    await processor.start();
+    await waitFor(() => started === n);
+    release();
+    await waitFor(async () => (await inboxCounts(t!.db)).done === n);
+    expect(processor.metrics.handled).toBe(n);
+    // the first finished update goes alone; those finishing while it is on its way follow in one group
+    expect(processor.metrics.completions).toBeGreaterThanOrEqual(1);
+    expect(processor.metrics.completions).toBeLessThanOrEqual(3);
+  });
 
   it("takes over the updates of an instance that died once its lease expired, still in order", async () => {
     t = await createTestDatabase(provider);
