@@ -221,6 +221,8 @@ export class RateGate implements Gate {
 export interface LoadStats {
   sent: Record<Kind, number>;
   timeouts: Record<Kind, number>;
+  /** sends the per-user pacer held back, to stay under the bot's flood limit (warm-up included) */
+  paced: Record<Kind, number>;
   errors: Record<Kind, number>;
   episodes: Record<Kind, number>;
   /** RSVP conversations that reached the ticket */
@@ -228,7 +230,7 @@ export interface LoadStats {
 }
 
 const zero = (): Record<Kind, number> => ({ faq: 0, menu: 0, rsvp: 0, echo: 0, reset: 0 });
-export const emptyStats = (): LoadStats => ({ sent: zero(), timeouts: zero(), errors: zero(), episodes: zero(), tickets: 0 });
+export const emptyStats = (): LoadStats => ({ sent: zero(), timeouts: zero(), paced: zero(), errors: zero(), episodes: zero(), tickets: 0 });
 
 export interface LoadContext {
   emu: Emulator;
@@ -345,7 +347,9 @@ export class SimUser {
     await ctx.gate.wait();
     // the bot's flood limit (20 updates per 10 s per user); the echo bot has none, so its users go unpaced
     if (ctx.only !== "echo") {
-      for (let delay = this.pacer.delayMs(performance.now()); delay > 0; delay = this.pacer.delayMs(performance.now())) await sleep(delay);
+      let delay = this.pacer.delayMs(performance.now());
+      if (delay > 0) ctx.stats.paced[kind]++;
+      for (; delay > 0; delay = this.pacer.delayMs(performance.now())) await sleep(delay);
     }
     const reply = ctx.watcher.wait(this.chatId, expect, ctx.timeoutMs);
     let update: Update;

@@ -162,7 +162,7 @@ async function runSize(template: string, dir: string, users: number, questions: 
     const throughput = await closedLoop(load.ctx, simulated, { warmupMs: CONFIG.warmupMs, measureMs: CONFIG.measureMs, cpu });
     log(
       `${users} users: ${throughput.updatesPerSecond.toFixed(0)} updates/s saturated${cpuText(throughput.cpu)} (by kind ${JSON.stringify(throughput.byKind)}, ` +
-        `timeouts ${JSON.stringify(throughput.stats.timeouts)}, tickets ${throughput.stats.tickets}, undrained ${throughput.undrained})`,
+        `timeouts ${JSON.stringify(throughput.stats.timeouts)}, paced ${JSON.stringify(throughput.stats.paced)}, tickets ${throughput.stats.tickets}, undrained ${throughput.undrained})`,
     );
     await sleep(500);
     const latency = await openLoop(load.ctx, simulated, { rate: CONFIG.rate, warmupMs: CONFIG.latencyWarmupMs, measureMs: CONFIG.latencyMs, cpu });
@@ -178,7 +178,7 @@ async function runSize(template: string, dir: string, users: number, questions: 
       load.ctx.only = "faq";
       faqOnlyRun = await closedLoop(load.ctx, simulated, { warmupMs: CONFIG.baselineWarmupMs, measureMs: CONFIG.baselineMs, cpu });
       load.ctx.only = undefined;
-      log(`${users} users, FAQ questions only: ${faqOnlyRun.updatesPerSecond.toFixed(0)} updates/s saturated${cpuText(faqOnlyRun.cpu)} (timeouts ${JSON.stringify(faqOnlyRun.stats.timeouts)})`);
+      log(`${users} users, FAQ questions only: ${faqOnlyRun.updatesPerSecond.toFixed(0)} updates/s saturated${cpuText(faqOnlyRun.cpu)} (timeouts ${JSON.stringify(faqOnlyRun.stats.timeouts)}, paced ${JSON.stringify(faqOnlyRun.stats.paced)})`);
     }
     log(`bot memory after the mixed load: ${memory ? `${memory.rssMb.toFixed(0)} MB resident (peak ${memory.peakMb.toFixed(0)} MB)` : "unknown"}`);
     const run: SizeRun = {
@@ -441,6 +441,7 @@ function report(machineInfo: ReturnType<typeof machine>): void {
           saturated_latency_ms: { p50: round(s.throughput.latency.p50, 1), p99: round(s.throughput.latency.p99, 1) },
           sent: s.throughput.stats.sent,
           timeouts: s.throughput.stats.timeouts,
+          paced: s.throughput.stats.paced,
           errors: s.throughput.stats.errors,
           rsvp_tickets: s.throughput.stats.tickets,
           undrained_users: s.throughput.undrained,
@@ -458,7 +459,7 @@ function report(machineInfo: ReturnType<typeof machine>): void {
           timeouts: s.latency.stats.timeouts,
         },
         faq_only: s.faqOnly
-          ? { updates_per_s: round(s.faqOnly.updatesPerSecond, 1), cpu_ms_per_update: s.faqOnly.cpu ? round(s.faqOnly.cpu.msPerUpdate, 3) : null, timeouts: s.faqOnly.stats.timeouts }
+          ? { updates_per_s: round(s.faqOnly.updatesPerSecond, 1), cpu_ms_per_update: s.faqOnly.cpu ? round(s.faqOnly.cpu.msPerUpdate, 3) : null, timeouts: s.faqOnly.stats.timeouts, paced: s.faqOnly.stats.paced }
           : null,
         rss_mb: s.rssMb === null ? null : round(s.rssMb, 1),
         peak_rss_mb: s.peakRssMb === null ? null : round(s.peakRssMb, 1),
