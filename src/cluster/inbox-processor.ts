@@ -174,11 +174,7 @@ export class InboxProcessor {
       const group = this.finished.splice(0);
       this.metrics.completions++;
       try {
-        await completeUpdates(
-          this.db,
-          group.map((f) => f.updateId),
-          this.owner,
-        );
+        await completeUpdates(this.db, group.map((f) => f.updateId), this.owner);
         for (const f of group) f.settle();
       } catch (error) {
         for (const f of group) f.settle(error ?? new Error("completing failed"));
