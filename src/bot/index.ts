@@ -96,6 +96,19 @@ function storageFor(deps: AppDeps): StorageAdapter<unknown> {
 }
 
 /**
+ * Whether an update needs the conversations registered (createConversation): one open in the chat may take
+ * it, or a handler further on may enter one. Every `ctx.conversation.enter` is a command's or a button's, so
+ * a message that is not a command, in a chat with no conversation open (the session's note, which the
+ * conversation storage reads too), has no use for them. Most updates are such questions, and each of the
+ * nine registrations costs a few closures and two awaits per update.
+ */
+export function conversationsMayRun(ctx: BotContext): boolean {
+  if (ctx.session.openConversation || ctx.callbackQuery) return true;
+  const text = ctx.message?.text ?? ctx.message?.caption;
+  return text !== undefined && text.trimStart().startsWith("/");
+}
+
+/**
  * Conversation state, stored next to the chat's session (conversationKey). The session notes
  * that the chat has some (`openConversation`), so an update of any other chat (most updates: a question,
  * a menu button) does not read it: one statement less per update. The note is set with every write of the
@@ -357,9 +370,11 @@ export function createBot(deps: AppDeps, options: CreateBotOptions = {}): BotApp
   // 11. the conversations (registered by the features in kit.conversations): an open one takes its
   //     answers here, before any feature's handler; whatever it leaves goes on (other buttons, commands).
   //     The staff's are resumed only for the staff, who are looked up only when a conversation is open.
-  privateChat.use(conversationsFor.everyone);
-  staffConversations(privateChat, anyStaff).use(conversationsFor.staff);
-  staffConversations(privateChat, isNationalActor).use(conversationsFor.admins);
+  //     An update that can neither resume nor enter one passes them by (conversationsMayRun).
+  const withConversations = privateChat.filter(conversationsMayRun);
+  withConversations.use(conversationsFor.everyone);
+  staffConversations(withConversations, anyStaff).use(conversationsFor.staff);
+  staffConversations(withConversations, isNationalActor).use(conversationsFor.admins);
   // 12. the main menu and the features
   privateChat.use(mainMenu.menu);
   for (const feature of FEATURES) privateChat.use(feature(kit));

@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { conversationsMayRun } from "../../src/bot/index.js";
+import type { BotContext } from "../../src/bot/context.js";
 import { hotStoreOf } from "../../src/hot-store.js";
 import { BotHarness } from "../support/bot-harness.js";
 import { onboard, PRIVACY_NOW, publishedEvent } from "../support/privacy-fixtures.js";
@@ -114,5 +116,41 @@ describe("conversation state next to the session", () => {
     // the conversation plugins read the chat's language with one logged operation per replay, not one per question
     const languageReads = (await logOf()).filter((r) => JSON.stringify(r.returnValue) === JSON.stringify({ ok: true, ret: "id" }));
     expect(languageReads).toHaveLength(1);
+  });
+});
+
+describe("which updates pass the conversations", () => {
+  const ctxOf = (fields: { open?: boolean; text?: string; caption?: string; button?: boolean }) =>
+    ({
+      session: fields.open ? { openConversation: true } : {},
+      callbackQuery: fields.button ? { data: "x" } : undefined,
+      message: fields.text !== undefined || fields.caption !== undefined ? { text: fields.text, caption: fields.caption } : undefined,
+    }) as unknown as BotContext;
+
+  it("a question, a photo or a location in a chat with no conversation open has no use for them", () => {
+    expect(conversationsMayRun(ctxOf({ text: "kapan insentif cair" }))).toBe(false);
+    expect(conversationsMayRun(ctxOf({ text: "saya mau lihat /acara dulu" }))).toBe(false);
+    expect(conversationsMayRun(ctxOf({ caption: "ini sertifikat saya" }))).toBe(false);
+    expect(conversationsMayRun(ctxOf({}))).toBe(false);
+  });
+
+  it("a command or a button may enter one, and an open one may take anything", () => {
+    expect(conversationsMayRun(ctxOf({ text: "/kelayakan" }))).toBe(true);
+    expect(conversationsMayRun(ctxOf({ text: "  /start acara_12" }))).toBe(true);
+    expect(conversationsMayRun(ctxOf({ button: true }))).toBe(true);
+    expect(conversationsMayRun(ctxOf({ open: true, text: "Budi Santoso" }))).toBe(true);
+    expect(conversationsMayRun(ctxOf({ open: true }))).toBe(true);
+  });
+
+  it("a question asked before a check, the check from the menu, and a typed answer inside it", async () => {
+    const menu = await h.send(rina, "/menu");
+    const question = await h.send(rina, "prakerja itu apa sih");
+    expect(BotHarness.texts(question).join("\n")).not.toContain("Pilih jawabanmu dengan tombol");
+    const button = BotHarness.buttons(menu).find((b) => b.text === "✅ Cek Kelayakan");
+    const check = await h.click(rina, button?.data ?? "");
+    expect(BotHarness.texts(check).join("\n")).toContain("Apakah kamu Warga Negara Indonesia");
+    // typed instead of pressed: the open check takes it and asks again
+    const typed = await h.send(rina, "iya saya WNI");
+    expect(BotHarness.texts(typed).join("\n")).toContain("Pilih jawabanmu dengan tombol");
   });
 });
