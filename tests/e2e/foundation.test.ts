@@ -1,8 +1,8 @@
 import fs from "node:fs";
-import net from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { runCli, startBotProcess, withNpmStart, type BotProcess } from "../support/bot-process.js";
 import { emptyDatabaseUrl } from "../support/db.js";
+import { freePort } from "../support/ports.js";
 import { startEmulator, type Emulator } from "../support/emulator.js";
 import { startFreeStorageFake, type FreeStorageFake } from "../support/free-storage-fake.js";
 import { onboardUntilProvince } from "../support/real-bot.js";
@@ -28,14 +28,6 @@ afterEach(async () => {
   fake = undefined;
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 // Start-up on a new database includes `prisma migrate deploy`; give a loaded CI machine time.
 const slow = { timeout: 120_000 };

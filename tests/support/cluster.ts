@@ -2,7 +2,6 @@
 // on one PostgreSQL database of their own, behind the round-robin proxy; the emulator delivers Telegram's
 // webhook requests to the proxy. Instances can be killed with SIGKILL and started again; close() stops
 // everything cleanly (SIGTERM) and drops the database. describeCluster gives a test file one such cluster.
-import net from "node:net";
 import os from "node:os";
 import { openDatabase, type Db } from "../../src/db.js";
 import { seedBaseContent } from "../../src/domain/seed.js";
@@ -12,6 +11,7 @@ import { afterAll, beforeAll, describe } from "vitest";
 import { startBotProcess, type BotProcess } from "./bot-process.js";
 import { startEmulator, type Emulator, type EmulatorOptions } from "./emulator.js";
 import { createMigratedDatabase, dropDatabase, postgresSkipReason } from "./postgres.js";
+import { freePort } from "./ports.js";
 import { startRoundRobinProxy, type RoundRobinProxy } from "./round-robin-proxy.js";
 
 export const WEBHOOK_PATH = "/telegram/webhook";
@@ -50,18 +50,6 @@ export interface Cluster {
   /** everything the instances printed */
   output(): string;
   close(): Promise<void>;
-}
-
-/** A port nobody listens on now (the bot's PORT cannot be 0: ask the kernel for one, then free it). */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function healthy(port: number): Promise<boolean> {
