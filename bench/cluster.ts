@@ -16,7 +16,7 @@ import { busiestSecond, startCluster, type Cluster } from "../tests/support/clus
 import { seedAlumni } from "../tests/support/cluster-fixtures.js";
 import { createEmptyDatabase, dropDatabase, postgresUnavailable } from "../tests/support/postgres.js";
 import { TestUser } from "../tests/support/user.js";
-import { Pacer, percentile } from "./measure.js";
+import { floodLimitPacer, percentile } from "./measure.js";
 
 export interface ClusterBench {
   pg_updates_per_s_1: number | null;
@@ -83,17 +83,15 @@ export interface ClosedLoopResult {
  */
 async function closedLoop(emu: Emulator, ids: number[], inFlight: number, warmupMs: number, measureMs: number): Promise<ClosedLoopResult> {
   const answers = answerCounter(emu);
-  const pacers = new Map(ids.map((id) => [id, new Pacer(18, 10_000)]));
   let counting = false;
   let answered = 0;
   let unanswered = 0;
   let paced = 0;
   let stop = false;
   const askers = Array.from({ length: inFlight }, async (_, asker) => {
-    const mine = ids.filter((_, i) => i % inFlight === asker);
+    const mine = ids.filter((_, i) => i % inFlight === asker).map((id) => ({ id, pacer: floodLimitPacer() }));
     for (let turn = 0; !stop && mine.length > 0; turn++) {
-      const id = mine[turn % mine.length] ?? 0;
-      const pacer = pacers.get(id) ?? new Pacer(18, 10_000);
+      const { id, pacer } = mine[turn % mine.length] as (typeof mine)[number];
       const delay = pacer.delayMs(Date.now());
       if (delay > 0) {
         paced++;

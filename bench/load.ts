@@ -15,7 +15,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Update } from "grammy/types";
 import { seededRandom, type CallRecord, type EmuMessage, type EmuUser, type Emulator } from "../src/emulator/index.js";
-import { LatencyTracker, MixPlanner, Pacer, REPLY_METHODS, paramsChatId, summarize, type Sample, type Summary } from "./measure.js";
+import { floodLimitPacer, LatencyTracker, MixPlanner, REPLY_METHODS, paramsChatId, summarize, type Sample, type Summary } from "./measure.js";
 import { repoRoot } from "./process.js";
 import { BASE_TELEGRAM_ID, type SeededEvent } from "./seed.js";
 
@@ -278,7 +278,7 @@ export class SimUser {
   dirty = false;
   /** what the user sent last and is waiting for a reply to (diagnostics) */
   waitingFor: { kind: Kind; sent: string; since: number } | undefined;
-  private readonly pacer = new Pacer(18, 10_000);
+  private readonly pacer = floodLimitPacer();
   private questionCursor: number;
 
   constructor(

@@ -238,6 +238,9 @@ export class Pacer {
   }
 }
 
+/** A pacer for one simulated person: 18 sends per 10 s, just under the bot's flood limit of 20. */
+export const floodLimitPacer = (): Pacer => new Pacer(18, 10_000);
+
 /** A plain-text table with aligned columns. */
 export function textTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
