@@ -142,4 +142,12 @@ describe("on the seed FAQ", () => {
     expect(first("program prakerja itu tujuannya apa")).toBe("apa-itu-prakerja");
     expect(first("kalau ikut prakerja dapet apa aja")).toBe("manfaat-program");
   });
+
+  it("answers someone laid off (PHK) with who may join while working or looking for work", () => {
+    for (const question of ["saya di phk bisa daftar prakerja", "kena PHK boleh ikut?"]) {
+      const reply = seed.answer(question);
+      expect(reply.kind, question).toBe("answer");
+      expect(reply.kind === "answer" && reply.entry.slug, question).toBe("sudah-bekerja");
+    }
+  });
 });
