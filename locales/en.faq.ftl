@@ -20,6 +20,7 @@ faq-not-a-question = Please type your question about Prakerja in words, e.g. <i>
 # Small talk (not a question; never recorded as unanswered)
 faq-smalltalk-thanks = You're welcome! 😊 Glad to help. If there's anything else about Prakerja you'd like to ask, just type it.
 faq-smalltalk-salam = Waalaikumsalam! 🙏 How can I help you with Kartu Prakerja? Just type your question.
+faq-smalltalk-help = Of course, I'm here to help! 🙂 Type your question about Prakerja in your own words, for example <i>how to register</i> or <i>incentive not received</i>, or open /menu to check eligibility and see Temu Alumni events. If the problem is with your Prakerja account and needs their team, report it at <a href="https://bantuan.prakerja.go.id">bantuan.prakerja.go.id</a>.
 faq-smalltalk-greeting = Hi! 👋 What would you like to know about Prakerja? Just type your question, for example <i>how to register</i> or <i>when is the incentive paid</i>, or open /menu.
 faq-smalltalk-ack = Got it! 👍 If you have another question, just type it.
 faq-smalltalk-noise = Hmm, I didn't quite catch that 😅 Try typing your question in words, for example <i>requirements to join Prakerja</i> or <i>incentive not received</i>.

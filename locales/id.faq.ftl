@@ -20,6 +20,7 @@ faq-not-a-question = Ketik pertanyaanmu tentang Prakerja dengan kata-kata, ya. M
 # Obrolan ringan (bukan pertanyaan; tidak dicatat sebagai pertanyaan belum terjawab)
 faq-smalltalk-thanks = Sama-sama! 😊 Senang bisa membantu. Kalau masih ada yang ingin kamu tanyakan tentang Prakerja, ketik saja, ya.
 faq-smalltalk-salam = Waalaikumsalam! 🙏 Ada yang bisa aku bantu seputar Kartu Prakerja? Ketik saja pertanyaanmu.
+faq-smalltalk-help = Tentu, aku bantu! 🙂 Ketik pertanyaanmu tentang Prakerja dengan kata-katamu sendiri, misalnya <i>cara daftar</i> atau <i>insentif belum masuk</i>, atau buka /menu untuk cek syarat dan lihat acara Temu Alumni. Kalau masalahmu soal akun Prakerja dan perlu ditangani timnya langsung, laporkan lewat <a href="https://bantuan.prakerja.go.id">bantuan.prakerja.go.id</a>.
 faq-smalltalk-greeting = Halo! 👋 Mau tanya apa soal Prakerja? Ketik saja pertanyaanmu, misalnya <i>cara daftar</i> atau <i>kapan insentif cair</i>, atau buka /menu.
 faq-smalltalk-ack = Siap! 👍 Kalau ada yang mau ditanyakan lagi, ketik saja pertanyaanmu.
 faq-smalltalk-noise = Hmm, aku belum menangkap maksudnya 😅 Coba ketik pertanyaanmu dengan kata-kata, misalnya <i>syarat ikut Prakerja</i> atau <i>insentif belum masuk</i>.

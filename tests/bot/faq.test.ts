@@ -186,6 +186,12 @@ describe("free-text answers", () => {
     expect(lastText(await h.send(ani, "Assalamualaikum wr wb"))).toContain("Waalaikumsalam");
     // other greetings
     expect(lastText(await h.send(ani, "halo kak"))).toContain("Halo!");
+    // a bare call for help: how to ask, the menu and the programme's own help form, not another entry
+    const help = lastText(await h.send(ani, "tolong bantu saya min"));
+    expect(help).toContain("aku bantu");
+    expect(help).toContain("/menu");
+    expect(help).toContain("bantuan.prakerja.go.id");
+    expect(help).not.toContain("PKH");
     // acknowledgements outside a conversation: a short friendly prompt, not "belum tahu"
     for (const ack of ["ok sip", "oke", "siap kak", "ya"]) {
       const text = lastText(await h.send(ani, ack));

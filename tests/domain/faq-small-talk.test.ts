@@ -9,7 +9,7 @@ const questions = readLabelledQuestions();
 describe("classifySmallTalk", () => {
   it("classifies every small-talk example of the labelled set, of every kind", () => {
     const examples = questions.filter((q) => q.kind);
-    for (const kind of ["thanks", "salam", "greeting", "ack", "noise"] as const) {
+    for (const kind of ["thanks", "salam", "help", "greeting", "ack", "noise"] as const) {
       expect(examples.filter((q) => q.kind === kind).length, kind).toBeGreaterThanOrEqual(3);
     }
     expect(examples.filter((q) => classifySmallTalk(q.question) !== q.kind).map((q) => `${q.question} → ${classifySmallTalk(q.question)}`)).toEqual([]);
@@ -27,6 +27,11 @@ describe("classifySmallTalk", () => {
     expect(classifySmallTalk("Assalamualaikum")).toBe("salam");
     expect(classifySmallTalk("assalamualaikum, makasih min")).toBe("salam");
     expect(classifySmallTalk("Halo min")).toBe("greeting");
+    // a bare call for help, not the FAQ entry about other government aid ("bantuan")
+    expect(classifySmallTalk("tolong bantu saya")).toBe("help");
+    expect(classifySmallTalk("halo min, tolong bantu")).toBe("help");
+    expect(classifySmallTalk("makasih atas bantuannya")).toBe("thanks");
+    expect(classifySmallTalk("tolong bantu saya soal insentif")).toBeNull();
     expect(classifySmallTalk("-1")).toBe("noise");
     expect(classifySmallTalk("👍")).toBe("ack");
     expect(classifySmallTalk("")).toBeNull();
@@ -37,7 +42,7 @@ describe("classifySmallTalk", () => {
   });
 
   it("has a reply key for every kind, and the matcher answers none to digits alone", () => {
-    expect(Object.keys(SMALL_TALK_REPLY_KEYS).sort()).toEqual(["ack", "greeting", "noise", "salam", "thanks"]);
+    expect(Object.keys(SMALL_TALK_REPLY_KEYS).sort()).toEqual(["ack", "greeting", "help", "noise", "salam", "thanks"]);
     const index = FaqIndex.build(readSeedFaq().map((e, i) => ({ id: i + 1, ...e })));
     expect(index.answer("-1").kind).toBe("none");
     expect(index.answer("15").kind).toBe("none");

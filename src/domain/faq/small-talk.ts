@@ -8,12 +8,13 @@
  * answers with the locale key in SMALL_TALK_REPLY_KEYS.
  */
 
-export type SmallTalkKind = "thanks" | "salam" | "greeting" | "ack" | "noise";
+export type SmallTalkKind = "thanks" | "salam" | "help" | "greeting" | "ack" | "noise";
 
 /** Locale key of the reply for each kind (locales/*.faq.ftl). */
 export const SMALL_TALK_REPLY_KEYS: Readonly<Record<SmallTalkKind, string>> = {
   thanks: "faq-smalltalk-thanks",
   salam: "faq-smalltalk-salam",
+  help: "faq-smalltalk-help",
   greeting: "faq-smalltalk-greeting",
   ack: "faq-smalltalk-ack",
   noise: "faq-smalltalk-noise",
@@ -27,6 +28,15 @@ const THANKS = [
 const SALAM = [
   "assalamualaikum", "assalamu alaikum", "asalamualaikum", "assalamualaikom", "assalamu alaykum", "asalamu alaikum",
   "assalammualaikum", "asslamualaikum", "assalamu'alaikum", "aslm", "aslkm", "ass", "askum", "salamualaikum",
+];
+/**
+ * A bare call for help ("tolong bantu saya", "butuh bantuan min"): no topic to search for, and the FAQ's
+ * closest word is "bantuan" in the entry about other government aid. Bare "bantuan" is not here:
+ * "makasih atas bantuan" is thanks.
+ */
+const HELP = [
+  "tolong", "tolongin", "tlg", "bantu", "bantuin", "tolong bantu", "bantu saya", "bisa bantu", "mohon bantu",
+  "minta tolong", "mohon bantuan", "minta bantuan", "butuh bantuan", "perlu bantuan", "help", "help me", "please help",
 ];
 const GREETING = [
   "halo", "hallo", "helo", "hello", "hai", "hay", "hi", "hei", "hey", "pagi", "siang", "sore", "malam", "malem",
@@ -49,7 +59,8 @@ const FILLERS = [
   "wr", "wb", "warahmatullahi", "warahmatullah", "wabarakatuh", "wabarakatu", "all", "guys", "everyone", "teman",
   "temen", "ok", "oke", "sip", "dulu", "aja", "saja", "kalo", "begitu", "gitu", "sama", "sm", "for", "the", "a", "so",
   "much", "very", "you", "u", "selamat", "met", "semangat", "bantuannya", "penjelasannya", "udah", "sudah", "dibantu",
-  "membantu", "ngebantu",
+  "membantu", "ngebantu", "saya", "sy", "aku", "aq", "gue", "gw", "mohon", "please", "pls", "plis", "me", "ga", "gak",
+  "nggak", "ngga", "gk",
 ];
 
 function phraseSet(list: readonly string[]): Set<string> {
@@ -58,6 +69,7 @@ function phraseSet(list: readonly string[]): Set<string> {
 const PHRASES: ReadonlyArray<readonly [SmallTalkKind, Set<string>]> = [
   ["salam", phraseSet(SALAM)],
   ["thanks", phraseSet(THANKS)],
+  ["help", phraseSet(HELP)],
   ["greeting", phraseSet(GREETING)],
   ["ack", phraseSet(ACK)],
 ];
@@ -71,7 +83,8 @@ function squeeze(word: string): string {
 
 /**
  * The kind of small talk a whole message is, or null when it is (or may be) a question. Kinds found
- * in one message rank salam > thanks > greeting > ack ("assalamualaikum, makasih min" is a salam).
+ * in one message rank salam > thanks > help > greeting > ack ("assalamualaikum, makasih min" is a salam,
+ * "halo min, tolong bantu" a call for help).
  */
 export function classifySmallTalk(raw: string): SmallTalkKind | null {
   const text = raw.normalize("NFKC").toLowerCase().replace(/['’`]/g, "");
@@ -120,6 +133,6 @@ export function classifySmallTalk(raw: string): SmallTalkKind | null {
     if (words.length <= 2 && words.every((w) => !/[aiueo]/.test(w))) return "noise";
     return null; // a word that is not small talk: treat the message as a question
   }
-  for (const kind of ["salam", "thanks", "greeting", "ack"] as const) if (found.has(kind)) return kind;
+  for (const kind of ["salam", "thanks", "help", "greeting", "ack"] as const) if (found.has(kind)) return kind;
   return null;
 }
