@@ -143,6 +143,11 @@ describe("on the seed FAQ", () => {
     expect(first("kalau ikut prakerja dapet apa aja")).toBe("manfaat-program");
   });
 
+  it("reads \"has Prakerja closed?\" as a question about the next wave, not about the dashboard's statuses", () => {
+    expect(first("prakerja udah ditutup ya?")).toBe("kapan-gelombang-dibuka");
+    expect(first("menunggu gelombang ditutup artinya apa")).toBe("status-dashboard");
+  });
+
   it("answers someone laid off (PHK) with who may join while working or looking for work", () => {
     for (const question of ["saya di phk bisa daftar prakerja", "kena PHK boleh ikut?"]) {
       const reply = seed.answer(question);
