@@ -61,9 +61,9 @@ describe("FAQ matching on the labelled questions", () => {
     expect(f.wrongDirect).toBeLessThanOrEqual(0.03);
   });
 
-  // Issue 15's targets on the held-out split. Not met yet (see the figures printed above): this
-  // test is expected to fail until they are, and then vitest reports it so it can become `it`.
-  it.fails("held-out split meets the issue 15 targets: top-1 >= 0.95, direct >= 0.85, wrong direct <= 0.02", () => {
+  // Issue 15's targets on the held-out split, on the real entries alone (the bench measures them with
+  // distractors too). Met since the tenth session's wordings; an expected failure until then.
+  it("held-out split meets the issue 15 targets: top-1 >= 0.95, direct >= 0.85, wrong direct <= 0.02", () => {
     const f = faqFigures(index, heldOut);
     expect(f.top1).toBeGreaterThanOrEqual(0.95);
     expect(f.directRate).toBeGreaterThanOrEqual(0.85);

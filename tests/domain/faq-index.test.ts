@@ -148,6 +148,11 @@ describe("on the seed FAQ", () => {
     expect(first("menunggu gelombang ditutup artinya apa")).toBe("status-dashboard");
   });
 
+  it("answers an alumnus telling of a new job or business with where to share the story", () => {
+    expect(first("aku udah buka usaha setelah prakerja")).toBe("kirim-masukan");
+    expect(first("saya dapat kerja berkat prakerja")).toBe("kirim-masukan");
+  });
+
   it("answers someone laid off (PHK) with who may join while working or looking for work", () => {
     for (const question of ["saya di phk bisa daftar prakerja", "kena PHK boleh ikut?"]) {
       const reply = seed.answer(question);
