@@ -32,16 +32,21 @@ export async function openDatabase(url?: string, options: OpenDatabaseOptions = 
   if (isPostgresUrl(url)) return openPostgres(url as string, options);
   const file = databaseFile(url);
   const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+  const busyRetries = options.busyRetries ?? 4;
   // the PRAGMAs run on Prisma's connection when Prisma opens it (at its first query): a start that needs
   // no ORM query (the base content present, src/domain/seed.ts) never loads its query compiler
   const pragmas = `PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}; PRAGMA foreign_keys = ON;`;
-  const adapter = retryWhenBusy(new PrismaBetterSQLite3({ url: file, timeout: busyTimeoutMs }), options.busyRetries ?? 4, pragmas);
+  const adapter = retryWhenBusy(new PrismaBetterSQLite3({ url: file, timeout: busyTimeoutMs }), busyRetries, pragmas);
   const db = new PrismaClient({ adapter });
   // the per-update queries (sessions, user lookup, admin check) run on prepared statements of a second
   // connection (./hot-store.ts); an in-memory database is private to Prisma's connection, so there the same
   // statements run through Prisma's raw query (and, as every query on that one connection, join an
   // interactive transaction open at the time: no second connection exists to keep them apart)
-  withHotStore(db, file === ":memory:" ? createHotStore(rawRunner(db)) : openSqliteHotStore(file));
+  // The hot store waits for a lock as long as the ORM's connection would: its busy timeout on every attempt.
+  // (With the busy timeout alone, a session written just as another process took the lock for 6 s was
+  // lost and the user got an apology, while the ORM's statements of the same update waited and went through.)
+  const busyWaitMs = busyTimeoutMs * (busyRetries + 1);
+  withHotStore(db, file === ":memory:" ? createHotStore(rawRunner(db)) : openSqliteHotStore(file, busyWaitMs));
   return db;
 }
 

@@ -9,9 +9,6 @@
 import Database from "better-sqlite3";
 import { createHotStore, positional, runWorkSync, type HotStatement, type HotStore, type TransactionWork } from "./hot-store.js";
 
-/** How long a statement keeps being retried while the database is locked (as the Prisma connection's busy timeout). */
-const BUSY_WAIT_MS = 5000;
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function isBusy(error: unknown): boolean {
@@ -19,8 +16,8 @@ function isBusy(error: unknown): boolean {
   return typeof code === "string" && /^SQLITE_(BUSY|LOCKED)/.test(code);
 }
 
-/** Runs `fn` now; while SQLite answers SQLITE_BUSY, again after short asynchronous pauses. */
-async function whenFree<T>(fn: () => T): Promise<T> {
+/** Runs `fn` now; while SQLite answers SQLITE_BUSY, again after short asynchronous pauses, for up to `busyWaitMs`. */
+async function whenFree<T>(fn: () => T, busyWaitMs: number): Promise<T> {
   try {
     return fn();
   } catch (error) {
@@ -32,7 +29,7 @@ async function whenFree<T>(fn: () => T): Promise<T> {
     try {
       return fn();
     } catch (error) {
-      if (!isBusy(error) || Date.now() - started > BUSY_WAIT_MS) throw error;
+      if (!isBusy(error) || Date.now() - started > busyWaitMs) throw error;
     }
   }
 }
@@ -45,7 +42,7 @@ interface Prepared {
 }
 
 /** Opens the store on a SQLite file that Prisma's connection has already set up (WAL, migrations). */
-export function openSqliteHotStore(file: string): HotStore {
+export function openSqliteHotStore(file: string, busyWaitMs: number): HotStore {
   const conn = new Database(file, { timeout: 0 });
   // WAL is a property of the file (readers never block the writer); this may be the first connection
   conn.pragma("journal_mode = WAL");
@@ -80,8 +77,8 @@ export function openSqliteHotStore(file: string): HotStore {
   // work runs synchronously, so no other statement of this process can come in between
   const inTransaction = conn.transaction((work: TransactionWork<unknown>) => runWorkSync(work, (call) => runNow(call.statement, call.values)));
   return createHotStore({
-    all: <Row>(statement: HotStatement, values: readonly unknown[]) => whenFree(() => runNow<Row>(statement, values)),
-    transaction: <T>(work: TransactionWork<T>) => whenFree(() => inTransaction.immediate(work) as T),
+    all: <Row>(statement: HotStatement, values: readonly unknown[]) => whenFree(() => runNow<Row>(statement, values), busyWaitMs),
+    transaction: <T>(work: TransactionWork<T>) => whenFree(() => inTransaction.immediate(work) as T, busyWaitMs),
     close: async () => {
       conn.close();
     },

@@ -172,6 +172,32 @@ describe("hot-path store on SQLite", () => {
     expect(await hot.readSession("y")).toBe('{"a":1}');
   });
 
+  it("waits for a lock as long as the ORM's connection does, past SQLite's busy timeout", async () => {
+    // another process holds the write lock a little longer than the 5 s busy timeout (npm start's
+    // defaults): the ORM's statement waits it out with its retries, and the session written next to it
+    // must too (it gave up at 5 s: the user's session was lost and the update apologised for)
+    const { db, hot, file } = await open("sqlite");
+    const other = new Database(file);
+    other.exec("BEGIN IMMEDIATE");
+    const release = setTimeout(() => {
+      other.exec("COMMIT");
+      other.close();
+    }, 5_600);
+    try {
+      const session = hot.writeSession("locked", '{"step":"consent"}');
+      const orm = db.session.upsert({ where: { key: "orm" }, create: { key: "orm", value: "{}" }, update: { value: "{}" } });
+      await expect(session).resolves.toBeUndefined();
+      await expect(orm).resolves.toBeDefined();
+    } finally {
+      clearTimeout(release);
+      if (other.open) {
+        other.exec("COMMIT");
+        other.close();
+      }
+    }
+    expect(await hot.readSession("locked")).toBe('{"step":"consent"}');
+  }, 20_000);
+
   it("waits for the write lock before a transaction's work starts, without blocking the process", async () => {
     const { hot, file } = await open("sqlite");
     const other = new Database(file);
