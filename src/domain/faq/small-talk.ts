@@ -66,6 +66,7 @@ const FILLERS = [
 function phraseSet(list: readonly string[]): Set<string> {
   return new Set(list.map((p) => p.replace(/[^a-z\s]/g, "")));
 }
+/** The phrases of each kind, in rank order: a message with several kinds is the first of them here. */
 const PHRASES: ReadonlyArray<readonly [SmallTalkKind, Set<string>]> = [
   ["salam", phraseSet(SALAM)],
   ["thanks", phraseSet(THANKS)],
@@ -133,6 +134,6 @@ export function classifySmallTalk(raw: string): SmallTalkKind | null {
     if (words.length <= 2 && words.every((w) => !/[aiueo]/.test(w))) return "noise";
     return null; // a word that is not small talk: treat the message as a question
   }
-  for (const kind of ["salam", "thanks", "help", "greeting", "ack"] as const) if (found.has(kind)) return kind;
+  for (const [kind] of PHRASES) if (found.has(kind)) return kind;
   return null;
 }
