@@ -160,4 +160,13 @@ describe("on the seed FAQ", () => {
       expect(reply.kind === "answer" && reply.entry.slug, question).toBe("sudah-bekerja");
     }
   });
+
+  it("answers a lost meetup ticket or QR code with /rsvpku, where the ticket is shown again; other tickets stay unanswered", () => {
+    for (const question of ["qr code saya hilang", "tiket acara saya mana", "saya lupa qr check in"]) {
+      const reply = seed.answer(question);
+      expect(reply.kind === "answer" && reply.entry.slug, question).toBe("cek-rsvp");
+      expect(reply.kind === "answer" && reply.entry.answer, question).toContain("Tampilkan tiket");
+    }
+    expect(seed.answer("tiket konser murah").kind).toBe("none");
+  });
 });
