@@ -116,6 +116,20 @@ export interface MatchResult<T> {
   candidates: T[];
 }
 
+/**
+ * The names each place is matched by, normalized once per place: a city typed in the RSVP conversation is
+ * matched again at every later step, when the conversation replays. Bounded by the places themselves.
+ */
+const matchKeys = new Map<Province | Regency, string[]>();
+function keysOf<T extends Province | Regency>(item: T, make: (item: T) => string[]): string[] {
+  let keys = matchKeys.get(item);
+  if (!keys) {
+    keys = make(item);
+    matchKeys.set(item, keys);
+  }
+  return keys;
+}
+
 function rank<T>(query: string, items: readonly T[], keys: (item: T) => string[]): MatchResult<T> {
   const scored: { item: T; score: number }[] = [];
   for (const item of items) {
@@ -147,9 +161,14 @@ export function matchProvince(text: string): MatchResult<Province> {
     const p = provinceByCode.get(alias);
     if (p) return { match: p, candidates: [p] };
   }
-  return rank(query, provinces, (p) => [normalizePlaceName(p.officialName), normalizePlaceName(p.name)]);
+  return rank(query, provinces, (p) => keysOf(p, provinceKeys));
 }
 
+function provinceKeys(province: Province): string[] {
+  return [normalizePlaceName(province.officialName), normalizePlaceName(province.name)];
+}
+
+/** The regency's full name first ("kota jambi"), then without its kind, then "kab …". */
 function regencyKeys(regency: Regency): string[] {
   const full = normalizePlaceName(regency.name);
   const bare = full.replace(/^(kabupaten|kota)\s+/, "");
@@ -163,7 +182,7 @@ export function matchRegency(provinceCode: string, text: string): MatchResult<Re
   if (!query) return { match: null, candidates: [] };
   const list = regenciesOf(provinceCode);
   // "Jambi" alone in Jambi means the city, not "Muaro Jambi": an exact bare-name match wins.
-  const exactCity = list.find((r) => normalizePlaceName(r.name) === `kota ${query}`);
+  const exactCity = list.find((r) => keysOf(r, regencyKeys)[0] === `kota ${query}`);
   if (exactCity) return { match: exactCity, candidates: [exactCity] };
-  return rank(query, list, regencyKeys);
+  return rank(query, list, (r) => keysOf(r, regencyKeys));
 }
