@@ -238,8 +238,18 @@ export class Pacer {
   }
 }
 
-/** A pacer for one simulated person: 18 sends per 10 s, just under the bot's flood limit of 20. */
-export const floodLimitPacer = (): Pacer => new Pacer(18, 10_000);
+/** One simulated person's pace: 18 sends per 10 s, just under the bot's flood limit of 20. */
+const FLOOD_PACE = { max: 18, windowMs: 10_000 } as const;
+
+/** A pacer for one simulated person (FLOOD_PACE). */
+export const floodLimitPacer = (): Pacer => new Pacer(FLOOD_PACE.max, FLOOD_PACE.windowMs);
+
+/**
+ * The most updates per second `users` paced people can send. A closed loop near it measures the load, not
+ * the bot; the echo bot's people are never paced, so the throughput ratio's load needs its ceiling well
+ * above the bot's capacity.
+ */
+export const pacingCeiling = (users: number): number => (users * FLOOD_PACE.max * 1000) / FLOOD_PACE.windowMs;
 
 /** A plain-text table with aligned columns. */
 export function textTable(header: readonly string[], rows: readonly (readonly string[])[]): string {

@@ -2,7 +2,7 @@
 // getUpdates with the bot's first reply in that chat, the mix planner and the flood-limit pacing.
 // No timing assertions: every clock value is passed in.
 import { describe, expect, it } from "vitest";
-import { LatencyTracker, MixPlanner, Pacer, REPLY_METHODS, markdownTable, paramsChatId, percentile, summarize, textTable, updateChatId } from "../../bench/measure.js";
+import { LatencyTracker, MixPlanner, Pacer, REPLY_METHODS, floodLimitPacer, markdownTable, pacingCeiling, paramsChatId, percentile, summarize, textTable, updateChatId } from "../../bench/measure.js";
 
 const message = (updateId: number, chatId: number) => ({ update_id: updateId, message: { message_id: 1, date: 0, chat: { id: chatId, type: "private" }, from: { id: chatId }, text: "hai" } });
 const click = (updateId: number, chatId: number) => ({
@@ -142,6 +142,25 @@ describe("Pacer", () => {
     }
     expect(pacer.delayMs(300)).toBe(9_700);
     expect(pacer.delayMs(10_000)).toBe(0);
+  });
+
+  it("gives a population the ceiling the bench reports: one person sending as fast as allowed for a minute", () => {
+    const pacer = floodLimitPacer();
+    let now = 0;
+    let sent = 0;
+    while (now < 60_000) {
+      const delay = pacer.delayMs(now);
+      if (delay > 0) {
+        now += delay;
+        continue;
+      }
+      pacer.record(now);
+      sent++;
+      now += 1;
+    }
+    expect(sent / 60).toBeCloseTo(pacingCeiling(1), 5);
+    expect(pacingCeiling(1_000)).toBe(1_800);
+    expect(pacingCeiling(3_000)).toBe(5_400);
   });
 });
 
