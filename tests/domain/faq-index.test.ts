@@ -172,4 +172,13 @@ describe("on the seed FAQ", () => {
     }
     expect(seed.answer("tiket konser murah").kind).toBe("none");
   });
+
+  it("answers a message claiming a prize or lottery win in Prakerja's name with the signs of fraud; a missing OTP text is not fraud", () => {
+    for (const question of ["saya dapat sms katanya menang prakerja, itu asli?", "dapet wa menang undian prakerja beneran ga", "ada pesan saya dapat hadiah dari prakerja"]) {
+      const entry = direct(question);
+      expect(entry?.slug, question).toBe("ciri-penipuan");
+      expect(entry?.answer, question).toContain("menang hadiah atau undian");
+    }
+    expect(direct("sms kode otp tidak masuk")?.slug).toBe("verifikasi-nomor-hp");
+  });
 });
